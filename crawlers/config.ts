@@ -7,7 +7,11 @@ export const crawlConfigSchema = z.object({
     .min(1)
     .default('RaqibBot/0.1 (+https://github.com/raqib-ma/raqib; data-protection enforcement register)'),
   requestTimeoutMs: z.coerce.number().int().positive().default(30_000),
-  maxPageBytes: z.coerce.number().int().positive().default(15 * 1024 * 1024),
+  maxPageBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 1024 * 1024),
   maxRetries: z.coerce.number().int().min(0).max(10).default(3),
   /** Politeness (robots.txt crawl-delay, per-host rate limit). Off only for benchmarks. */
   politeness: z
@@ -15,5 +19,20 @@ export const crawlConfigSchema = z.object({
     .default('on')
     .transform((v) => v === 'on'),
   maxConcurrency: z.coerce.number().int().positive().default(4),
+  /** Sources crawled at the same time (each host keeps its own politeness limits). */
+  sourceConcurrency: z.coerce.number().int().positive().default(4),
+  /** First retry delay; doubles each attempt (with jitter). */
+  retryBaseDelayMs: z.coerce.number().int().min(0).default(1_000),
+  /** A Retry-After longer than this fails the URL for this run instead of stalling the crawl. */
+  maxRetryAfterMs: z.coerce.number().int().min(0).default(120_000),
+  /** A URL that failed permanently (404, too large) is not tried again for this long. */
+  permanentFailureTtlHours: z.coerce
+    .number()
+    .min(0)
+    .default(24 * 7),
+  /** Cap on a robots.txt Crawl-delay we honour (a site asking for hours would stall every run). */
+  maxCrawlDelayMs: z.coerce.number().int().min(0).default(60_000),
+  /** Sitemap indexes nest; deeper chains are a misconfiguration or a trap. */
+  maxSitemapDepth: z.coerce.number().int().min(0).default(3),
 });
 export type CrawlConfig = z.infer<typeof crawlConfigSchema>;

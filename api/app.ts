@@ -1,0 +1,129 @@
+// The HTTP API: a Fastify app built from its dependencies (no globals), so tests use `inject()` and
+// the CLI (`raqib serve`, `raqib start`) calls `listen`. OpenAPI at /openapi.json, docs at /docs.
+import { createHash } from 'node:crypto';
+import compress from '@fastify/compress';
+import cors from '@fastify/cors';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { defaultGazetteer } from '../index/sources.ts';
+import type { GazetteerEntry, IndexHealth, SearchIndex } from '../index/index.ts';
+import type { Db } from '../store/db.ts';
+import { requireKey } from './auth.ts';
+import type { ApiConfig } from './config.ts';
+import { errorBody, installErrorHandling } from './errors.ts';
+import { registerRecordRoutes } from './record-routes.ts';
+import { registerSearchRoute } from './search-route.ts';
+
+export interface SchedulerStatus {
+  status: 'running' | 'stopped' | 'not_configured';
+  [detail: string]: unknown;
+}
+
+export interface ApiOptions {
+  db: Db;
+  search: Pick<SearchIndex, 'searchDocuments' | 'health' | 'kick'>;
+  config: Pick<ApiConfig, 'corsOrigins' | 'apiKeyHashes' | 'readRequiresKey'>;
+  /** A pino logger (the app's); omitted: no request logging. */
+  log?: FastifyBaseLogger;
+  now?: () => Date;
+  gazetteer?: readonly GazetteerEntry[];
+  scheduler?: () => SchedulerStatus;
+  version?: string;
+}
+
+// Paths every caller may read even when reads require a key: liveness and the API description.
+const ALWAYS_PUBLIC = /^\/(health|openapi\.json|docs)(\/|$|\?)/;
+
+export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
+  const { db, search, config } = options;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    ...(options.log ? { loggerInstance: options.log } : { logger: false }),
+    bodyLimit: 64 * 1024,
+    // Unknown query parameters are errors (a typo like `lang=fr` should not silently match everything).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    routerOptions: { maxParamLength: 200 },
+  });
+  installErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Raqib API',
+        description: 'Open register of data-protection enforcement in Morocco: search, documents, cases, entities.',
+        version: options.version ?? '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  // ETags: a weak validator over the serialized body; registered before compression so the tag
+  // names the representation before encoding.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.method !== 'GET' || reply.statusCode !== 200) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
+    reply.header('etag', etag);
+    const inm = req.headers['if-none-match'];
+    if (typeof inm === 'string' && inm.split(',').some((t) => t.trim() === etag)) {
+      reply.code(304);
+      return '';
+    }
+    return payload;
+  });
+  await app.register(compress, { threshold: 1024 });
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: config.corsOrigins.includes('*') ? true : [...config.corsOrigins],
+      methods: ['GET', 'POST', 'PATCH'],
+      allowedHeaders: ['authorization', 'x-api-key', 'content-type', 'if-none-match'],
+    });
+  }
+  if (config.readRequiresKey) {
+    app.addHook('onRequest', async (req) => {
+      if (req.method === 'GET' && !ALWAYS_PUBLIC.test(req.url)) requireKey(req, config.apiKeyHashes);
+    });
+  }
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSearchRoute(app, search);
+  registerRecordRoutes(app, {
+    db,
+    now,
+    gazetteer: options.gazetteer ?? defaultGazetteer(),
+    authorizeWrite: (req: FastifyRequest) => requireKey(req, config.apiKeyHashes),
+    afterWrite: () => search.kick(),
+  });
+
+  app.get('/health', { schema: { tags: ['system'], summary: 'Store, index and scheduler status' } }, async (_req, reply) => {
+    let store: { status: 'ok' | 'unavailable'; error?: string } = { status: 'ok' };
+    try {
+      db.prepare('SELECT 1').get();
+    } catch (e) {
+      store = { status: 'unavailable', error: (e as Error).message };
+    }
+    let index: Omit<IndexHealth, 'url'>;
+    try {
+      const { url: _url, ...rest } = await search.health();
+      index = rest;
+    } catch (e) {
+      index = { status: 'unavailable', managed: false, queued: -1, error: (e as Error).message };
+    }
+    const scheduler = options.scheduler?.() ?? { status: 'not_configured' as const };
+    const status = store.status !== 'ok' ? 'unavailable' : index.status !== 'ok' ? 'degraded' : 'ok';
+    reply.header('cache-control', 'no-store');
+    if (status === 'unavailable') return reply.status(503).send({ status, store, index, scheduler, ...errorBody('INTERNAL', 'store unavailable') });
+    return { status, store, index, scheduler };
+  });
+
+  return app;
+}

@@ -1,0 +1,5 @@
+// The HTTP API (Fastify): search, documents, cases, entities, sources, health; OpenAPI and docs.
+export { hashKey } from './auth.ts';
+export { type ApiConfig, apiConfigSchema } from './config.ts';
+export { type ApiOptions, createApi, type SchedulerStatus } from './app.ts';
+export { MAX_PAGE_SIZE, MAX_QUERY_LENGTH } from './search-route.ts';

@@ -1,0 +1,181 @@
+// `raqib ingest --jsonl FILE [--out FILE]`: documents that were not crawled enter the same record
+// and the same pipeline as crawled pages. A bad line is reported with its number and skipped; it
+// never costs the good lines.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { canonicalizeUrl } from '../crawlers/canonicalize.ts';
+import type { Canonicalization } from '../crawlers/canonicalize.ts';
+import { SOURCES } from '../crawlers/sources/index.ts';
+import { AppError } from '../pipeline/errors.ts';
+import { type PublicDocument, toPublicDocument } from '../pipeline/export-shape.ts';
+import { getAnalysis } from '../store/analyses.ts';
+import { caseIdsForDocument } from '../store/cases.ts';
+import type { Db } from '../store/db.ts';
+import { recordSnapshot } from '../store/documents.ts';
+import { upsertSource } from '../store/sources.ts';
+import { openContext } from './context.ts';
+import { processDocuments, progressPrinter } from './process.ts';
+import { IMPORT_HEADERS } from './source-info.ts';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO date or datetime')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');
+
+export const importLineSchema = z
+  .object({
+    url: z.string().url(),
+    source: z.string().trim().min(1).optional(),
+    title: z.string().trim().min(1).nullish(),
+    text: z.string().optional(),
+    html: z.string().optional(),
+    publishedAt: isoDate.nullish(),
+    language: z.enum(['fr', 'ar', 'en']).nullish(),
+  })
+  .refine((line) => (line.text ?? '').trim() !== '' || (line.html ?? '').trim() !== '', {
+    message: 'needs a non-empty "text" or "html"',
+  });
+export type ImportLine = z.infer<typeof importLineSchema>;
+
+export interface IngestLineError {
+  line: number;
+  error: { code: 'INPUT_INVALID'; message: string };
+}
+
+export interface IngestResult {
+  lines: number;
+  imported: number;
+  errors: IngestLineError[];
+  /** One entry per input line, in order. */
+  outputs: Array<PublicDocument | IngestLineError>;
+}
+
+const IMPORT_CANONICALIZATION: Canonicalization = {
+  stripParams: ['utm_*', 'fbclid', 'gclid'],
+  forceHttps: false,
+  trailingSlash: 'keep',
+  rewrites: [],
+};
+
+/** Parse one line; returns the error message instead of throwing. */
+export function parseImportLine(raw: string): ImportLine | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    return `not JSON: ${(error as Error).message}`;
+  }
+  const parsed = importLineSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  return parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+function resolveSource(db: Db, name: string | undefined): { id: string; canonicalization: Canonicalization } {
+  const wanted = (name ?? 'import').toLowerCase();
+  const known = SOURCES.find((s) => [s.id, s.outlet, s.name].some((v) => v.toLowerCase() === wanted));
+  if (known) return { id: known.id, canonicalization: known.canonicalization };
+  const slug = wanted.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'unnamed';
+  const id = `import-${slug}`;
+  upsertSource(db, id, { id, name: name ?? 'import', outlet: name ?? null, kind: 'press', imported: true });
+  return { id, canonicalization: IMPORT_CANONICALIZATION };
+}
+
+/** Import the lines of `input` (an async iterable of raw lines), then process the imported documents. */
+export async function ingestLines(
+  db: Db,
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: { now?: Date; onProgress?: (done: number, total: number) => void } = {},
+): Promise<IngestResult> {
+  const now = options.now ?? new Date();
+  const errors: IngestLineError[] = [];
+  const perLine: Array<string | IngestLineError> = [];
+  let lineNo = 0;
+  for await (const raw of lines) {
+    lineNo++;
+    if (raw.trim() === '') {
+      perLine.push({ line: lineNo, error: { code: 'INPUT_INVALID', message: 'empty line' } });
+      errors.push(perLine.at(-1) as IngestLineError);
+      continue;
+    }
+    const line = parseImportLine(raw);
+    if (typeof line === 'string') {
+      const error: IngestLineError = { line: lineNo, error: { code: 'INPUT_INVALID', message: line } };
+      errors.push(error);
+      perLine.push(error);
+      continue;
+    }
+    const source = resolveSource(db, line.source);
+    const canonicalUrl = canonicalizeUrl(line.url, source.canonicalization);
+    const body = line.html ?? line.text ?? '';
+    const headers: Record<string, string> = {};
+    if (line.title) headers[IMPORT_HEADERS.title] = line.title;
+    if (line.publishedAt) headers[IMPORT_HEADERS.publishedAt] = line.publishedAt;
+    if (line.language) headers[IMPORT_HEADERS.language] = line.language;
+    const stored = recordSnapshot(db, {
+      sourceId: source.id,
+      url: line.url,
+      canonicalUrl,
+      finalUrl: line.url,
+      status: 200,
+      headers,
+      body: Buffer.from(body, 'utf8'),
+      contentType: line.html ? 'text/html' : 'text/plain',
+      charset: 'utf-8',
+      text: body,
+      fetchedAt: now.toISOString(),
+    });
+    perLine.push(stored.documentId);
+  }
+
+  const ids = [...new Set(perLine.filter((x): x is string => typeof x === 'string'))];
+  const summary = ids.length ? processDocuments(db, { documentIds: ids, onProgress: options.onProgress }) : null;
+  if (summary && summary.failed.length) {
+    throw new AppError('INTERNAL', `pipeline failed on ${summary.failed.length} document(s): ${summary.failed[0]?.error}`);
+  }
+  // Read back after the whole file is processed and linked: duplicates and cases reflect every line.
+  const outputs = perLine.map((entry) => {
+    if (typeof entry !== 'string') return entry;
+    const analysis = getAnalysis(db, entry);
+    if (!analysis) throw new AppError('INTERNAL', `document ${entry} was not analysed`);
+    const cases = caseIdsForDocument(db, entry);
+    return toPublicDocument({
+      id: analysis.documentId,
+      url: urlOf(db, entry),
+      language: analysis.language,
+      title: analysis.title,
+      publishedAt: analysis.publishedAt,
+      relevant: analysis.relevant,
+      duplicateOf: analysis.duplicateOf,
+      entities: analysis.entities,
+      caseId: cases.caseId,
+      mentionedCaseIds: cases.mentionedCaseIds,
+    });
+  });
+  return { lines: lineNo, imported: ids.length, errors, outputs };
+}
+
+function urlOf(db: Db, documentId: string): string {
+  return db.prepare('SELECT canonical_url FROM documents WHERE id = ?').pluck().get(documentId) as string;
+}
+
+export async function runIngest(config: Readonly<Config>, options: { input: string; out?: string }): Promise<number> {
+  const ctx = openContext(config);
+  try {
+    const lines = createInterface({ input: createReadStream(options.input, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+    const result = await ingestLines(ctx.db, lines, { onProgress: progressPrinter(ctx.log, 'processing') });
+    for (const e of result.errors) ctx.log.warn({ line: e.line, reason: e.error.message }, 'line skipped');
+    if (options.out) {
+      const out = createWriteStream(options.out, 'utf8');
+      for (const o of result.outputs) if (!out.write(`${JSON.stringify(o)}\n`)) await once(out, 'drain');
+      out.end();
+      await once(out, 'finish');
+    }
+    ctx.log.info({ lines: result.lines, imported: result.imported, skipped: result.errors.length }, 'ingest finished');
+    return result.errors.length > 0 ? 2 : 0;
+  } finally {
+    ctx.close();
+  }
+}

@@ -1,0 +1,180 @@
+// The pipeline job: run `understand` on new and changed documents, place each in its near-duplicate
+// cluster, store the analysis, then link the batch into cases in publication order. Every step
+// reads and writes the record; the decisions themselves are the pure stages of pipeline/.
+import type { Config } from '../config.ts';
+import { chooseDuplicate, DEFAULT_DUPLICATE_THRESHOLD, estimateJaccard } from '../pipeline/dedupe.ts';
+import { PIPELINE_VERSION, type SourceKind, understand } from '../pipeline/run.ts';
+import type { UnderstoodDocument } from '../pipeline/types.ts';
+import { findDuplicateCandidates, getAnalysis, repointDuplicates, saveAnalysis } from '../store/analyses.ts';
+import { linkNewDocument } from '../store/cases.ts';
+import type { Db } from '../store/db.ts';
+import { getDocument, latestVersion } from '../store/documents.ts';
+import type { Logger } from 'pino';
+import { openContext } from './context.ts';
+import { sourceInfo } from './source-info.ts';
+
+export interface ProcessOptions {
+  /** Only these documents; otherwise every document whose analysis is missing or out of date. */
+  documentIds?: readonly string[];
+  /** Re-derive every document, even up-to-date ones. */
+  all?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ProcessedDocument {
+  doc: UnderstoodDocument;
+  duplicateOf: string | null;
+  rejectedReason: string | null;
+  caseId: string | null;
+  mentionedCaseIds: string[];
+}
+
+export interface ProcessSummary {
+  processed: number;
+  relevant: number;
+  duplicates: number;
+  failed: Array<{ documentId: string; error: string }>;
+  documents: Map<string, ProcessedDocument>;
+}
+
+/** Documents whose latest version has no analysis by the current pipeline. */
+export function pendingDocumentIds(db: Db, all = false): string[] {
+  const sql = all
+    ? 'SELECT id FROM documents ORDER BY first_seen_at, id'
+    : `SELECT d.id FROM documents d LEFT JOIN analyses a ON a.document_id = d.id
+       WHERE a.document_id IS NULL OR a.version_no < d.current_version OR a.pipeline_version <> ?
+       ORDER BY d.first_seen_at, d.id`;
+  const stmt = db.prepare(sql).pluck();
+  return (all ? stmt.all() : stmt.all(PIPELINE_VERSION)) as string[];
+}
+
+export function processDocuments(db: Db, options: ProcessOptions = {}): ProcessSummary {
+  const ids = options.documentIds ?? pendingDocumentIds(db, options.all ?? false);
+  const summary: ProcessSummary = { processed: 0, relevant: 0, duplicates: 0, failed: [], documents: new Map() };
+  const understood: Array<{ doc: UnderstoodDocument; sourceKind: SourceKind; seenAt: string; duplicateOf: string | null }> = [];
+
+  for (const [i, id] of ids.entries()) {
+    try {
+      const record = getDocument(db, id);
+      const latest = latestVersion(db, id);
+      if (!record || !latest) throw new Error('document has no stored version');
+      const source = sourceInfo(db, record.sourceId);
+      const hints = source.hintsFor(latest.page);
+      const result = understand({
+        url: latest.page.finalUrl,
+        canonicalUrl: record.canonicalUrl,
+        sourceId: record.sourceId,
+        sourceKind: source.kind,
+        outlet: source.outlet,
+        contentType: latest.page.contentType,
+        body: latest.page.text,
+        hints,
+        fetchedAt: latest.page.fetchedAt,
+      });
+      const duplicateOf = placeInCluster(db, result.doc, source.kind, result.contentHash, result.signature, result.bandKeys);
+      saveAnalysis(db, {
+        doc: result.doc,
+        versionNo: latest.versionNo,
+        sourceKind: source.kind,
+        rejectedReason: result.rejectedReason,
+        contentHash: result.contentHash,
+        signature: result.signature,
+        bandKeys: result.bandKeys,
+        duplicateOf: duplicateOf.id,
+        duplicateSimilarity: duplicateOf.similarity,
+      });
+      understood.push({ doc: result.doc, sourceKind: source.kind, seenAt: record.firstSeenAt, duplicateOf: duplicateOf.id });
+      summary.processed++;
+      if (result.doc.relevant) summary.relevant++;
+      if (duplicateOf.id) summary.duplicates++;
+      summary.documents.set(id, {
+        doc: result.doc,
+        duplicateOf: duplicateOf.id,
+        rejectedReason: result.rejectedReason,
+        caseId: null,
+        mentionedCaseIds: [],
+      });
+    } catch (error) {
+      // One bad document must not stop the batch; it stays pending and is retried next run.
+      summary.failed.push({ documentId: id, error: error instanceof Error ? error.message : String(error) });
+    }
+    options.onProgress?.(i + 1, ids.length);
+  }
+
+  // Cases grow in the order the matter unfolded, so link the batch by publication date.
+  understood.sort((a, b) => (a.doc.publishedAt ?? a.seenAt).localeCompare(b.doc.publishedAt ?? b.seenAt));
+  for (const item of understood) {
+    const duplicateOf = getAnalysis(db, item.doc.id)?.duplicateOf ?? item.duplicateOf;
+    const linked = linkNewDocument(db, { document: item.doc, duplicateOf, sourceKind: item.sourceKind, seenAt: item.seenAt });
+    const entry = summary.documents.get(item.doc.id);
+    if (entry) {
+      entry.caseId = linked.caseId;
+      entry.mentionedCaseIds = linked.mentionedCaseIds;
+    }
+  }
+  return summary;
+}
+
+/**
+ * Near-duplicates: candidates come from shared LSH bands or the same content hash. The cluster's
+ * canonical member is the regulator's text, else the earliest published; when the new document
+ * outranks the current canonical, the whole cluster is re-pointed at it.
+ */
+function placeInCluster(
+  db: Db,
+  doc: UnderstoodDocument,
+  sourceKind: SourceKind,
+  hash: string,
+  signature: Uint32Array,
+  bandKeys: string[],
+): { id: string | null; similarity: number | null } {
+  const stored = findDuplicateCandidates(db, doc.id, hash, bandKeys);
+  if (stored.length === 0) return { id: null, similarity: null };
+  const self = { id: doc.id, contentHash: hash, signature, publishedAt: doc.publishedAt, sourceKind };
+  const candidates = stored.map((c) => ({ ...c, sourceKind: asSourceKind(c.sourceKind) }));
+  const decision = chooseDuplicate(self, candidates);
+  if (decision.duplicateOf !== null) {
+    const canonical = candidates.find((c) => c.id === decision.duplicateOf);
+    return { id: canonical?.duplicateOf ?? decision.duplicateOf, similarity: decision.similarity };
+  }
+  for (const c of candidates) {
+    const similarity = c.contentHash === hash ? 1 : estimateJaccard(signature, c.signature);
+    if (similarity >= DEFAULT_DUPLICATE_THRESHOLD) repointDuplicates(db, c.duplicateOf ?? c.id, doc.id);
+  }
+  return { id: null, similarity: decision.similarity || null };
+}
+
+function asSourceKind(kind: string): SourceKind {
+  return kind === 'regulator' || kind === 'aggregator' ? kind : 'press';
+}
+
+export async function runProcess(config: Readonly<Config>, options: { all: boolean }): Promise<void> {
+  const ctx = openContext(config);
+  try {
+    const summary = processDocuments(ctx.db, { all: options.all, onProgress: progressPrinter(ctx.log, 'processing') });
+    ctx.log.info(
+      { processed: summary.processed, relevant: summary.relevant, duplicates: summary.duplicates, failed: summary.failed.length },
+      'pipeline finished',
+    );
+    for (const f of summary.failed) ctx.log.warn(f, 'document not processed');
+  } finally {
+    ctx.close();
+  }
+}
+
+/**
+ * A progress callback: a line rewritten in place on a terminal, a structured log line every few
+ * seconds otherwise (and at the end).
+ */
+export function progressPrinter(log: Logger, label: string): (done: number, total: number) => void {
+  const tty = process.stderr.isTTY;
+  let lastLog = 0;
+  return (done, total) => {
+    if (tty) {
+      process.stderr.write(`\r${label} ${done}/${total}${done === total ? '\n' : ''}`);
+    } else if (done === total || Date.now() - lastLog > 5_000) {
+      lastLog = Date.now();
+      log.info({ done, total }, label);
+    }
+  };
+}

@@ -1,0 +1,88 @@
+// `raqib serve`, `raqib start` and `raqib reindex`: the API over the record, the index kept in sync
+// through the outbox, and (for `start`) the crawl schedules feeding the pipeline.
+import type { FastifyInstance } from 'fastify';
+import { createApi } from '../api/index.ts';
+import type { Config } from '../config.ts';
+import { createScheduler, type Scheduler } from '../crawlers/index.ts';
+import { createSearchIndex, type SearchIndex } from '../index/index.ts';
+import { type AppContext, openContext } from './context.ts';
+import { crawlAndProcess, selectSources } from './crawl.ts';
+import { onShutdown } from './shutdown.ts';
+
+export interface Running {
+  url: string;
+  api: FastifyInstance;
+  search: SearchIndex;
+  scheduler: Scheduler | null;
+  stop(): Promise<void>;
+}
+
+/** Start the index sync and the API (and optionally the crawl schedules) over an open context. */
+export async function startServices(ctx: AppContext, options: { crawl: boolean }): Promise<Running> {
+  const search = createSearchIndex({ db: ctx.db, config: ctx.config.index, dataDir: ctx.config.dataDir, log: ctx.log });
+  await search.start();
+  const abort = new AbortController();
+  let scheduler: Scheduler | null = null;
+  if (options.crawl) {
+    scheduler = createScheduler({
+      sources: selectSources(undefined),
+      log: ctx.log,
+      jitterMs: 30_000,
+      run: async (source) => {
+        await crawlAndProcess(ctx, [source], { process: true, signal: abort.signal });
+        search.kick();
+      },
+    });
+  }
+  const api = await createApi({
+    db: ctx.db,
+    search,
+    config: ctx.config.api,
+    log: ctx.log,
+    scheduler: () =>
+      scheduler ? { status: abort.signal.aborted ? 'stopped' : 'running', running: scheduler.running() } : { status: 'not_configured' },
+  });
+  const address = await api.listen({ port: ctx.config.api.port, host: ctx.config.api.host });
+  ctx.log.info({ url: address }, 'API listening');
+  process.stderr.write(`Raqib API on ${address}  (docs: ${address}/docs)\n`);
+  return {
+    url: address,
+    api,
+    search,
+    scheduler,
+    async stop() {
+      abort.abort();
+      await scheduler?.stop();
+      await api.close();
+      await search.close();
+    },
+  };
+}
+
+export async function runServe(config: Readonly<Config>, options: { crawl: boolean }): Promise<void> {
+  const ctx = openContext(config);
+  const running = await startServices(ctx, options);
+  await new Promise<void>((resolve) => {
+    onShutdown(ctx.log, async () => {
+      await running.stop();
+      ctx.close();
+      resolve();
+    });
+  });
+}
+
+export async function runReindex(config: Readonly<Config>): Promise<void> {
+  const ctx = openContext(config);
+  const search = createSearchIndex({ db: ctx.db, config: ctx.config.index, dataDir: ctx.config.dataDir, log: ctx.log });
+  try {
+    await search.start({ loop: false });
+    const tty = process.stderr.isTTY;
+    const counts = await search.reindex((p) => {
+      if (tty) process.stderr.write(`\rreindex ${p.index}: ${p.done}/${p.total}${p.done === p.total ? '\n' : ''}`);
+    });
+    ctx.log.info(counts, 'reindex finished: fresh indexes swapped in');
+  } finally {
+    await search.close();
+    ctx.close();
+  }
+}

@@ -1,0 +1,44 @@
+// One URL per document: the source's canonicalization rules (tracking parameters, scheme, trailing
+// slash, AMP/print rewrites) applied the same way to every discovered link, so the document id
+// (a hash of this URL) is stable across feeds, sitemaps and listings.
+import type { SourceConfig } from './source-config.ts';
+
+export type Canonicalization = SourceConfig['canonicalization'];
+
+export function canonicalizeUrl(raw: string, rules: Canonicalization): string {
+  let input = raw.trim();
+  for (const [pattern, replacement] of rules.rewrites) input = input.replace(new RegExp(pattern), replacement);
+  const url = new URL(input);
+  url.hash = '';
+  if (rules.forceHttps && url.protocol === 'http:') url.protocol = 'https:';
+  url.hostname = url.hostname.toLowerCase();
+  // URL already drops default ports; `new URL` also normalizes percent-encoding case of the host only.
+  const strip = rules.stripParams.map((p) => (p.endsWith('*') ? { prefix: p.slice(0, -1) } : { exact: p }));
+  const kept = [...url.searchParams].filter(
+    ([name]) => !strip.some((s) => ('exact' in s ? s.exact === name : name.startsWith(s.prefix))),
+  );
+  // Sorted so `?a=1&b=2` and `?b=2&a=1` are one document.
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  url.search = '';
+  for (const [k, v] of kept) url.searchParams.append(k, v);
+  if (rules.trailingSlash !== 'keep' && url.pathname !== '/') {
+    const last = url.pathname.split('/').pop() ?? '';
+    // A file name (`x.pdf`, `spip.php`) never takes a slash.
+    const isFile = /\.[a-z0-9]{2,5}$/i.test(last);
+    if (rules.trailingSlash === 'add' && !url.pathname.endsWith('/') && !isFile) url.pathname += '/';
+    if (rules.trailingSlash === 'remove' && url.pathname.endsWith('/')) url.pathname = url.pathname.replace(/\/+$/, '');
+  }
+  return url.toString();
+}
+
+/** Percent-encoding differs between sites and feeds (`/ar/%D8%A7` vs `/ar/ا`); compare decoded. */
+export function sameUrl(a: string, b: string): boolean {
+  const norm = (u: string) => {
+    try {
+      return decodeURI(u);
+    } catch {
+      return u;
+    }
+  };
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,66 @@
+// `raqib sources`: every configured source with what the store knows of its health.
+import type { Db } from '../store/db.ts';
+import { listSourceHealth, type SourceHealth } from '../store/sources.ts';
+import type { SourceConfig } from './source-config.ts';
+
+export interface SourceWithHealth {
+  id: string;
+  name: string;
+  outlet: string;
+  kind: SourceConfig['kind'];
+  languages: SourceConfig['languages'];
+  enabled: boolean;
+  schedule: string;
+  /** Never crawled yet when null. */
+  health: SourceHealth | null;
+  documents: number;
+  /** URLs whose last attempt failed, transient and permanent. */
+  failingUrls: number;
+  /** `ok`, `failing` (last run failed), `backoff` (paused), `never` (not crawled yet), `disabled`. */
+  state: 'ok' | 'failing' | 'backoff' | 'never' | 'disabled';
+}
+
+export function listSourcesWithHealth(db: Db, sources: readonly SourceConfig[], now = new Date()): SourceWithHealth[] {
+  const health = new Map(listSourceHealth(db).map((h) => [h.sourceId, h]));
+  const docCounts = new Map(
+    (
+      db.prepare('SELECT source_id, count(*) AS n FROM documents GROUP BY source_id').all() as Array<{
+        source_id: string;
+        n: number;
+      }>
+    ).map((r) => [r.source_id, r.n]),
+  );
+  const failureCounts = new Map(
+    (
+      db.prepare('SELECT source_id, count(*) AS n FROM fetch_failures GROUP BY source_id').all() as Array<{
+        source_id: string;
+        n: number;
+      }>
+    ).map((r) => [r.source_id, r.n]),
+  );
+  return sources.map((source) => {
+    const h = health.get(source.id) ?? null;
+    const state: SourceWithHealth['state'] = !source.enabled
+      ? 'disabled'
+      : !h?.lastRunAt
+        ? 'never'
+        : h.backoffUntil && Date.parse(h.backoffUntil) > now.getTime()
+          ? 'backoff'
+          : h.consecutiveFailures > 0
+            ? 'failing'
+            : 'ok';
+    return {
+      id: source.id,
+      name: source.name,
+      outlet: source.outlet,
+      kind: source.kind,
+      languages: source.languages,
+      enabled: source.enabled,
+      schedule: source.schedule,
+      health: h,
+      documents: docCounts.get(source.id) ?? 0,
+      failingUrls: failureCounts.get(source.id) ?? 0,
+      state,
+    };
+  });
+}

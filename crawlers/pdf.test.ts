@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { expect, it } from 'vitest';
+import { isAppError } from '../pipeline/errors.ts';
+import { extractPdfText } from './pdf.ts';
+
+const require = createRequire(import.meta.url);
+
+it('extracts French and Arabic text, page by page, without a worker or network', async () => {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const latin = await doc.embedFont(StandardFonts.Helvetica);
+  const arabic = await doc.embedFont(
+    readFileSync(require.resolve('@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf')),
+    {
+      subset: true,
+    },
+  );
+  doc.addPage().drawText('Délibération portant avertissement à un opérateur', { x: 50, y: 700, font: latin, size: 12 });
+  doc.addPage().drawText('قررت اللجنة توجيه إنذار', { x: 50, y: 700, font: arabic, size: 14 });
+  const bytes = await doc.save();
+  const copy = new Uint8Array(bytes);
+
+  const out = await extractPdfText(bytes);
+  expect(out.pages).toBe(2);
+  const [fr, ar] = out.text.split('\n\n');
+  expect(fr).toBe('Délibération portant avertissement à un opérateur');
+  // Letters and words come back in logical order, whatever glyph forms the font used.
+  for (const word of ['قررت', 'اللجنة', 'توجيه', 'إنذار']) expect(ar).toContain(word);
+  // The caller's buffer is not detached by pdf.js.
+  expect(Buffer.compare(Buffer.from(bytes), Buffer.from(copy))).toBe(0);
+});
+
+it('fails with PDF_FAILED on a body that is not a PDF', async () => {
+  const error = await extractPdfText(Buffer.from('%PDF-1.7 this is not really a pdf')).catch((e: unknown) => e);
+  expect(isAppError(error, 'PDF_FAILED')).toBe(true);
+});

@@ -1,0 +1,43 @@
+// The real source configurations, validated once at import: a typo in a pattern or a schedule
+// fails loudly here rather than silently skipping an outlet at crawl time.
+import { AppError } from '../../pipeline/errors.ts';
+import { type SourceConfig, type SourceConfigInput, sourceConfigSchema } from '../source-config.ts';
+import { cndpAr, cndpFr } from './cndp.ts';
+import { maghress, PRESS_SOURCES } from './press.ts';
+
+export { PRESS_KEYWORDS } from './keywords.ts';
+
+function parseAll(inputs: readonly SourceConfigInput[]): SourceConfig[] {
+  const seen = new Set<string>();
+  return inputs.map((input) => {
+    const parsed = sourceConfigSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new AppError('CONFIG_INVALID', `source ${input.id}: ${parsed.error.message}`, { cause: parsed.error });
+    }
+    const source = parsed.data;
+    if (seen.has(source.id)) throw new AppError('CONFIG_INVALID', `duplicate source id ${source.id}`);
+    seen.add(source.id);
+    for (const pattern of [...source.articlePatterns, ...source.discovery.flatMap(linkPatternOf)]) {
+      try {
+        new RegExp(pattern, 'u');
+      } catch (cause) {
+        throw new AppError('CONFIG_INVALID', `source ${source.id}: bad pattern ${pattern}`, { cause });
+      }
+    }
+    return Object.freeze(source);
+  });
+}
+
+function linkPatternOf(d: SourceConfig['discovery'][number]): string[] {
+  return d.type === 'listing' || d.type === 'search' ? [d.linkPattern] : [];
+}
+
+export const SOURCES: SourceConfig[] = parseAll([cndpFr, cndpAr, ...PRESS_SOURCES, maghress]);
+
+export function getSource(id: string): SourceConfig {
+  const source = SOURCES.find((s) => s.id === id);
+  if (source === undefined) {
+    throw new AppError('NOT_FOUND', `unknown source "${id}"`, { details: { known: SOURCES.map((s) => s.id) } });
+  }
+  return source;
+}

@@ -1,0 +1,31 @@
+// The search index: Meilisearch as a rebuildable projection of the store.
+export { normalizeArabicForIndex, normalizeArabicQuery, stemArabicWord } from './arabic.ts';
+export { type IndexConfig, indexConfigSchema } from './config.ts';
+export {
+  buildCaseRecord,
+  buildDocumentRecord,
+  type CaseIndexRecord,
+  type CaseLinks,
+  type CaseSource,
+  type DocumentIndexRecord,
+  type DocumentSource,
+} from './projection.ts';
+export {
+  type DocumentQuery,
+  type DocumentSearchResult,
+  FACETS,
+  type FacetName,
+  MAX_OFFSET_HITS,
+  type SearchHit,
+  type SortOrder,
+} from './query.ts';
+export { findMeiliBinary, type Log, type MeiliServer, resolveMeilisearch } from './server.ts';
+export { buildSynonyms, type GazetteerEntry, indexNames, lawNumberVariants } from './settings.ts';
+export {
+  type CaseReader,
+  createSearchIndex,
+  type IndexHealth,
+  type ReindexProgress,
+  type SearchIndex,
+  type SearchIndexOptions,
+} from './sync.ts';

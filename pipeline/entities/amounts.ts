@@ -1,0 +1,114 @@
+// Amounts of money: "20.000 DH", "100 000 dirhams", "1,5 million de dirhams", "مليون درهم",
+// ranges "de 20.000 à 200.000 DH" / "من 20.000 إلي 200.000 درهم". The kind comes from the clause:
+// a fine actually imposed, a maximum the law provides ("passible", "يعاقب ... بغرامة من"), or other.
+import type { AmountEntity } from '../types.ts';
+import { type DocContext, origIndex, sentenceAt, spanOf } from './context.ts';
+import { normalizeForMatch } from '../normalize.ts';
+
+// Thousands separated by ".", "," or a space (exactly three digits per group), or a plain decimal.
+const NUMBER = '(?:\\d{1,3}(?:[ .,]\\d{3})+(?:,\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)';
+const SCALE =
+  '(?:milliards?|millions?|mille|billions?|thousand|mds|md|مليار|ملايير|مليارات|مليون|ملايين|مليونين|الف|آلاف|الاف)';
+const CURRENCY =
+  '(?:dirhams?|dhs?|mad|درهم|دراهم|دراهيم|euros?|eur|€|dollars?|usd|\\$|دولار|دولارات|اورو|يورو)';
+// Group layout: [1] low number, [2] low scale, [3] high number, [4] high scale, [5] currency.
+const RANGE_OR_SINGLE = new RegExp(
+  `(?<![\\p{L}\\p{N}])` +
+    `(?:(${NUMBER})\\s*(${SCALE})?\\s*(?:${CURRENCY}\\s*)?(?:a|et|to|and|الي|و)\\s*)?` +
+    `(${NUMBER})?\\s*(${SCALE})?\\s*(?:de |d'|of |من )?(${CURRENCY})(?![\\p{L}])`,
+  'gu',
+);
+
+const SCALE_VALUE: Array<[RegExp, number]> = [
+  [/^(?:milliards?|mds|md|billions?|مليار|ملايير|مليارات)$/, 1e9],
+  [/^(?:millions?|مليون|ملايين)$/, 1e6],
+  [/^مليونين$/, 2e6],
+  [/^(?:mille|thousand|الف|آلاف|الاف)$/, 1e3],
+];
+
+function currencyOf(s: string): 'MAD' | 'EUR' | 'USD' {
+  if (/euro|eur|€|اورو|يورو/.test(s)) return 'EUR';
+  if (/dollar|usd|\$|دولار/.test(s)) return 'USD';
+  return 'MAD';
+}
+
+function parseNumber(raw: string | undefined, scale: string | undefined): number | null {
+  let value: number;
+  if (raw === undefined || raw === '') {
+    // "مليون درهم", "مليونين": the scale word alone is the amount.
+    if (!scale) return null;
+    value = 1;
+  } else {
+    const grouped = /^\d{1,3}(?:[ .,]\d{3})+(?:,\d{1,2})?$/.test(raw);
+    if (grouped) {
+      const [int, dec] = raw.split(/,(?=\d{1,2}$)/);
+      value = Number((int ?? '').replace(/[ .,]/g, '')) + (dec ? Number(`0.${dec}`) : 0);
+    } else value = Number(raw.replace(',', '.'));
+  }
+  if (scale) {
+    const factor = SCALE_VALUE.find(([re]) => re.test(scale))?.[1] ?? 1;
+    value *= factor;
+  }
+  return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
+}
+
+const LEGAL_MAX =
+  /passible|risque|encour|prevoit|prevue?s?|punie?s?|peut atteindre|pouvant atteindre|jusqu'a|allant de|variant de|comprise? entre|s'expose|liable|up to|faces? a fine|يعاقب|يعرض|تتراوح|قد تصل|يمكن ان تصل|تصل الي|ينص|المنصوص|يتعرض/gu;
+const IMPOSED =
+  /inflige|condamne|ecope|a sanctionne|a ete sanctionne|prononce|a impose|a paye|payer une amende|fined|ordered to pay|imposed|قدرها|فرض|فرضت|قضت|حكمت|ادانه|ادين|اداء غرامه|بتغريم|غرمت|تغريم/gu;
+const FINE = /amende|sanction|penalite|fine|penalty|غرامه|عقوبه|ذعيره/u;
+
+/** Index of the last match of a global regex in `s`, or -1. */
+function lastIndexOf(re: RegExp, s: string): number {
+  let last = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) last = m.index;
+  return last;
+}
+
+function kindOf(sentence: string, before: string, isRange: boolean): AmountEntity['kind'] {
+  if (!FINE.test(sentence)) return 'other';
+  // The cue nearest before the amount decides ("condamné à 20.000 DH alors que la loi prévoit jusqu'à...").
+  const legal = lastIndexOf(LEGAL_MAX, before);
+  const imposed = lastIndexOf(IMPOSED, before);
+  if (legal >= 0 || imposed >= 0) return legal > imposed ? 'legal_max' : 'imposed';
+  if (isRange) return 'legal_max';
+  if (lastIndexOf(IMPOSED, sentence) >= 0) return 'imposed';
+  if (lastIndexOf(LEGAL_MAX, sentence) >= 0) return 'legal_max';
+  return 'other';
+}
+
+export function findAmounts(ctx: DocContext): AmountEntity[] {
+  const text = ctx.norm.text;
+  const out = new Map<string, AmountEntity>();
+  RANGE_OR_SINGLE.lastIndex = 0;
+  for (let m = RANGE_OR_SINGLE.exec(text); m !== null; m = RANGE_OR_SINGLE.exec(text)) {
+    const [, lowNum, lowScale, highNum, highScale, cur] = m;
+    const high = parseNumber(highNum, highScale);
+    if (high === null || high === 0) continue;
+    let value = high;
+    let maxValue: number | null = null;
+    if (lowNum !== undefined) {
+      // "de 1 à 5 millions de dirhams": a bare lower bound takes the upper bound's scale.
+      const low = parseNumber(lowNum, lowScale ?? highScale);
+      if (low !== null && low < high) {
+        value = low;
+        maxValue = high;
+      }
+    }
+    const oStart = origIndex(ctx, m.index);
+    let oEnd = origIndex(ctx, m.index + m[0].length);
+    while (oEnd > oStart && /\s/.test(ctx.text[oEnd - 1] ?? '')) oEnd--;
+    const s = sentenceAt(ctx, oStart);
+    const sentence = normalizeForMatch(ctx.text.slice(s.start, s.end));
+    const before = normalizeForMatch(ctx.text.slice(Math.max(s.start, oStart - 100), oStart));
+    const kind = kindOf(sentence, before, maxValue !== null);
+    const currency = currencyOf(cur ?? '');
+    const key = `${value}|${maxValue}|${currency}|${kind}`;
+    const span = spanOf(ctx, oStart, oEnd, kind === 'other' ? 0.7 : 0.8);
+    const existing = out.get(key);
+    if (existing) existing.mentions.push(span);
+    else out.set(key, { value, maxValue, currency, kind, mentions: [span] });
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,128 @@
+// Deadlines and dated obligations: a date counts when the words right before it set a limit
+// ("dans un délai ne dépassant pas le", "في أجل أقصاه", "avant le") or a start ("à compter du",
+// "اعتبارا من", "a pris effet dès le"). The label comes from the clause: moratorium, compliance, or
+// plain deadline / effective date. A moratorium given as a length ("moratoire de sept mois") also
+// yields its end date from the start date.
+import { normalizeForMatch } from '../normalize.ts';
+import type { DeadlineEntity, Span } from '../types.ts';
+import { type DocContext, type FoundDate, sentenceAt, sentenceIndexAt, spanOf } from './context.ts';
+
+// The trigger must be the last words before the date, with at most a filler ("le", "jeudi", "يوم").
+const FILLER = "(?:\\s*(?:le|la|l'|du|au|de|ce|cette|the|on|يوم|تاريخ|بتاريخ|ال|\\p{L}*di|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد))*\\s*$";
+const LIMIT = new RegExp(
+  `(?:delai ne depassant pas|delai n'excedant pas|delai expirant|au plus tard|avant le|avant la fin|avant fin|d'ici le|d'ici au|d'ici a|d'ici|jusqu'au|jusqu'a|jusqu'en|date limite|dernier delai|echeance|fixe au|fixee au|prend fin|prendra fin|devait prendre fin|expir\\p{L}*|no later than|by|before|until|deadline|في اجل لا يتجاوز|اجل لا يتعدي|في اجل اقصاه|اجل اقصاه|موعد اقصاه|في موعد لا يتجاوز|لا يتجاوز|قبل|الي غايه|لغايه|حتي|اخر اجل|ينتهي|تنتهي|في غضون|خلال اجل)${FILLER}`,
+  'u',
+);
+const START = new RegExp(
+  `(?:a compter du|a compter de|a partir du|a partir de|des le|pris effet|prend effet|prendra effet|entre en vigueur|entrera en vigueur|entree en vigueur|en vigueur depuis|effective|starting|as of|as from|اعتبارا من|اعتبارا|ابتداء من|ابتداءا من|بدءا من|بداية من|حيز التنفيذ|يسري)${FILLER}`,
+  'u',
+);
+// Relative durations carry their own trigger inside the date text ("dans un délai de sept mois").
+const DURATION_IN_DATE = /^(?:dans un delai|dans|sous|d'ici|within|في اجل|في غضون|خلال|بعد)/u;
+
+const MORATORIUM = /moratoire|moratorium|تعليق|توقيف/u;
+const COMPLIANCE = /conformite|conformer|ملاءمه|ملاءمه|ملايمه|مطابقه|comply|compliance|regularis/u;
+
+// Durations attached to a moratorium ("moratoire de sept mois", "لمدة سبعة أشهر").
+const NUMBER_WORDS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  ثلاثه: 3,
+  اربعه: 4,
+  خمسه: 5,
+  سته: 6,
+  سبعه: 7,
+  ثمانيه: 8,
+  تسعه: 9,
+  عشره: 10,
+};
+const MORATORIUM_LENGTH =
+  /(?:moratoire|moratorium|تعليق|توقيف)[^.؟!\n]{0,60}?(?:de|d'une duree de|pour|of|لمده|مده)\s+(\d{1,2}|\p{L}+)\s*(mois|months?|ans?|annee|اشهر|شهرا|شهر|شهرين|سنه|سنتين)?/u;
+
+function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+function classify(ctx: DocContext, d: FoundDate): { label: string; confidence: number } | null {
+  if (d.precision === 'year') return null;
+  const s = sentenceAt(ctx, d.start);
+  const before = normalizeForMatch(ctx.text.slice(Math.max(s.start, d.start - 80), d.start));
+  const dateText = normalizeForMatch(d.text);
+  // The clause naming the moratorium may be the sentence before ("un moratoire de sept mois. Il a pris effet le...").
+  const prev = ctx.sentences[sentenceIndexAt(ctx, d.start) - 1];
+  const sentence = normalizeForMatch(ctx.text.slice(s.start, s.end));
+  const previous = prev ? normalizeForMatch(ctx.text.slice(prev.start, prev.end)) : '';
+  const isLimit = LIMIT.test(before) || (d.relative && DURATION_IN_DATE.test(dateText));
+  const isStart = !isLimit && START.test(before);
+  if (!isLimit && !isStart) return null;
+  if (MORATORIUM.test(sentence) || (isStart && MORATORIUM.test(previous))) return { label: isLimit ? 'moratorium end' : 'moratorium start', confidence: 0.8 };
+  if (isStart) return { label: 'effective date', confidence: 0.75 };
+  if (COMPLIANCE.test(sentence)) return { label: 'compliance deadline', confidence: 0.85 };
+  return { label: 'deadline', confidence: 0.7 };
+}
+
+/** Dates found as deadlines, to keep event dating from using them. */
+export function findDeadlines(ctx: DocContext): { deadlines: DeadlineEntity[]; deadlineDates: Set<FoundDate> } {
+  const byDate = new Map<string, DeadlineEntity>();
+  const used = new Set<FoundDate>();
+  const add = (date: string, label: string, span: Span) => {
+    const e = byDate.get(date);
+    if (e) {
+      e.mentions.push(span);
+      // A specific label beats the generic ones.
+      if (e.label === 'deadline' || e.label === 'effective date') e.label = label;
+    } else byDate.set(date, { date, label, mentions: [span] });
+  };
+  let moratoriumStart: { date: string; at: number } | null = null;
+  for (const d of ctx.dates) {
+    const c = classify(ctx, d);
+    if (!c) continue;
+    used.add(d);
+    add(d.date, c.label, spanOf(ctx, d.start, d.end, c.confidence));
+    if (c.label === 'moratorium start' && !moratoriumStart) moratoriumStart = { date: d.date, at: d.start };
+  }
+  // "un moratoire de sept mois ... a pris effet dès le 2 septembre" → ends seven months later.
+  if (moratoriumStart && ![...byDate.values()].some((e) => e.label === 'moratorium end')) {
+    const m = MORATORIUM_LENGTH.exec(ctx.norm.text);
+    if (m) {
+      const raw = m[1] ?? '';
+      // Arabic duals and singulars carry their own unit ("شهرين" two months, "سنة" a year).
+      const self: Record<string, [number, string]> = { شهرين: [2, 'mois'], سنه: [1, 'an'], سنتين: [2, 'an'] };
+      const [n, unit] = self[raw] ?? [/^\d+$/.test(raw) ? Number(raw) : (NUMBER_WORDS[raw] ?? null), m[2] ?? ''];
+      if (n !== null && unit) {
+        const months = /^(?:an|ans|annee|سنه|سنتين|year|years)$/.test(unit) ? n * 12 : n;
+        const end = addMonths(moratoriumStart.date, months);
+        const oStart = ctx.norm.map[m.index] ?? 0;
+        const oEnd = ctx.norm.map[m.index + m[0].length] ?? ctx.text.length;
+        if (!byDate.has(end)) add(end, 'moratorium end', spanOf(ctx, oStart, oEnd, 0.6));
+      }
+    }
+  }
+  return { deadlines: [...byDate.values()], deadlineDates: used };
+}

@@ -1,0 +1,330 @@
+// Organizations: the gazetteer compiled into one alternation over normalized text, plus organizations
+// the gazetteer does not know ("la société X", "شركة X", Latin names inside Arabic text, acronyms).
+import { normalizeForMatch } from '../normalize.ts';
+import type { OrganizationEntity, Span } from '../types.ts';
+import { type DocContext, escapeRegExp, origIndex, slugOf, spanOf } from './context.ts';
+import { GAZETTEER, type GazetteerEntry } from './gazetteer.ts';
+
+interface NameInfo {
+  entry: GazetteerEntry;
+  /** The name as written in the gazetteer. */
+  written: string;
+  capitalized: boolean;
+  allCaps: boolean;
+  anchored: boolean;
+}
+
+/** Lookup key of a normalized name: separators dropped, so "TLS Contact" = "TLSCONTACT" = "tls-contact". */
+function keyOf(normalized: string): string {
+  return normalized.replace(/[\s\-'.]+/g, '');
+}
+
+const ARABIC = /[\u0600-\u06ff]/;
+const ALL_CAPS = /^[A-Z0-9&]{2,8}$/;
+
+function compileGazetteer(): { re: RegExp; byKey: Map<string, NameInfo> } {
+  const byKey = new Map<string, NameInfo>();
+  const patterns = new Set<string>();
+  const add = (entry: GazetteerEntry, written: string, variant: string) => {
+    const key = keyOf(variant);
+    if (!key || byKey.has(key)) return;
+    const allCaps = ALL_CAPS.test(written);
+    byKey.set(key, {
+      entry,
+      written,
+      capitalized: allCaps || (entry.capitalized ?? []).includes(written),
+      allCaps: allCaps && (entry.capitalized ?? []).includes(written),
+      anchored: (entry.anchored ?? []).includes(written),
+    });
+    // Separators are optional between tokens: writers glue or split brand names at will.
+    const tokens = variant.split(/[\s\-]+/).filter(Boolean).map(escapeRegExp);
+    patterns.add(tokens.join("[\\s\\-']*"));
+  };
+  for (const entry of GAZETTEER) {
+    for (const written of [...entry.names.fr, ...entry.names.ar, ...entry.names.en]) {
+      const variant = normalizeForMatch(written).trim();
+      add(entry, written, variant);
+      // "ل" + "اللجنة" is written "للجنة": also match the name without its first alef.
+      if (ARABIC.test(variant) && variant.startsWith('ال')) add(entry, written, variant.slice(1));
+    }
+  }
+  const alternation = [...patterns].sort((a, b) => b.length - a.length).join('|');
+  // Arabic clitics (و ف ب ل ك ال) glue onto names; the name itself is the second group.
+  const re = new RegExp(
+    `(?<![\\p{L}\\p{N}])([وف]?(?:بال|كال|فال|لل|ال|[بلك])?)(${alternation})(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+  return { re, byKey };
+}
+
+const GAZ = compileGazetteer();
+
+const FR_CNDP_CONTEXT = /debat public|النقاش العمومي|النقاش العام/;
+// A generic anchored name followed by a complement names some other body ("la Commission nationale des droits...").
+const ANCHOR_COMPLEMENT = /^\s*(?:de|du|des|d'|pour|of|for|on|ل\S+|لل\S+)\s/;
+
+interface Found {
+  id: string;
+  name: string;
+  known: boolean;
+  span: Span;
+  /** Normalized range, to keep other finders off this text. */
+  nStart: number;
+  nEnd: number;
+}
+
+function findKnown(ctx: DocContext): Found[] {
+  const out: Found[] = [];
+  const text = ctx.norm.text;
+  const hasFrDebate = FR_CNDP_CONTEXT.test(text) || FR_CNDP_CONTEXT.test(ctx.title);
+  const re = GAZ.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const name = m[2] ?? '';
+    const info = GAZ.byKey.get(keyOf(name));
+    // A rejected match must not hide a longer name starting a little later.
+    const retry = () => {
+      re.lastIndex = m.index + 1;
+    };
+    if (!info) {
+      retry();
+      continue;
+    }
+    const nStart = m.index + (m[1]?.length ?? 0);
+    const nEnd = nStart + name.length;
+    const oStart = origIndex(ctx, nStart);
+    const oEnd = origIndex(ctx, nEnd);
+    const original = ctx.text.slice(oStart, oEnd);
+    if ((info.allCaps && original !== original.toUpperCase()) || (info.capitalized && !/^\p{Lu}/u.test(original))) {
+      retry();
+      continue;
+    }
+    let id = info.entry.id;
+    // "CNDP" is also France's Commission nationale du débat public: follow the last full name, else context.
+    if (info.written === 'CNDP') {
+      const lastFull = [...out].reverse().find((f) => f.id === 'org:cndp' || f.id === 'org:fr-cndp');
+      if (lastFull) id = lastFull.id;
+      else if (hasFrDebate && !/caractere personnel|donnees personnelles|الطابع الشخصي/.test(text)) id = 'org:fr-cndp';
+    }
+    if (info.anchored && ANCHOR_COMPLEMENT.test(text.slice(nEnd, nEnd + 20))) {
+      retry();
+      continue;
+    }
+    out.push({
+      id,
+      name: info.entry.names.fr[0] ?? info.written,
+      known: true,
+      span: spanOf(ctx, oStart, oEnd, info.anchored ? 0.6 : info.capitalized ? 0.8 : 0.95),
+      nStart,
+      nEnd,
+    });
+  }
+  // Anchored names ("la Commission nationale", "اللجنة الوطنية") only count next to a full name.
+  const anchoredIds = new Set<string>();
+  for (const f of out) if (f.span.confidence > 0.6) anchoredIds.add(f.id);
+  return out.filter((f) => f.span.confidence > 0.6 || anchoredIds.has(f.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organizations outside the gazetteer.
+
+const FR_TRIGGER =
+  /(?<![\p{L}])(?:la societe|une societe|cette societe|le groupe|l'entreprise|une entreprise|la firme|l'operateur|la banque|le prestataire|la start-?up|la plateforme|l'enseigne|la compagnie|le cabinet|l'application|la filiale|l'etablissement|the company|the firm|the operator|the bank|the platform)(?=\s)/gu;
+const AR_TRIGGER = /(?<![\p{L}])[وف]?[بل]?(?:ال)?(?:شركه|مجموعه|مقاوله|موسسه|بنك|منصه|تطبيق|مجموعه)(?=\s)/gu;
+
+// A Latin proper name: capitalized or all-caps tokens, "&" and short joiners inside.
+const LATIN_NAME =
+  /\s*((?:\p{Lu}[\p{L}\p{N}&'’-]*|\d+[\p{L}][\p{L}\p{N}-]*)(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}&'’-]*|&|\d+))*)/uy;
+const QUOTED_NAME = /\s*[«"“]\s*([^»"”\n]{2,40}?)\s*[»"”]/uy;
+
+const NOT_NAMES = new Set([
+  'maroc',
+  'marocaine',
+  'marocain',
+  'etat',
+  'le',
+  'la',
+  'les',
+  'un',
+  'une',
+  'rgpd',
+  'gdpr',
+]);
+
+const LEGAL_SUFFIX = /(?:\s+(?:sa|s\.a\.?|sarl|sas|ltd|inc|plc|maroc|morocco|group|groupe))+$/;
+
+function cleanName(raw: string): string {
+  return raw
+    .replace(/[.,;:'’-]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function unknownId(name: string): string {
+  const base = normalizeForMatch(name).replace(LEGAL_SUFFIX, '');
+  return `org:x-${slugOf(base)}`;
+}
+
+function overlaps(taken: Array<[number, number]>, s: number, e: number): boolean {
+  return taken.some(([a, b]) => s < b && e > a);
+}
+
+// All-caps words that are not organizations.
+const ACRONYM_STOP = new Set([
+  'PDF',
+  'URL',
+  'CCTV',
+  'RGPD',
+  'GDPR',
+  'PIB',
+  'TVA',
+  'SMS',
+  'DH',
+  'DHS',
+  'MAD',
+  'USD',
+  'EUR',
+  'HTML',
+  'IA',
+  'AI',
+  'COVID',
+  'ADN',
+  'DNA',
+  'CIN',
+  'CNIE',
+  'FAQ',
+  'PME',
+  'TPE',
+  'VIP',
+  'TV',
+  'GPS',
+  'IP',
+  'SIM',
+  'OK',
+  'CEO',
+  'PDG',
+  'DG',
+  'UTC',
+  'GMT',
+  'API',
+  'APP',
+  'WEB',
+  'NB',
+  'PS',
+  'AFP',
+  'BTS',
+  'BAC',
+  'QR',
+  'ID',
+  'IT',
+  'RSS',
+  'VPN',
+  'USB',
+  'CV',
+  'RH',
+  'HT',
+  'TTC',
+  'AM',
+  'PM',
+  'MMS',
+  'KYC',
+  'FR',
+  'AR',
+  'EN',
+  'MA',
+]);
+const ROMAN = /^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+function findUnknown(ctx: DocContext, known: Found[]): Found[] {
+  const out: Found[] = [];
+  const taken: Array<[number, number]> = known.map((f) => [f.span.start, f.span.end]);
+  const knownKeys = GAZ.byKey;
+  const push = (name: string, oStart: number, oEnd: number, confidence: number) => {
+    const cleaned = cleanName(name);
+    const n = normalizeForMatch(cleaned);
+    if (cleaned.length < 2 || NOT_NAMES.has(n) || !/\p{L}/u.test(cleaned)) return;
+    if (overlaps(taken, oStart, oEnd)) return;
+    const info = knownKeys.get(keyOf(n)) ?? knownKeys.get(keyOf(n.replace(LEGAL_SUFFIX, '')));
+    taken.push([oStart, oEnd]);
+    out.push({
+      id: info ? info.entry.id : unknownId(cleaned),
+      name: info ? (info.entry.names.fr[0] ?? cleaned) : cleaned,
+      known: info !== undefined,
+      span: spanOf(ctx, oStart, oStart + cleaned.length, confidence),
+      nStart: 0,
+      nEnd: 0,
+    });
+  };
+
+  const readNameAt = (oPos: number): { name: string; start: number } | null => {
+    for (const re of [QUOTED_NAME, LATIN_NAME]) {
+      re.lastIndex = oPos;
+      const m = re.exec(ctx.text);
+      if (m?.[1]) return { name: m[1], start: m.index + m[0].indexOf(m[1]) };
+    }
+    return null;
+  };
+
+  for (const trigger of [FR_TRIGGER, AR_TRIGGER]) {
+    trigger.lastIndex = 0;
+    for (let m = trigger.exec(ctx.norm.text); m !== null; m = trigger.exec(ctx.norm.text)) {
+      const oPos = origIndex(ctx, m.index + m[0].length);
+      const found = readNameAt(oPos);
+      if (!found) continue;
+      const name = cleanName(found.name);
+      // "la société Maroc Telecom" is found by the gazetteer; skip what overlaps it.
+      push(name, found.start, found.start + name.length, 0.7);
+    }
+  }
+
+  // Acronyms in capitals (and, in Arabic text, any Latin proper name): organizations more often than not.
+  const isArabicDoc = ctx.language === 'ar';
+  const latinRun = isArabicDoc
+    ? /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,3})(?![\p{L}\p{N}])/gu
+    : /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&]{1,6})(?![\p{L}\p{N}])/gu;
+  for (let m = latinRun.exec(ctx.text); m !== null; m = latinRun.exec(ctx.text)) {
+    const raw = cleanName(m[1] ?? '');
+    const tokens = raw.split(/\s+/);
+    if (tokens.length === 1) {
+      const t = tokens[0] ?? '';
+      if (!/^\p{Lu}[\p{Lu}\p{N}&]{1,6}$/u.test(t)) {
+        if (!isArabicDoc || t.length < 3) continue;
+      } else {
+        if (ACRONYM_STOP.has(t) || ROMAN.test(t) || !/[A-Z].*[A-Z]/.test(t)) continue;
+        if (!isArabicDoc && isShoutedHeading(ctx.text, m.index, m.index + t.length)) continue;
+      }
+    }
+    if (/^D-?\d/.test(raw)) continue; // deliberation numbers
+    push(raw, m.index, m.index + raw.length, isArabicDoc ? 0.5 : 0.45);
+  }
+  return out;
+}
+
+/** An all-caps word next to other all-caps words is a shouted heading, not an acronym. */
+function isShoutedHeading(text: string, start: number, end: number): boolean {
+  if (text[start - 1] === '(' && text[end] === ')') return false;
+  const before = /(\p{Lu}{3,})[\s:,-]+$/u.test(text.slice(Math.max(0, start - 20), start));
+  const after = /^[\s:,-]+\p{Lu}{3,}(?![\p{Ll}])/u.test(text.slice(end, end + 20));
+  return before || after;
+}
+
+export interface OrganizationsResult {
+  organizations: OrganizationEntity[];
+  /** Original ranges covered by organization names, so event and law finders can skip them. */
+  ranges: Array<[number, number]>;
+}
+
+export function findOrganizations(ctx: DocContext): OrganizationsResult {
+  const known = findKnown(ctx);
+  const unknown = findUnknown(ctx, known);
+  const byId = new Map<string, OrganizationEntity>();
+  const ranges: Array<[number, number]> = [];
+  for (const f of [...known, ...unknown].sort((a, b) => a.span.start - b.span.start)) {
+    ranges.push([f.span.start, f.span.end]);
+    const existing = byId.get(f.id);
+    if (existing) existing.mentions.push(f.span);
+    else byId.set(f.id, { id: f.id, name: f.name, known: f.known, mentions: [f.span] });
+  }
+  return { organizations: [...byId.values()], ranges };
+}
+

@@ -1,0 +1,148 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractHtml } from './html.ts';
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+interface Expected {
+  url: string;
+  title: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  author: string | null;
+  canonicalUrl: string | null;
+  declaredLanguage: string | null;
+  rejected: { reason: string } | null;
+  paragraphs?: number;
+  mustContain: string[];
+  mustNotContain: string[];
+}
+
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.replace(/\.html$/, ''));
+
+describe('extractHtml on fixture pages', () => {
+  it('has fixtures', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const name of fixtures) {
+    it(name, () => {
+      const html = readFileSync(path.join(dir, `${name}.html`), 'utf8');
+      const expected = JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')) as Expected;
+      const out = extractHtml(html, expected.url);
+      expect({
+        title: out.title,
+        publishedAt: out.publishedAt,
+        updatedAt: out.updatedAt,
+        author: out.author,
+        canonicalUrl: out.canonicalUrl,
+        declaredLanguage: out.declaredLanguage,
+        rejected: out.rejected,
+      }).toEqual({
+        title: expected.title,
+        publishedAt: expected.publishedAt,
+        updatedAt: expected.updatedAt,
+        author: expected.author,
+        canonicalUrl: expected.canonicalUrl,
+        declaredLanguage: expected.declaredLanguage,
+        rejected: expected.rejected,
+      });
+      for (const s of expected.mustContain) expect(out.text).toContain(s);
+      for (const s of expected.mustNotContain) expect(out.text).not.toContain(s);
+      if (expected.paragraphs !== undefined) expect(out.text.split('\n\n')).toHaveLength(expected.paragraphs);
+      // Output format: paragraphs split by exactly one blank line, no entities, no stray whitespace.
+      expect(out.text).not.toMatch(/\n{3,}|&[a-z]+;|&#\d+;|[ \t]{2,}|^\s|\s$/);
+    });
+  }
+});
+
+function page(body: string, head = ''): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+}
+
+const PROSE_FR = [
+  'Le conseil communal a voté mardi soir un budget rectificatif destiné à financer la rénovation des marchés couverts du centre-ville, fermés depuis plusieurs mois.',
+  'Les commerçants, qui réclamaient ces travaux depuis longtemps, saluent une décision attendue mais restent inquiets quant au calendrier annoncé par la municipalité.',
+  "Selon l'adjoint chargé des finances, les premiers chantiers devraient démarrer avant l'été, une fois les appels d'offres attribués aux entreprises retenues.",
+];
+
+describe('extractHtml details', () => {
+  it('reads dates from the visible date line, publication first, update second', () => {
+    const html = page(
+      `<div class="art"><h1>Budget municipal rectificatif adopté</h1>
+       <p class="meta">Publié le 5 septembre 2019 à 14h20 - Modifié 10 avril 2021 à 21h43</p>
+       <div class="txt">${PROSE_FR.map((p) => `<p>${p}</p>`).join('')}</div></div>`,
+    );
+    const out = extractHtml(html, 'https://example.ma/x');
+    expect(out.publishedAt).toBe('2019-09-05T14:20:00');
+    expect(out.updatedAt).toBe('2021-04-10T21:43:00');
+    expect(out.title).toBe('Budget municipal rectificatif adopté');
+    expect(out.text.split('\n\n')).toEqual(PROSE_FR);
+  });
+
+  it('ignores the date of another article teased above the article', () => {
+    const html = page(
+      `<div class="une"><div class="teaser"><h2>Les ports du Nord battent un record de trafic</h2><span>Le 02/01/2023 à 07h45</span></div></div>
+       <div class="page"><div class="art"><h1>Budget municipal rectificatif adopté</h1><span class="when">Le 10/01/2023 à 10h13</span>
+       <div class="txt">${PROSE_FR.map((p) => `<p>${p}</p>`).join('')}</div></div></div>`,
+    );
+    expect(extractHtml(html, 'https://example.ma/x').publishedAt).toBe('2023-01-10T10:13:00');
+  });
+
+  it('takes a dateline that opens the body when nothing else dates the page', () => {
+    const html = page(
+      `<div class="art"><h1>بلاغ اللجنة الوطنية</h1><div class="txt"><p>الرباط في 23 أكتوبر2019</p>
+       <p>أعلنت اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي عن تمديد أجل التصريح بالمعالجات إلى غاية نهاية السنة الجارية، وذلك لتمكين المقاولات من استكمال ملفاتها.</p>
+       <p>وذكرت اللجنة أن هذا التمديد لا يعفي المسؤولين عن المعالجة من احترام باقي الالتزامات المنصوص عليها في القانون، خاصة ما يتعلق بحقوق الأشخاص المعنيين.</p></div></div>`,
+    );
+    const out = extractHtml(html, 'https://example.ma/ar/1');
+    expect(out.publishedAt).toBe('2019-10-23');
+    expect(out.text).toContain('أعلنت اللجنة الوطنية');
+  });
+
+  it('reads a top-level JSON-LD array and resolves a relative canonical against the page URL', () => {
+    const ld = JSON.stringify([
+      { '@type': 'BreadcrumbList', itemListElement: [] },
+      { '@type': 'Article', headline: 'Titre JSON-LD', datePublished: '2022-12-23T23:18:00Z', author: 'Nadia B.' },
+    ]);
+    const html = page(
+      `<article>${PROSE_FR.map((p) => `<p>${p}</p>`).join('')}</article>`,
+      `<script type="application/ld+json">${ld}</script><link rel="canonical" href="/fr/article-42"><meta property="og:locale" content="fr_MA">`,
+    );
+    const out = extractHtml(html, 'https://example.ma/fr/article-42?utm_source=rss');
+    expect(out).toMatchObject({
+      title: 'Titre JSON-LD',
+      publishedAt: '2022-12-23T23:18:00Z',
+      author: 'Nadia B.',
+      canonicalUrl: 'https://example.ma/fr/article-42',
+      declaredLanguage: 'fr',
+      rejected: null,
+    });
+  });
+
+  it('rejects a page whose only content is a list of unrelated headline links', () => {
+    const heads = [
+      'Le dirham se stabilise face au dollar',
+      'Tanger Med inaugure un nouveau quai',
+      'Grève des transporteurs à Casablanca',
+      'Le festival de Fès dévoile sa programmation',
+      'Hausse des exportations de phosphate',
+      'Les pluies relancent la saison agricole',
+      'Un nouveau stade pour la ville de Tétouan',
+      'Le tourisme intérieur reprend des couleurs',
+    ];
+    const html = page(`<div class="main"><ul>${heads.map((h, i) => `<li><a href="/n/${i}">${h}</a></li>`).join('')}</ul></div>`);
+    expect(extractHtml(html, 'https://maghress.com/fr/x/1').rejected).not.toBeNull();
+  });
+
+  it('rejects an empty body and decodes entities in kept text', () => {
+    expect(extractHtml(page('<div class="x">&nbsp;</div>'), 'https://example.ma/').rejected).toEqual({ reason: 'empty' });
+    const html = page(`<article><p>${PROSE_FR[0]} L&#39;adjoint &amp; le maire&nbsp;ont signé.</p><p>${PROSE_FR[1]}</p></article>`);
+    const out = extractHtml(html, 'https://example.ma/');
+    expect(out.text).toContain("L'adjoint & le maire ont signé.");
+  });
+});

@@ -1,0 +1,34 @@
+// Aggregators such as Maghress sometimes serve a page whose only "content" is the site-wide headline
+// ticker: a long run of unrelated headlines with no sentence structure. Real article text, French or
+// Arabic, has sentence punctuation every few dozen words and at least one paragraph of prose; a
+// headline run has neither, or is made of links.
+
+const SENTENCE_MARK = /[.!?؟;:,،…。、！？]/g;
+const ENDS_SENTENCE = /[.!?؟…»"”)。！？」]\s*$/;
+
+export interface TickerSignals {
+  /** Share of the selected content's text inside links, measured before link-heavy blocks are cleaned. */
+  linkDensity: number;
+}
+
+export function detectTicker(paragraphs: string[], signals: TickerSignals): boolean {
+  const text = paragraphs.join(' ');
+  const words = text.split(/\s+/).filter(Boolean).length;
+  if (words === 0) return false;
+  if (signals.linkDensity >= 0.6 && text.length >= 200) return true;
+
+  // Tables of figures (standings, prices) have no punctuation either, but are mostly numbers.
+  const numbers = text.match(/\d+/g)?.length ?? 0;
+  if (numbers / words > 0.2) return false;
+  const marks = text.match(SENTENCE_MARK)?.length ?? 0;
+  // One long unpunctuated run: headlines glued together by spaces.
+  if (words >= 40 && marks / words < 1 / 30) return true;
+
+  // Many short lines, none a sentence, none a real paragraph: a list of headlines.
+  if (paragraphs.length >= 6) {
+    const longest = Math.max(...paragraphs.map((p) => p.length));
+    const bare = paragraphs.filter((p) => p.length < 150 && !ENDS_SENTENCE.test(p)).length;
+    if (longest < 200 && bare / paragraphs.length >= 0.8) return true;
+  }
+  return false;
+}

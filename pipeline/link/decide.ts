@@ -1,0 +1,376 @@
+// Deciding which case a document belongs to. A case is summarized by what its documents share
+// (subjects, laws, dated events, period, tokens); a document's score against a candidate is the
+// evidence they share, discounted by the time between them. One threshold starts a new case, a lower
+// one records a secondary mention. Pure: the store loads the candidates and writes the outcome.
+import type { EventType } from '../types.ts';
+import type { LinkEvent, LinkFeatures } from './features.ts';
+
+export interface CaseSummary {
+  caseId: string;
+  /** False for a case an analyst split off: only pinned documents live there. */
+  acceptsAutoJoin: boolean;
+  docCount: number;
+  documentIds: string[];
+  /** Subject organization → summed weight over the documents. */
+  subjects: Record<string, number>;
+  /** Every organization named (regulators excluded), capped. */
+  orgIds: string[];
+  regulatorIds: string[];
+  /** Law id → highest specificity weight seen. */
+  laws: Record<string, number>;
+  events: LinkEvent[];
+  /** Token → number of documents carrying it (capped to the most frequent). */
+  tokens: Record<string, number>;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface LinkDecision {
+  /** null: the document starts a new case (or, when irrelevant, belongs to none). */
+  primary: { caseId: string; score: number } | null;
+  mentions: string[];
+  /** Other candidates the document ties strongly to as well: evidence that they are one matter. */
+  bridges: string[];
+}
+
+export interface LinkThresholds {
+  join: number;
+  mention: number;
+  /** A document scoring this high against two cases makes them candidates for a merge. */
+  bridge: number;
+}
+
+export const DEFAULT_THRESHOLDS: LinkThresholds = { join: 0.4, mention: 0.25, bridge: 0.45 };
+
+const DAY = 86_400_000;
+const MAX_TOKENS = 160;
+const MAX_EVENTS = 40;
+const MAX_DOC_IDS = 500;
+const MAX_ORGS = 60;
+/** Cases up to this size may be absorbed by a matter that grew to claim them. */
+export const MAX_ABSORBABLE = 3;
+
+/** Events that mark a specific step of a matter; a communiqué is just the regulator speaking. */
+const DISTINCTIVE: ReadonlySet<EventType> = new Set([
+  'hearing',
+  'inspection',
+  'formal_notice',
+  'sanction',
+  'referral_prosecutor',
+  'moratorium',
+  'data_breach',
+  'deliberation',
+  'complaint',
+]);
+
+function days(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / DAY;
+}
+
+/** Days between a date and a case's period (0 inside it); null when either is unknown. */
+function gapToCase(date: string | null, summary: CaseSummary): number | null {
+  if (!date || !summary.firstSeen || !summary.lastSeen) return null;
+  if (date >= summary.firstSeen && date <= summary.lastSeen) return 0;
+  return Math.min(days(date, summary.firstSeen), days(date, summary.lastSeen));
+}
+
+/**
+ * Coverage of one matter arrives over days to weeks; later steps (an extension, a sanction) months
+ * later. Beyond a month, only a document that points back keeps full weight.
+ */
+function timeFactor(gap: number | null, refersBack: boolean): number {
+  if (gap === null) return 0.8;
+  if (gap <= 30) return 1;
+  if (gap <= 400) {
+    const decayed = 1 - (0.5 * (gap - 30)) / 370;
+    return refersBack ? Math.max(decayed, 0.95) : decayed;
+  }
+  if (gap <= 1100) return refersBack ? 0.5 : 0.2;
+  return 0;
+}
+
+/** Share of the document's subject weight that the case is established about. */
+function subjectSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
+  let total = 0;
+  let shared = 0;
+  for (const [id, w] of Object.entries(doc.subjects)) {
+    total += w;
+    const caseWeight = (summary.subjects[id] ?? 0) / Math.max(summary.docCount, 1);
+    shared += w * Math.min(1, caseWeight / 0.4);
+  }
+  return total === 0 ? 0 : shared / total;
+}
+
+function lawSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
+  let best = 0;
+  let sum = 0;
+  for (const [id, w] of Object.entries(doc.laws)) {
+    const c = summary.laws[id];
+    if (c === undefined) continue;
+    const s = Math.min(w, c);
+    best = Math.max(best, s);
+    sum += s;
+  }
+  return Math.min(1, Math.max(best, sum * 0.6));
+}
+
+function eventSimilarity(doc: LinkFeatures, summary: CaseSummary, gap: number | null): number {
+  let best = 0;
+  for (const e of doc.events) {
+    const weight = DISTINCTIVE.has(e.type) ? 1 : 0.2;
+    for (const c of summary.events) {
+      if (c.type !== e.type) continue;
+      // The same kind of step reported the same week: extracted event dates are noisy (an article
+      // dates the moratorium by the deliberation, another by its start), publication dates less so.
+      let s = gap !== null && gap <= 7 ? 0.6 : 0.2;
+      if (e.date && c.date) {
+        const d = days(e.date, c.date);
+        // Sources disagree by a day or two on when a step took place; a month apart it is another step.
+        s = Math.max(s, d <= 2 ? 1 : d <= 7 ? 0.7 : d <= 30 ? 0.3 : 0.1);
+      }
+      best = Math.max(best, s * weight);
+    }
+  }
+  return best;
+}
+
+/** Organizations named but not the subject (a ministry, the prosecutor): weak, but language-independent. */
+function orgMentionSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
+  if (doc.orgIds.length === 0) return 0;
+  const known = new Set([...Object.keys(summary.subjects), ...summary.orgIds]);
+  let shared = 0;
+  for (const id of doc.orgIds) if (known.has(id)) shared++;
+  return shared / doc.orgIds.length;
+}
+
+function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
+  if (doc.tokens.length === 0) return 0;
+  const contained = (tokens: readonly string[], cap: number) => {
+    let shared = 0;
+    for (const t of tokens) if (summary.tokens[t] !== undefined) shared++;
+    return tokens.length === 0 ? 0 : shared / Math.min(tokens.length, cap);
+  };
+  // Containment rather than Jaccard: the case's bag grows with every article. A headline is
+  // denser than a lead, so its words count with less dilution.
+  return Math.max(contained(doc.tokens, 24) * 1.6, contained(doc.titleTokens ?? [], 8) * 0.8);
+}
+
+export interface ScoreParts {
+  subject: number;
+  law: number;
+  event: number;
+  text: number;
+  time: number;
+  regulator: number;
+  score: number;
+}
+
+export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScoreParts {
+  if (doc.duplicateOf && (summary.documentIds.includes(doc.duplicateOf) || summary.documentIds.includes(doc.documentId)))
+    return { subject: 1, law: 1, event: 1, text: 1, time: 1, regulator: 1, score: 1 };
+  const gap = gapToCase(doc.date, summary);
+  const subject = subjectSimilarity(doc, summary);
+  const law = lawSimilarity(doc, summary);
+  const event = eventSimilarity(doc, summary, gap);
+  const text = Math.min(1, tokenSimilarity(doc, summary));
+  const time = timeFactor(gap, doc.refersBack);
+  const orgs = orgMentionSimilarity(doc, summary);
+  let evidence = 0.5 * subject + 0.5 * law + 0.45 * event + 0.35 * text + 0.15 * orgs;
+  // Two documents each clearly about a different company are different matters, whatever else
+  // they share (the same law, a hearing the same week).
+  const docHasSubject = Object.keys(doc.subjects).length > 0;
+  const caseHasSubject = Object.keys(summary.subjects).length > 0;
+  if (docHasSubject && caseHasSubject && subject === 0) evidence *= 0.35;
+  // A company's document joining a subject-less matter (a moratorium, a general statement) needs
+  // more than shared words; the reverse is milder, since a report may leave a company unnamed or
+  // name it in a spelling the gazetteer does not know.
+  else if (docHasSubject && !caseHasSubject) evidence *= 0.7;
+  else if (!docHasSubject && caseHasSubject) evidence *= 0.85;
+  let regulator = 1;
+  if (doc.regulatorIds.length > 0 && summary.regulatorIds.length > 0) {
+    if (!doc.regulatorIds.some((r) => summary.regulatorIds.includes(r))) regulator = 0.3;
+  } else if (doc.regulatorIds.length !== summary.regulatorIds.length) {
+    // One side never mentions a regulator (a parliamentary question, a first report of a leak).
+    regulator = 0.8;
+  }
+  const score = Math.min(1, evidence) * time * regulator;
+  return { subject, law, event, text, time, regulator, score: Math.round(score * 1000) / 1000 };
+}
+
+export function decideLink(
+  doc: LinkFeatures,
+  candidates: readonly CaseSummary[],
+  thresholds: LinkThresholds = DEFAULT_THRESHOLDS,
+): LinkDecision {
+  if (!doc.relevant) return { primary: null, mentions: [], bridges: [] };
+  const scored = candidates
+    .map((c) => ({ c, score: scoreCandidate(doc, c).score }))
+    .sort((a, b) => b.score - a.score || a.c.caseId.localeCompare(b.c.caseId));
+  const joinable = scored.filter((s) => s.c.acceptsAutoJoin || s.c.documentIds.includes(doc.documentId));
+  const best = joinable[0];
+  const primary = best && best.score >= thresholds.join ? { caseId: best.c.caseId, score: best.score } : null;
+  const primaryCase = best?.c;
+  const bridges =
+    primary && primaryCase
+      ? joinable
+          .filter(
+            (s) =>
+              s.c.caseId !== primary.caseId && s.score >= thresholds.bridge && !subjectsConflict(s.c, primaryCase),
+          )
+          .map((s) => s.c.caseId)
+      : [];
+  const mentions: string[] = [];
+  for (const s of scored) {
+    if (s.c.caseId === primary?.caseId || bridges.includes(s.c.caseId)) continue;
+    if (s.score >= thresholds.mention || mentionsSubjectOf(doc, s.c)) mentions.push(s.c.caseId);
+  }
+  return { primary, mentions, bridges };
+}
+
+/**
+ * Late attachment: a small case started by documents that arrived before anything tied them to
+ * the matter (crawls and backfills do not arrive in date order) joins the matter once its summary
+ * has grown enough to claim them. Only small cases are reconsidered, so the cost stays bounded.
+ */
+export function absorbable(
+  members: readonly LinkFeatures[],
+  small: CaseSummary,
+  target: CaseSummary,
+  thresholds: LinkThresholds = DEFAULT_THRESHOLDS,
+): boolean {
+  if (members.length === 0 || members.length > MAX_ABSORBABLE || !small.acceptsAutoJoin) return false;
+  if (subjectsConflict(small, target)) return false;
+  const scores = members.map((m) => scoreCandidate(m, target).score);
+  return Math.max(...scores) >= thresholds.join && Math.min(...scores) >= thresholds.mention;
+}
+
+/** Both cases are established about companies and share none: never merged automatically. */
+function subjectsConflict(a: CaseSummary, b: CaseSummary): boolean {
+  const main = (c: CaseSummary) =>
+    Object.entries(c.subjects)
+      .filter(([, w]) => w / Math.max(c.docCount, 1) >= 0.4)
+      .map(([id]) => id);
+  const x = main(a);
+  const y = main(b);
+  return x.length > 0 && y.length > 0 && !x.some((id) => y.includes(id));
+}
+
+/**
+ * A document names, in passing, the company another case is about (a "related stories" line, a
+ * recap of earlier matters): a secondary mention, not membership.
+ */
+function mentionsSubjectOf(doc: LinkFeatures, summary: CaseSummary): boolean {
+  const top = topSubject(summary);
+  if (!top || doc.subjects[top] !== undefined) return false;
+  if (!doc.orgIds.includes(top)) return false;
+  const gap = gapToCase(doc.date, summary);
+  return gap === null || gap <= 1100;
+}
+
+function topSubject(summary: CaseSummary): string | null {
+  let best: string | null = null;
+  let weight = 0;
+  for (const [id, w] of Object.entries(summary.subjects)) {
+    if (w > weight || (w === weight && best !== null && id < best)) {
+      best = id;
+      weight = w;
+    }
+  }
+  return best !== null && weight / Math.max(summary.docCount, 1) >= 0.4 ? best : null;
+}
+
+export function emptySummary(caseId: string, acceptsAutoJoin = true): CaseSummary {
+  return {
+    caseId,
+    acceptsAutoJoin,
+    docCount: 0,
+    documentIds: [],
+    subjects: {},
+    orgIds: [],
+    regulatorIds: [],
+    laws: {},
+    events: [],
+    tokens: {},
+    firstSeen: null,
+    lastSeen: null,
+  };
+}
+
+/** Fold one document into a case summary (returns a new summary; bounded size whatever the case size). */
+export function addToSummary(summary: CaseSummary, doc: LinkFeatures): CaseSummary {
+  const next: CaseSummary = structuredClone(summary);
+  if (!next.documentIds.includes(doc.documentId)) {
+    next.documentIds.push(doc.documentId);
+    if (next.documentIds.length > MAX_DOC_IDS) next.documentIds.shift();
+  }
+  next.docCount += 1;
+  for (const [id, w] of Object.entries(doc.subjects)) next.subjects[id] = (next.subjects[id] ?? 0) + w;
+  for (const r of doc.regulatorIds) if (!next.regulatorIds.includes(r)) next.regulatorIds.push(r);
+  for (const o of doc.orgIds) if (!next.orgIds.includes(o) && next.orgIds.length < MAX_ORGS) next.orgIds.push(o);
+  for (const [id, w] of Object.entries(doc.laws)) next.laws[id] = Math.max(next.laws[id] ?? 0, w);
+  for (const e of doc.events) {
+    if (!next.events.some((x) => x.type === e.type && x.date === e.date)) next.events.push(e);
+  }
+  if (next.events.length > MAX_EVENTS) next.events = next.events.slice(-MAX_EVENTS);
+  for (const t of doc.tokens) next.tokens[t] = (next.tokens[t] ?? 0) + 1;
+  const tokenIds = Object.keys(next.tokens);
+  if (tokenIds.length > MAX_TOKENS) {
+    const keep = tokenIds.sort((a, b) => (next.tokens[b] ?? 0) - (next.tokens[a] ?? 0)).slice(0, MAX_TOKENS);
+    next.tokens = Object.fromEntries(keep.map((t) => [t, next.tokens[t] ?? 0]));
+  }
+  if (doc.date) {
+    if (!next.firstSeen || doc.date < next.firstSeen) next.firstSeen = doc.date;
+    if (!next.lastSeen || doc.date > next.lastSeen) next.lastSeen = doc.date;
+  }
+  return next;
+}
+
+/** Fold a whole case (e.g. after a merge) into one summary. */
+export function mergeSummaries(survivor: CaseSummary, absorbed: CaseSummary): CaseSummary {
+  const next: CaseSummary = structuredClone(survivor);
+  for (const id of absorbed.documentIds) if (!next.documentIds.includes(id)) next.documentIds.push(id);
+  next.docCount += absorbed.docCount;
+  for (const [id, w] of Object.entries(absorbed.subjects)) next.subjects[id] = (next.subjects[id] ?? 0) + w;
+  for (const r of absorbed.regulatorIds) if (!next.regulatorIds.includes(r)) next.regulatorIds.push(r);
+  for (const o of absorbed.orgIds ?? []) if (!next.orgIds.includes(o) && next.orgIds.length < MAX_ORGS) next.orgIds.push(o);
+  for (const [id, w] of Object.entries(absorbed.laws)) next.laws[id] = Math.max(next.laws[id] ?? 0, w);
+  for (const e of absorbed.events) if (!next.events.some((x) => x.type === e.type && x.date === e.date)) next.events.push(e);
+  for (const [t, n] of Object.entries(absorbed.tokens)) next.tokens[t] = (next.tokens[t] ?? 0) + n;
+  for (const d of [absorbed.firstSeen, absorbed.lastSeen]) {
+    if (!d) continue;
+    if (!next.firstSeen || d < next.firstSeen) next.firstSeen = d;
+    if (!next.lastSeen || d > next.lastSeen) next.lastSeen = d;
+  }
+  return next;
+}
+
+/**
+ * Blocking keys: a case is only a candidate for a document if they share one. Generic features
+ * (the regulator, the base law, a bare communiqué) are never keys, so a key's bucket holds the few
+ * cases about that company, deliberation or dated step — whatever the archive size.
+ */
+export function blockingKeys(doc: LinkFeatures): { write: string[]; lookup: string[] } {
+  const write = new Set<string>();
+  const lookup = new Set<string>();
+  for (const id of Object.keys(doc.subjects)) write.add(`o:${id}`);
+  for (const id of doc.orgIds) lookup.add(`o:${id}`);
+  for (const [id, w] of Object.entries(doc.laws)) if (w >= 0.3) write.add(`l:${id}`);
+  for (const e of doc.events) {
+    if (!DISTINCTIVE.has(e.type)) continue;
+    write.add(`e:${e.type}`);
+    if (e.date) write.add(`d:${e.type}:${e.date.slice(0, 7)}`);
+  }
+  // Subject-less matters (a moratorium, a leak) meet through their distinctive words.
+  if (Object.keys(doc.subjects).length === 0) for (const t of doc.tokens.slice(0, 8)) write.add(`t:${t}`);
+  if (doc.duplicateOf) lookup.add(`u:${doc.duplicateOf}`);
+  write.add(`u:${doc.duplicateOf ?? doc.documentId}`);
+  for (const k of write) lookup.add(k);
+  for (const t of doc.tokens.slice(0, 8)) lookup.add(`t:${t}`);
+  return { write: [...write], lookup: [...lookup] };
+}
+
+/** Month index used as the time bucket of blocking rows. */
+export function monthBucket(date: string | null): number | null {
+  if (!date || !/^\d{4}-\d{2}/.test(date)) return null;
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}

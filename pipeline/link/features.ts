@@ -1,0 +1,196 @@
+// What linking looks at in one document. Language-independent features come first (gazetteer ids of
+// the subject organizations, law and deliberation ids, typed and dated events, time) because French
+// and Arabic coverage of one matter share those and almost no words; the token set of title + lead
+// only helps between documents of the same language.
+import { normalizeForMatch } from '../normalize.ts';
+import type { EventType, Lang, UnderstoodDocument } from '../types.ts';
+
+export interface LinkEvent {
+  type: EventType;
+  date: string | null;
+}
+
+export interface LinkFeatures {
+  documentId: string;
+  /** Canonical id of the near-duplicate cluster this document belongs to, if any. */
+  duplicateOf: string | null;
+  relevant: boolean;
+  language: Lang;
+  /** YYYY-MM-DD; the publication date, or the caller's fallback (first seen) when the page has none. */
+  date: string | null;
+  /** Subject organizations → weight in (0, 1], 1 for the most prominent one. Regulators excluded. */
+  subjects: Record<string, number>;
+  /** Every organization named, regulators excluded, subject or not (for secondary mentions). */
+  orgIds: string[];
+  /** Data-protection authorities named (CNDP, a foreign DPA). */
+  regulatorIds: string[];
+  /** Law ids → specificity weight (a deliberation pins a matter, the base law 09-08 does not). */
+  laws: Record<string, number>;
+  events: LinkEvent[];
+  /** Normalized content tokens of title + lead, deduplicated, capped. */
+  tokens: string[];
+  /** The title's own tokens: a headline names the matter more densely than the body. */
+  titleTokens: string[];
+  /** The text points back to an earlier step of a matter (extension, "suite à", تمديد...). */
+  refersBack: boolean;
+}
+
+export interface LinkFeatureOptions {
+  duplicateOf?: string | null;
+  /** Used when the document has no publication date (e.g. the time it was first fetched). */
+  fallbackDate?: string | null;
+  /** Organization ids that are data-protection authorities; see `isRegulatorId` for the default. */
+  regulatorIds?: ReadonlySet<string>;
+}
+
+// Ids and names of data-protection authorities. The regulator appears in nearly every document, so
+// it says nothing about which matter a document belongs to; a *different* authority, though, says
+// the matter is another country's. Gazetteer ids carry a country prefix for foreign bodies
+// (`org:fr-cnil`); `org:fr-cndp` (France's public-debate commission) must not pass for Morocco's CNDP.
+const REGULATOR_ID =
+  /^org:(cndp|(?:[a-z]{2}-)?(?:cnil|inpdp|anpdp|cdp|aepd|ico|garante|dpc|apd|edpb|edps|bfdi|cnpd|datatilsynet|dpa))$/;
+const REGULATOR_NAME =
+  /protection des donn[eé]es|حماية المعطيات|data protection (authority|commission)|informatique et des libert/i;
+
+export function isRegulatorId(id: string, name = ''): boolean {
+  if (REGULATOR_ID.test(id)) return true;
+  // Organizations outside the gazetteer (`org:x-<hash>`) are only known by their name.
+  return id.startsWith('org:x-') && REGULATOR_NAME.test(name);
+}
+
+/** The base data-protection law is cited by nearly every document: it identifies no matter. */
+const BASE_LAW = /^ma-law-09-08$/;
+
+export function lawWeight(id: string, kind: string): number {
+  if (kind === 'deliberation' || /deliberation/i.test(id)) return 1;
+  if (BASE_LAW.test(id)) return 0.05;
+  if (kind === 'article' || kind === 'chapter') return 0.45;
+  if (kind === 'decree' || kind === 'dahir' || kind === 'code') return 0.35;
+  return 0.25;
+}
+
+// Words that point back to an earlier step of the same matter. Normalized form (no accents, Arabic
+// letter variants unified) because they are matched on `normalizeForMatch` output.
+const REFER_BACK = [
+  'prorog',
+  'prolong',
+  'suite a ',
+  'faisant suite',
+  'donnant suite',
+  'dans le prolongement',
+  'delai supplementaire',
+  'تمديد',
+  'مددت',
+  'يمدد',
+  'علي اثر',
+  'تبعا ل',
+  'مهله اضافيه',
+  'extension',
+  'extended',
+  'follow-up',
+];
+
+const STOPWORDS = new Set(
+  (
+    'les des une dans pour par sur avec que qui est sont aux ces cette son ses leur leurs plus pas ont ete elle ' +
+    'avoir etre fait selon ainsi apres avant entre sans sous tout tous toute toutes comme mais donc alors lors ' +
+    'cndp commission nationale controle protection donnees caractere personnel personnelles maroc marocain ' +
+    'marocaine loi article societe the and for with this that from have has was were will its their about ' +
+    'data personal morocco moroccan authority ' +
+    'في من على الى عن مع هذه هذا التي الذي ذلك تلك كان كانت بين بعد قبل حول عبر ان او ثم لها له اللجنه الوطنيه ' +
+    'لمراقبه حمايه المعطيات ذات الطابع الشخصي الشخصيه المغرب القانون رقم شركه'
+  ).split(/\s+/),
+);
+
+/** Tokens of a title + lead: normalized, stop words dropped, light prefix/suffix trimming. */
+export function contentTokens(text: string, cap = 48): string[] {
+  const words = normalizeForMatch(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of words) {
+    let w = raw;
+    if (/^[\u0600-\u06ff]/.test(w)) {
+      // Arabic: the article and the common proclitics carry no meaning for matching.
+      w = w.replace(/^(وال|بال|فال|كال|لل|ال)/, '');
+      if (w.length < 3) continue;
+      w = w.slice(0, 6);
+    } else {
+      if (w.length < 4 || /^\d+$/.test(w)) continue;
+      // A crude French/English stem: plural and common endings say nothing about the matter.
+      w = w.replace(/(ements?|ations?|ment|ions?|eurs?|euses?|ees?|es|s)$/, '');
+      if (w.length < 4) continue;
+      w = w.slice(0, 7);
+    }
+    if (STOPWORDS.has(raw) || STOPWORDS.has(w) || seen.has(w)) continue;
+    seen.add(w);
+    out.push(w);
+    if (out.length >= cap) break;
+  }
+  return out;
+}
+
+/** The subject of a document is who it is about: named in the title, named early, named often. */
+function organizationWeights(doc: UnderstoodDocument, regulators: (id: string, name: string) => boolean) {
+  const title = normalizeForMatch(doc.title ?? '');
+  const length = Math.max(doc.text.length, 1);
+  const raw = new Map<string, number>();
+  const regulatorIds: string[] = [];
+  const orgIds: string[] = [];
+  for (const org of doc.entities.organizations) {
+    if (regulators(org.id, org.name)) {
+      if (!regulatorIds.includes(org.id)) regulatorIds.push(org.id);
+      continue;
+    }
+    if (!orgIds.includes(org.id)) orgIds.push(org.id);
+    const mentions = org.mentions.length;
+    const first = Math.min(...org.mentions.map((m) => m.start), length);
+    const inTitle = title !== '' && title.includes(normalizeForMatch(org.name));
+    const early = first / length < 0.5;
+    const weight = Math.min(mentions, 4) + (inTitle ? 3 : 0) + (early ? 1 : 0);
+    raw.set(org.id, (raw.get(org.id) ?? 0) + weight);
+  }
+  const max = Math.max(0, ...raw.values());
+  const subjects: Record<string, number> = {};
+  for (const [id, w] of raw) {
+    const share = w / max;
+    // A single passing mention late in the text (a "related stories" line) is not a subject.
+    if (share >= 0.34 && w >= 1.5) subjects[id] = Math.round(share * 100) / 100;
+  }
+  return { subjects, regulatorIds, orgIds };
+}
+
+export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOptions = {}): LinkFeatures {
+  const regulators = options.regulatorIds
+    ? (id: string, name: string) => options.regulatorIds?.has(id) === true || isRegulatorId(id, name)
+    : isRegulatorId;
+  const { subjects, regulatorIds, orgIds } = organizationWeights(doc, regulators);
+  const laws: Record<string, number> = {};
+  for (const law of doc.entities.laws) {
+    laws[law.id] = Math.max(laws[law.id] ?? 0, lawWeight(law.id, law.kind));
+    // An article also cites its law (09-08 art. 43 and "la loi 09-08" are the same reference).
+    if (law.parentId && laws[law.parentId] === undefined) laws[law.parentId] = lawWeight(law.parentId, 'law');
+  }
+  const events: LinkEvent[] = [];
+  for (const e of doc.entities.events) {
+    const date = e.date?.slice(0, 10) ?? null;
+    if (!events.some((x) => x.type === e.type && x.date === date)) events.push({ type: e.type, date });
+  }
+  const lead = doc.text.slice(0, 700);
+  const normalized = normalizeForMatch(doc.text.slice(0, 2500));
+  const date = (doc.publishedAt ?? options.fallbackDate ?? null)?.slice(0, 10) ?? null;
+  return {
+    documentId: doc.id,
+    duplicateOf: options.duplicateOf ?? null,
+    relevant: doc.relevant,
+    language: doc.language,
+    date,
+    subjects,
+    orgIds,
+    regulatorIds,
+    laws,
+    events,
+    tokens: contentTokens(`${doc.title ?? ''} ${lead}`),
+    titleTokens: contentTokens(doc.title ?? '', 12),
+    refersBack: REFER_BACK.some((w) => normalized.includes(w)),
+  };
+}

@@ -1,0 +1,314 @@
+// The case record people read: what the matter is, who it is about, what happened when and who
+// says so. Built from the member documents' compact cards, so it can be rebuilt at any time.
+import type { EventType, Lang, LawKind, UnderstoodDocument } from '../types.ts';
+import { isRegulatorId } from './features.ts';
+
+export const CASE_TYPES = [
+  'investigation',
+  'sanction',
+  'regulatory_decision',
+  'data_breach',
+  'platform_cooperation',
+  'public_statement',
+] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/** What a case record needs from one member document; stored beside the membership. */
+export interface CaseDocument {
+  id: string;
+  url: string;
+  title: string | null;
+  language: Lang;
+  outlet: string | null;
+  sourceId: string;
+  /** The regulator's own communiqué or decision (as opposed to press coverage). */
+  fromRegulator: boolean;
+  publishedAt: string | null;
+  organizations: { id: string; name: string; subject: boolean; regulator: boolean }[];
+  laws: { id: string; label: string; kind: LawKind; parentId: string | null }[];
+  events: { type: EventType; date: string | null }[];
+  deadlines: { date: string; label: string }[];
+}
+
+export interface CaseDocumentOptions {
+  /** From the source configuration: `regulator` for the CNDP's own pages. */
+  sourceKind?: string | null;
+  subjectIds?: readonly string[];
+}
+
+export function caseDocument(doc: UnderstoodDocument, options: CaseDocumentOptions = {}): CaseDocument {
+  const subjects = new Set(options.subjectIds ?? []);
+  return {
+    id: doc.id,
+    url: doc.url,
+    title: doc.title,
+    language: doc.language,
+    outlet: doc.outlet,
+    sourceId: doc.sourceId,
+    fromRegulator: options.sourceKind ? options.sourceKind === 'regulator' : /^cndp/i.test(doc.sourceId),
+    publishedAt: doc.publishedAt,
+    organizations: doc.entities.organizations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      subject: subjects.has(o.id),
+      regulator: isRegulatorId(o.id, o.name),
+    })),
+    laws: doc.entities.laws.map((l) => ({ id: l.id, label: l.label, kind: l.kind, parentId: l.parentId })),
+    events: doc.entities.events.map((e) => ({ type: e.type, date: e.date?.slice(0, 10) ?? null })),
+    deadlines: doc.entities.deadlines.map((d) => ({ date: d.date.slice(0, 10), label: d.label })),
+  };
+}
+
+/** The case row as the store keeps it; titles set by an analyst win over generated ones. */
+export interface CaseRow {
+  id: string;
+  titleFr: string | null;
+  titleAr: string | null;
+  createdAt: string;
+}
+
+export interface TimelineEntry {
+  date: string;
+  type: EventType;
+  documentIds: string[];
+  /** Other sources date the same step differently (within a few days): both entries are kept. */
+  disputed: boolean;
+}
+
+export interface CaseRecord {
+  id: string;
+  title: { fr: string; ar: string };
+  type: CaseType;
+  subjects: { id: string; name: string; nameAr: string | null; documentCount: number }[];
+  regulators: { id: string; name: string }[];
+  laws: { id: string; label: string; kind: LawKind; parentId: string | null; documentIds: string[] }[];
+  timeline: TimelineEntry[];
+  /** Events the sources report without a date. */
+  undatedEvents: { type: EventType; documentIds: string[] }[];
+  deadlines: { date: string; label: string; status: 'upcoming' | 'passed'; documentIds: string[] }[];
+  documents: {
+    language: Lang;
+    outlets: {
+      outlet: string;
+      documents: { id: string; url: string; title: string | null; publishedAt: string | null; fromRegulator: boolean }[];
+    }[];
+  }[];
+  documentCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  completeness: string[];
+}
+
+const PLATFORM = /facebook|meta|google|youtube|tiktok|whatsapp|instagram|twitter|(^|:)x-corp|snapchat|linkedin|microsoft|apple|amazon|telegram/i;
+const ARABIC = /[\u0600-\u06ff]/;
+
+export function caseTypeOf(docs: readonly CaseDocument[], subjectIds: readonly string[]): CaseType {
+  const count = new Map<EventType, number>();
+  for (const d of docs) for (const t of new Set(d.events.map((e) => e.type))) count.set(t, (count.get(t) ?? 0) + 1);
+  const has = (t: EventType) => (count.get(t) ?? 0) > 0;
+  if (has('sanction') || has('referral_prosecutor')) return 'sanction';
+  if (has('data_breach')) return 'data_breach';
+  if (subjectIds.length > 0 && subjectIds.some((id) => PLATFORM.test(id))) {
+    if (!has('hearing') && !has('inspection') && !has('formal_notice')) return 'platform_cooperation';
+  }
+  if (has('hearing') || has('inspection') || has('formal_notice') || has('complaint')) return 'investigation';
+  if (has('moratorium') || has('deliberation')) return 'regulatory_decision';
+  return 'public_statement';
+}
+
+const TYPE_TITLES: Record<CaseType, { fr: (s: string | null) => string; ar: (s: string | null) => string }> = {
+  investigation: {
+    fr: (s) => (s ? `Contrôle de la CNDP visant ${s}` : 'Contrôle de la CNDP'),
+    ar: (s) => (s ? `مراقبة اللجنة الوطنية لـ ${s}` : 'مراقبة من طرف اللجنة الوطنية'),
+  },
+  sanction: {
+    fr: (s) => (s ? `Sanction de la CNDP contre ${s}` : 'Sanction prononcée par la CNDP'),
+    ar: (s) => (s ? `عقوبة اللجنة الوطنية ضد ${s}` : 'عقوبة صادرة عن اللجنة الوطنية'),
+  },
+  regulatory_decision: {
+    fr: (s) => (s ? `Décision de la CNDP : ${s}` : 'Décision réglementaire de la CNDP'),
+    ar: (s) => (s ? `قرار اللجنة الوطنية: ${s}` : 'قرار تنظيمي للجنة الوطنية'),
+  },
+  data_breach: {
+    fr: (s) => (s ? `Fuite de données : ${s}` : 'Fuite de données personnelles'),
+    ar: (s) => (s ? `تسريب معطيات شخصية: ${s}` : 'تسريب معطيات شخصية'),
+  },
+  platform_cooperation: {
+    fr: (s) => (s ? `CNDP et ${s} : coopération` : 'Coopération de la CNDP avec une plateforme'),
+    ar: (s) => (s ? `اللجنة الوطنية و${s}: تعاون` : 'تعاون اللجنة الوطنية مع منصة رقمية'),
+  },
+  public_statement: {
+    fr: (s) => (s ? `Prise de position de la CNDP : ${s}` : 'Prise de position de la CNDP'),
+    ar: (s) => (s ? `موقف اللجنة الوطنية: ${s}` : 'موقف اللجنة الوطنية'),
+  },
+};
+
+const MATTER_WORDS: Partial<Record<EventType, { fr: string; ar: string }>> = {
+  moratorium: { fr: 'moratoire', ar: 'تعليق مؤقت' },
+  deliberation: { fr: 'délibération', ar: 'مداولة' },
+};
+
+function mostCommon<T>(values: T[]): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}
+
+function year(date: string | null): string | null {
+  return date ? date.slice(0, 4) : null;
+}
+
+export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[], now: Date | string): CaseRecord {
+  const today = (typeof now === 'string' ? now : now.toISOString()).slice(0, 10);
+  const sorted = [...docs].sort(
+    (a, b) => (a.publishedAt ?? '9999').localeCompare(b.publishedAt ?? '9999') || a.id.localeCompare(b.id),
+  );
+
+  // Subjects: organizations marked subject in some document, ranked by how many documents say so.
+  const subjectDocs = new Map<string, { names: string[]; arNames: string[]; docs: Set<string> }>();
+  const regulators = new Map<string, string>();
+  for (const d of sorted) {
+    for (const o of d.organizations) {
+      if (o.regulator) {
+        if (!regulators.has(o.id)) regulators.set(o.id, o.name);
+        continue;
+      }
+      if (!o.subject) continue;
+      const entry = subjectDocs.get(o.id) ?? { names: [], arNames: [], docs: new Set<string>() };
+      (ARABIC.test(o.name) ? entry.arNames : entry.names).push(o.name);
+      entry.docs.add(d.id);
+      subjectDocs.set(o.id, entry);
+    }
+  }
+  const subjects = [...subjectDocs.entries()]
+    .map(([id, e]) => ({
+      id,
+      name: mostCommon(e.names) ?? mostCommon(e.arNames) ?? id,
+      nameAr: mostCommon(e.arNames),
+      documentCount: e.docs.size,
+    }))
+    .sort((a, b) => b.documentCount - a.documentCount || a.id.localeCompare(b.id));
+
+  const laws = new Map<string, CaseRecord['laws'][number]>();
+  for (const d of sorted) {
+    for (const l of d.laws) {
+      const entry = laws.get(l.id) ?? { ...l, documentIds: [] };
+      if (!entry.documentIds.includes(d.id)) entry.documentIds.push(d.id);
+      laws.set(l.id, entry);
+    }
+  }
+
+  // Timeline: one entry per (step, date), citing every document that gives that date. A step dated
+  // differently by different sources keeps one entry per date, each marked disputed.
+  const dated = new Map<string, TimelineEntry>();
+  const undated = new Map<EventType, Set<string>>();
+  for (const d of sorted) {
+    for (const e of d.events) {
+      if (!e.date) {
+        const set = undated.get(e.type) ?? new Set<string>();
+        set.add(d.id);
+        undated.set(e.type, set);
+        continue;
+      }
+      const key = `${e.date}|${e.type}`;
+      const entry = dated.get(key) ?? { date: e.date, type: e.type, documentIds: [], disputed: false };
+      if (!entry.documentIds.includes(d.id)) entry.documentIds.push(d.id);
+      dated.set(key, entry);
+    }
+  }
+  const timeline = [...dated.values()].sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type));
+  for (const a of timeline) {
+    a.disputed = timeline.some(
+      (b) =>
+        b !== a &&
+        b.type === a.type &&
+        b.type !== 'communique' &&
+        Math.abs(Date.parse(a.date) - Date.parse(b.date)) <= 3 * 86_400_000 &&
+        b.documentIds.some((id) => !a.documentIds.includes(id)),
+    );
+  }
+  const undatedEvents = [...undated.entries()]
+    .filter(([type]) => !timeline.some((t) => t.type === type))
+    .map(([type, ids]) => ({ type, documentIds: [...ids] }));
+
+  const deadlineMap = new Map<string, CaseRecord['deadlines'][number]>();
+  for (const d of sorted) {
+    for (const dl of d.deadlines) {
+      const entry = deadlineMap.get(dl.date) ?? {
+        date: dl.date,
+        label: dl.label,
+        status: dl.date >= today ? ('upcoming' as const) : ('passed' as const),
+        documentIds: [],
+      };
+      if (!entry.documentIds.includes(d.id)) entry.documentIds.push(d.id);
+      deadlineMap.set(dl.date, entry);
+    }
+  }
+  const deadlines = [...deadlineMap.values()].sort((a, b) => a.date.localeCompare(b.date));
+
+  const byLanguage = new Map<Lang, Map<string, CaseRecord['documents'][number]['outlets'][number]['documents']>>();
+  for (const d of sorted) {
+    const outlets = byLanguage.get(d.language) ?? new Map();
+    const outlet = d.outlet ?? d.sourceId;
+    const list = outlets.get(outlet) ?? [];
+    list.push({ id: d.id, url: d.url, title: d.title, publishedAt: d.publishedAt, fromRegulator: d.fromRegulator });
+    outlets.set(outlet, list);
+    byLanguage.set(d.language, outlets);
+  }
+  const documents = [...byLanguage.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([language, outlets]) => ({
+      language,
+      outlets: [...outlets.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([outlet, list]) => ({ outlet, documents: list })),
+    }));
+
+  const datesSeen = sorted.map((d) => d.publishedAt?.slice(0, 10)).filter((d): d is string => Boolean(d));
+  const firstSeen = datesSeen[0] ?? null;
+  const lastSeen = datesSeen.length > 0 ? (datesSeen.slice().sort().at(-1) ?? null) : null;
+
+  const type = caseTypeOf(
+    sorted,
+    subjects.map((s) => s.id),
+  );
+  const top = subjects[0] ?? null;
+  const matter = mostCommon(sorted.flatMap((d) => d.events.map((e) => e.type)).filter((t) => MATTER_WORDS[t]));
+  const topicFr = top?.name ?? (matter ? (MATTER_WORDS[matter]?.fr ?? null) : null);
+  const topicAr = top?.nameAr ?? top?.name ?? (matter ? (MATTER_WORDS[matter]?.ar ?? null) : null);
+  const y = year(firstSeen);
+  const generated = {
+    fr: `${TYPE_TITLES[type].fr(topicFr)}${y ? ` (${y})` : ''}`,
+    ar: `${TYPE_TITLES[type].ar(topicAr)}${y ? ` (${y})` : ''}`,
+  };
+
+  const completeness: string[] = [];
+  const fromRegulator = sorted.some((d) => d.fromRegulator);
+  if (!fromRegulator) completeness.push('no regulator communiqué found, press only');
+  const languages = new Set(sorted.map((d) => d.language));
+  if (!languages.has('fr')) completeness.push('no French coverage found');
+  if (!languages.has('ar')) completeness.push('no Arabic coverage found');
+  if (new Set(sorted.map((d) => d.outlet ?? d.sourceId)).size <= 1) completeness.push('a single source');
+  if (timeline.length === 0) completeness.push('no dated event in the sources');
+  if (timeline.some((t) => t.disputed)) completeness.push('sources disagree on some dates');
+
+  return {
+    id: caseRow.id,
+    title: { fr: caseRow.titleFr ?? generated.fr, ar: caseRow.titleAr ?? generated.ar },
+    type,
+    subjects,
+    regulators: [...regulators.entries()].map(([id, name]) => ({ id, name })),
+    laws: [...laws.values()].sort((a, b) => b.documentIds.length - a.documentIds.length || a.id.localeCompare(b.id)),
+    timeline,
+    undatedEvents,
+    deadlines,
+    documents,
+    documentCount: sorted.length,
+    firstSeen,
+    lastSeen,
+    completeness,
+  };
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { type RelevanceInput, scoreRelevance } from './relevance.ts';
+
+function press(title: string | null, text: string, language: RelevanceInput['language'] = 'fr'): RelevanceInput {
+  return { title, text, language, sourceKind: 'press' };
+}
+
+describe('scoreRelevance: Moroccan data-protection enforcement', () => {
+  it('finds a French report of a CNDP hearing relevant, with the evidence named', () => {
+    const r = scoreRelevance(
+      press(
+        'La CNDP convoque un prestataire de visas',
+        "Réunie à Rabat, la CNDP (Commission nationale de contrôle de la protection des données personnelles) a entendu mardi les dirigeants d'un centre de visas. Selon l'instance, l'envoi de photos de demandeurs vers l'étranger sans déclaration constitue une infraction à la loi n° 09-08. Une mise en demeure a été adressée à la société.",
+      ),
+    );
+    expect(r.relevant).toBe(true);
+    expect(r.score).toBeGreaterThan(0.8);
+    expect(r.signals).toEqual(expect.arrayContaining(['regulator:name', 'regulator:cndp', 'law:09-08', 'title']));
+  });
+
+  it('finds an Arabic report relevant, law written 08-09', () => {
+    const r = scoreRelevance(
+      press(
+        'لجنة حماية المعطيات تستمع إلى شركة اتصالات',
+        'استمعت اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي إلى مسؤولي شركة اتصالات بعد شكايات من زبناء، وذكرت بمقتضيات القانون رقم 08-09 المتعلق بحماية الأشخاص الذاتيين.',
+        'ar',
+      ),
+    );
+    expect(r.relevant).toBe(true);
+    expect(r.signals).toEqual(expect.arrayContaining(['regulator:name', 'law:09-08']));
+  });
+
+  it('finds an English report relevant', () => {
+    const r = scoreRelevance(
+      press(
+        "Morocco's data regulator warns app makers",
+        "Morocco's CNDP said on Monday it had received complaints about mobile apps collecting personal data without consent and would open inspections.",
+        'en',
+      ),
+    );
+    expect(r.relevant).toBe(true);
+  });
+
+  it('finds a Moroccan data leak relevant without the regulator being named', () => {
+    const r = scoreRelevance(
+      press(
+        'Fuite de données dans une clinique de Casablanca',
+        'Des dossiers médicaux de patients ont été publiés en ligne après un piratage. Ces données personnelles comprennent des noms et des numéros de carte nationale; les patients envisagent de porter plainte.',
+      ),
+    );
+    expect(r.relevant).toBe(true);
+    expect(r.signals).toContain('country:morocco');
+  });
+
+  it('keeps an Arabic consumer warning citing the regulator relevant', () => {
+    const r = scoreRelevance(
+      press(
+        null,
+        'نبهت جمعية لحماية المستهلك إلى أن تسجيل المكالمات دون موافقة الزبناء يمس بالحياة الخاصة، ودعت إلى إشراك هيئة CNDP، أي اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي، في كل مراقبة.',
+        'ar',
+      ),
+    );
+    expect(r.relevant).toBe(true);
+  });
+});
+
+describe('scoreRelevance: acronym collisions and other countries', () => {
+  it("rejects France's CNDP (Commission nationale du débat public)", () => {
+    const r = scoreRelevance(
+      press(
+        'Parc éolien en mer: la CNDP ouvre le débat public',
+        "La CNDP a désigné deux garants pour la concertation préalable sur le projet de parc éolien au large de la Bretagne. Le maître d'ouvrage présentera le dossier lors de réunions publiques.",
+      ),
+    );
+    expect(r.relevant).toBe(false);
+    expect(r.score).toBeLessThan(0.2);
+    expect(r.signals).toContain('collision:cndp-debat-public');
+  });
+
+  it("rejects France's CNDP even with a personal-data footer, but keeps Morocco's CNDP opening a public debate", () => {
+    const french = scoreRelevance(
+      press(
+        'Ligne à grande vitesse: le bilan de la CNDP',
+        "Le débat public mené par la CNDP sur la ligne à grande vitesse s'achève après douze réunions publiques. Vos données personnelles sont traitées conformément à notre politique de confidentialité.",
+      ),
+    );
+    expect(french.relevant).toBe(false);
+    expect(french.signals).toContain('collision:cndp-debat-public');
+    const moroccan = scoreRelevance(
+      press(
+        null,
+        'Au Maroc, la CNDP ouvre un débat public sur la reconnaissance faciale dans les gares et promet des réunions publiques avant toute autorisation.',
+      ),
+    );
+    expect(moroccan.relevant).toBe(true);
+    expect(moroccan.signals).toContain('regulator:cndp');
+  });
+
+  it("rejects Tunisia's INPDP", () => {
+    const r = scoreRelevance(
+      press(
+        "L'INPDP sanctionne un opérateur",
+        "L'Instance nationale de protection des données personnelles a infligé une sanction à un opérateur tunisien après des plaintes d'abonnés sur l'usage de leurs données personnelles à Tunis.",
+      ),
+    );
+    expect(r.relevant).toBe(false);
+    expect(r.signals).toContain('foreign:inpdp');
+  });
+
+  it("rejects Algeria's authority written in Arabic", () => {
+    const r = scoreRelevance(
+      press(
+        null,
+        'فرضت السلطة الوطنية لحماية المعطيات ذات الطابع الشخصي في الجزائر غرامة على شركة بسبب تسريب معطيات شخصية لزبائنها.',
+        'ar',
+      ),
+    );
+    expect(r.relevant).toBe(false);
+  });
+
+  it('rejects CNIL and Senegal CDP stories', () => {
+    const cnil = scoreRelevance(
+      press(
+        'Amende record de la CNIL',
+        "La CNIL a prononcé une amende contre une plateforme de livraison pour manquements au RGPD: consentement absent, données personnelles conservées trop longtemps, plaintes d'utilisateurs.",
+      ),
+    );
+    expect(cnil.relevant).toBe(false);
+    const cdp = scoreRelevance(
+      press(
+        null,
+        'Au Sénégal, la Commission de protection des données personnelles a ouvert une enquête sur des caméras de surveillance installées à Dakar sans autorisation.',
+      ),
+    );
+    expect(cdp.relevant).toBe(false);
+  });
+
+  it('keeps a comparison that involves the Moroccan CNDP', () => {
+    const r = scoreRelevance(
+      press(
+        null,
+        "À l'image de l'INPDP tunisienne, la CNDP marocaine reçoit de plus en plus de plaintes sur les données personnelles collectées par les centres d'appel.",
+      ),
+    );
+    expect(r.relevant).toBe(true);
+  });
+
+  it('rejects unrelated Moroccan news', () => {
+    const r = scoreRelevance(
+      press(
+        'Le Raja remporte le derby',
+        'Le Raja de Casablanca a battu le Wydad deux buts à un au complexe Mohammed V samedi soir.',
+      ),
+    );
+    expect(r.relevant).toBe(false);
+    expect(r.score).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe('scoreRelevance: regulator pages', () => {
+  it('treats a terse regulator communiqué as relevant by default', () => {
+    const r = scoreRelevance({
+      title: 'Communiqué',
+      text: 'La Commission informe le public de la tenue de sa session plénière et de la publication de ses décisions.',
+      language: 'fr',
+      sourceKind: 'regulator',
+    });
+    expect(r.relevant).toBe(true);
+    expect(r.signals).toContain('source:regulator');
+  });
+
+  it('rejects a regulator tender notice', () => {
+    const r = scoreRelevance({
+      title: "Appel d'offres ouvert n° 3/2024",
+      text: "La Commission lance un appel d'offres pour l'achat de mobilier de bureau. Les plis seront ouverts en séance publique.",
+      language: 'fr',
+      sourceKind: 'regulator',
+    });
+    expect(r.relevant).toBe(false);
+    expect(r.signals).toContain('notice');
+  });
+});

@@ -1,0 +1,123 @@
+// The pipeline, in order. Each stage is a pure function in its own module; this file is the one
+// place that says which runs after which. Storage, duplicate lookup and case linking need the
+// record and are done by the caller (app/process.ts) around `understand`.
+import { findDates, parseDateString } from './dates/index.ts';
+import { contentHash, lshKeys, minhashSignature } from './dedupe.ts';
+import { extractEntities } from './entities/index.ts';
+import { extract } from './extract/index.ts';
+import { documentId } from './ids.ts';
+import { detectLanguage, detectParagraphLanguages } from './language.ts';
+import { scoreRelevance } from './relevance.ts';
+import type { Extracted, Lang, UnderstoodDocument } from './types.ts';
+
+/** Bump when any stage changes what it derives: stored analyses of older versions are redone. */
+export const PIPELINE_VERSION = 1;
+
+export type SourceKind = 'regulator' | 'press' | 'aggregator';
+
+export interface UnderstandInput {
+  url: string;
+  /** The stored canonical URL; the document id derives from it. */
+  canonicalUrl: string;
+  sourceId: string;
+  sourceKind: SourceKind;
+  outlet: string | null;
+  contentType: string;
+  /** Decoded HTML, PDF text or plain text. */
+  body: string;
+  /** Facts known from outside the page (a feed item, an import line); the page wins when it has them. */
+  hints?: { title?: string | null; publishedAt?: string | null; language?: Lang | null };
+  fetchedAt?: string | null;
+}
+
+export interface UnderstandResult {
+  doc: UnderstoodDocument;
+  rejectedReason: string | null;
+  contentHash: string;
+  signature: Uint32Array;
+  bandKeys: string[];
+}
+
+export function understand(input: UnderstandInput): UnderstandResult {
+  // 1. Main content and metadata.
+  const extracted: Extracted =
+    input.contentType === 'text/plain'
+      ? plainText(input.body, input.hints?.title ?? null)
+      : extract({ contentType: input.contentType, text: input.body, url: input.url });
+  const text = extracted.text;
+  const title = extracted.title ?? input.hints?.title ?? null;
+
+  // 2. Dates: page metadata first, then the caller's hint, then the first date line of the body.
+  const publishedAt =
+    normalizeDate(extracted.publishedAt) ?? normalizeDate(input.hints?.publishedAt ?? null) ?? datelineOf(text, input.fetchedAt ?? null);
+
+  // 3. Language, per document and per paragraph.
+  const language = input.hints?.language ?? detectLanguage(`${title ?? ''}\n\n${text}`);
+  const paragraphLanguages = detectParagraphLanguages(text);
+
+  // 6. Relevance (stage 4, normalization, and 5, near-duplicates, work inside the stages and in the caller).
+  const relevance = scoreRelevance({ title, text, language, sourceKind: input.sourceKind });
+
+  // 7. Entities, resolved against the publication date.
+  const entities = extractEntities({ text, title, language, publishedAt });
+
+  // 5. Near-duplicate signature of the clean text (the lookup needs the store: see app/process.ts).
+  const signature = minhashSignature(text);
+
+  const doc: UnderstoodDocument = {
+    id: documentId(input.canonicalUrl),
+    url: input.canonicalUrl,
+    sourceId: input.sourceId,
+    outlet: input.outlet,
+    title,
+    text,
+    language,
+    paragraphLanguages,
+    publishedAt,
+    updatedAt: normalizeDate(extracted.updatedAt),
+    author: extracted.author,
+    relevant: extracted.rejected === null && relevance.relevant,
+    relevanceScore: relevance.score,
+    entities,
+    pipelineVersion: PIPELINE_VERSION,
+  };
+  return {
+    doc,
+    rejectedReason: extracted.rejected?.reason ?? null,
+    contentHash: contentHash(text),
+    signature,
+    bandKeys: lshKeys(signature),
+  };
+}
+
+function plainText(body: string, title: string | null): Extracted {
+  const text = body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+  return {
+    title,
+    text,
+    publishedAt: null,
+    updatedAt: null,
+    author: null,
+    canonicalUrl: null,
+    declaredLanguage: null,
+    rejected: text ? null : { reason: 'empty' },
+  };
+}
+
+function normalizeDate(value: string | null): string | null {
+  if (!value) return null;
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
+  return parseDateString(value);
+}
+
+/** Communiqués often carry their date only in a dateline ("Rabat, le 9 janvier 2023"). */
+function datelineOf(text: string, reference: string | null): string | null {
+  const head = text.slice(0, 400);
+  const found = findDates(head, { reference }).find((d) => !d.relative && d.precision === 'day');
+  return found?.date ?? null;
+}

@@ -1,0 +1,174 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  irrelevant,
+  moratorium2019,
+  moratorium2019Ar,
+  moratoriumExtension,
+  surveillance2025,
+  telcoWithRecap,
+  visaHearingAr,
+  visaHearingArDuplicate,
+  visaHearingFr,
+  visaSanction,
+} from '../pipeline/link/test-scenarios.ts';
+import type { UnderstoodDocument } from '../pipeline/types.ts';
+import {
+  caseIdsForDocument,
+  curationLog,
+  getCase,
+  getCaseRecord,
+  linkNewDocument,
+  listCases,
+  mergeCases,
+  relinkAll,
+  renameCase,
+  splitDocument,
+} from './cases.ts';
+import { type Db, openDb } from './db.ts';
+
+let dir: string;
+let db: Db;
+const now = new Date('2023-02-01T00:00:00Z');
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'raqib-cases-'));
+  db = openDb(dir);
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function link(doc: UnderstoodDocument, duplicateOf: string | null = null) {
+  return linkNewDocument(db, { document: doc, duplicateOf, sourceKind: doc.sourceId.startsWith('cndp') ? 'regulator' : 'press' }, { now });
+}
+
+function memberships(): Record<string, string | null> {
+  const ids = db.prepare('SELECT document_id FROM case_documents ORDER BY document_id').pluck().all() as string[];
+  return Object.fromEntries(ids.map((id) => [id, caseIdsForDocument(db, id).caseId]));
+}
+
+function linkAll() {
+  for (const d of [visaHearingFr, moratorium2019, visaHearingAr, moratorium2019Ar, irrelevant, telcoWithRecap])
+    link(d);
+  link(visaHearingArDuplicate, visaHearingAr.id);
+  for (const d of [moratoriumExtension, visaSanction, surveillance2025]) link(d);
+}
+
+describe('store/cases', () => {
+  it('links incrementally: FR+AR, duplicates and follow-ups join; negatives and irrelevant stay apart', () => {
+    const first = link(visaHearingFr);
+    expect(first.created).toBe(true);
+    const ar = link(visaHearingAr);
+    expect(ar).toMatchObject({ caseId: first.caseId, created: false });
+    expect(link(visaHearingArDuplicate, visaHearingAr.id).caseId).toBe(first.caseId);
+    expect(link(irrelevant)).toEqual({ caseId: null, mentionedCaseIds: [], created: false, mergedCaseIds: [] });
+    const telco = link(telcoWithRecap);
+    expect(telco.caseId).not.toBe(first.caseId);
+    expect(telco.mentionedCaseIds).toEqual([first.caseId]);
+    expect(link(visaSanction).caseId).toBe(first.caseId);
+    const mora = link(moratorium2019);
+    expect(link(moratoriumExtension).caseId).toBe(mora.caseId);
+    expect(link(surveillance2025).caseId).not.toBe(mora.caseId);
+    expect(caseIdsForDocument(db, telcoWithRecap.id)).toEqual({ caseId: telco.caseId, mentionedCaseIds: [first.caseId] });
+  });
+
+  it('builds the record: bilingual titles, disputed dates with their sources, deadlines, outlets, completeness', () => {
+    const { caseId } = link(visaHearingFr);
+    link(visaHearingAr);
+    link(visaSanction);
+    const record = getCaseRecord(db, caseId as string, '2023-02-10');
+    expect(record).not.toBeNull();
+    if (!record) return;
+    expect(record.type).toBe('sanction');
+    expect(record.title.fr).toBe('Sanction de la CNDP contre VisaCentre (2023)');
+    expect(record.title.ar).toBe('عقوبة اللجنة الوطنية ضد فيزا سنتر (2023)');
+    expect(record.subjects[0]).toMatchObject({ id: 'org:visa-centre', documentCount: 3 });
+    const hearings = record.timeline.filter((t) => t.type === 'hearing');
+    expect(hearings).toEqual([
+      { date: '2023-01-05', type: 'hearing', documentIds: [visaHearingAr.id], disputed: true },
+      { date: '2023-01-06', type: 'hearing', documentIds: [visaHearingFr.id], disputed: true },
+    ]);
+    expect(record.deadlines).toEqual([
+      { date: '2023-02-28', label: 'mise en conformité', status: 'upcoming', documentIds: [visaHearingFr.id, visaHearingAr.id] },
+    ]);
+    expect(getCaseRecord(db, caseId as string, '2023-03-01')?.deadlines[0]?.status).toBe('passed');
+    expect(record.documents.map((g) => g.language)).toEqual(['ar', 'fr']);
+    expect(record.documents[1]?.outlets.map((o) => o.outlet)).toEqual(['CNDP', 'Le Matin']);
+    expect(record.firstSeen).toBe('2023-01-09');
+    expect(record.lastSeen).toBe('2023-06-15');
+    expect(record.completeness).toContain('sources disagree on some dates');
+    expect(record.completeness).not.toContain('no regulator communiqué found, press only');
+  });
+
+  it('notes press-only cases', () => {
+    const { caseId } = link(visaHearingAr);
+    expect(getCaseRecord(db, caseId as string, now)?.completeness).toContain('no regulator communiqué found, press only');
+  });
+
+  it('keeps case ids stable across relinkAll', () => {
+    linkAll();
+    const before = memberships();
+    const cases = listCases(db).cases.map((c) => c.id).sort();
+    const result = relinkAll(db, { now });
+    expect(result.retired).toEqual([]);
+    expect(memberships()).toEqual(before);
+    expect(listCases(db).cases.map((c) => c.id).sort()).toEqual(cases);
+  });
+
+  it('merges with a redirect, and the merge survives relinkAll', () => {
+    const visa = link(visaHearingFr).caseId as string;
+    const mora = link(moratorium2019).caseId as string;
+    const survivor = mergeCases(db, visa, mora, 'analyst@example');
+    expect(survivor).toBe(visa);
+    expect(getCase(db, mora)).toMatchObject({ id: visa, redirectedFrom: mora, documentCount: 2 });
+    relinkAll(db, { now });
+    expect(caseIdsForDocument(db, moratorium2019.id).caseId).toBe(visa);
+    expect(caseIdsForDocument(db, visaHearingFr.id).caseId).toBe(visa);
+    // A later document that belongs to the absorbed matter lands in the survivor.
+    expect(link(moratorium2019Ar).caseId).toBe(visa);
+    expect(curationLog(db)[0]).toMatchObject({ op: 'merge', caseId: visa, otherCaseId: mora, actor: 'analyst@example' });
+  });
+
+  it('splits a document into a pinned case of its own that relinkAll keeps', () => {
+    linkAll();
+    const original = caseIdsForDocument(db, visaSanction.id).caseId as string;
+    const split = splitDocument(db, visaSanction.id, 'analyst@example');
+    expect(split).not.toBe(original);
+    expect(caseIdsForDocument(db, visaSanction.id).caseId).toBe(split);
+    expect(getCase(db, original)?.documentCount).toBe(3);
+    relinkAll(db, { now });
+    expect(caseIdsForDocument(db, visaSanction.id).caseId).toBe(split);
+    expect(caseIdsForDocument(db, visaHearingFr.id).caseId).toBe(original);
+    expect(getCase(db, split)?.documentCount).toBe(1);
+    // Re-linking a new version of the pinned document does not move it either.
+    expect(link(visaSanction).caseId).toBe(split);
+  });
+
+  it('keeps a rename across relinkAll and new documents', () => {
+    const { caseId } = link(visaHearingFr);
+    renameCase(db, caseId as string, { titleFr: 'Affaire VisaCentre' }, 'analyst@example');
+    relinkAll(db, { now });
+    link(visaHearingAr);
+    const info = getCase(db, caseId as string);
+    expect(info).toMatchObject({ titleFr: 'Affaire VisaCentre', titleSetByAnalyst: true, documentCount: 2 });
+    expect(info?.titleAr).toBe('مراقبة اللجنة الوطنية لـ فيزا سنتر (2023)');
+  });
+
+  it('rejects curation of unknown cases with NOT_FOUND', () => {
+    expect(() => mergeCases(db, 'case_nope', 'case_other', 'a')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => splitDocument(db, 'doc_nope', 'a')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => renameCase(db, 'case_nope', { titleFr: 'x' }, 'a')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('merges two cases a bridging document shows to be one', () => {
+    // Each Arabic report arrives before anything ties it to the French one...
+    const a = link(moratorium2019Ar).caseId;
+    const b = link({ ...visaHearingFr }).caseId;
+    expect(a).not.toBe(b);
+    expect(listCases(db).total).toBe(2);
+  });
+});

@@ -1,0 +1,670 @@
+// Enforcement cases in the store (migration 003): incremental linking of one document, analysts'
+// corrections, full re-linking that keeps ids and corrections, and the readers. The decisions are
+// the pure functions of pipeline/link; this module loads their inputs and writes their outcome.
+import { sha256 } from '../pipeline/ids.ts';
+import { AppError } from '../pipeline/errors.ts';
+import {
+  absorbable,
+  addToSummary,
+  blockingKeys,
+  buildCaseRecord,
+  type CaseDocument,
+  type CaseRecord,
+  type CaseSummary,
+  type CaseType,
+  caseDocument,
+  DEFAULT_THRESHOLDS,
+  decideLink,
+  emptySummary,
+  type LinkFeatures,
+  type LinkThresholds,
+  linkFeatures,
+  MAX_ABSORBABLE,
+  monthBucket,
+} from '../pipeline/link/index.ts';
+import type { UnderstoodDocument } from '../pipeline/types.ts';
+import { type Db, parseJsonColumn } from './db.ts';
+
+export interface LinkInput {
+  document: UnderstoodDocument;
+  /** Canonical id of the document's near-duplicate cluster (analyses.duplicate_of). */
+  duplicateOf?: string | null;
+  /** Source kind from the source configuration (`regulator` marks the CNDP's own pages). */
+  sourceKind?: string | null;
+  /** When the document was first seen: stands in for a missing publication date. */
+  seenAt?: string | null;
+}
+
+export interface LinkOptions {
+  now?: Date;
+  thresholds?: LinkThresholds;
+}
+
+export interface LinkResult {
+  caseId: string | null;
+  mentionedCaseIds: string[];
+  /** True when the document started the case. */
+  created: boolean;
+  /** Cases absorbed because this document showed they are one matter (they now redirect). */
+  mergedCaseIds: string[];
+}
+
+export interface CaseInfo {
+  id: string;
+  /** The id asked for, when it redirected to `id`. */
+  redirectedFrom: string | null;
+  titleFr: string;
+  titleAr: string;
+  /** True when an analyst set the title. */
+  titleSetByAnalyst: boolean;
+  type: CaseType;
+  acceptsAutoJoin: boolean;
+  documentCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ListCasesOptions {
+  limit?: number;
+  offset?: number;
+  type?: CaseType;
+}
+
+/** How far (in months) a case stays a candidate: the time factor of decideLink is 0 beyond 3 years. */
+const WINDOW_MONTHS = 37;
+/** A blocking key shared by more cases than this in the window is too generic to block on. */
+const STOP_KEY_CASES = 64;
+const MAX_CANDIDATES = 300;
+
+interface CaseRowDb {
+  id: string;
+  title_fr: string | null;
+  title_ar: string | null;
+  generated_title_fr: string;
+  generated_title_ar: string;
+  type: CaseType;
+  accepts_auto_join: number;
+  summary: string;
+  doc_count: number;
+  first_seen: string | null;
+  last_seen: string | null;
+  created_seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function iso(now: Date | undefined): string {
+  return (now ?? new Date()).toISOString();
+}
+
+/** Follow redirects to the live id (ids of absorbed cases keep answering). */
+export function resolveCaseId(db: Db, id: string): string | null {
+  let current = id;
+  const redirect = db.prepare('SELECT to_id FROM case_redirects WHERE from_id = ?').pluck();
+  for (let hop = 0; hop < 32; hop++) {
+    if (db.prepare('SELECT 1 FROM cases WHERE id = ?').pluck().get(current)) return current;
+    const next = redirect.get(current) as string | undefined;
+    if (next === undefined) return null;
+    current = next;
+  }
+  return null;
+}
+
+function readSummary(row: Pick<CaseRowDb, 'id' | 'summary' | 'accepts_auto_join'>): CaseSummary {
+  const summary = parseJsonColumn<CaseSummary>(row.summary, emptySummary(row.id));
+  summary.caseId = row.id;
+  summary.acceptsAutoJoin = row.accepts_auto_join === 1;
+  return summary;
+}
+
+function primaryMembers(db: Db, caseId: string): { documentId: string; pinned: boolean }[] {
+  return (
+    db
+      .prepare(
+        "SELECT document_id AS documentId, pinned FROM case_members WHERE case_id = ? AND role = 'primary' ORDER BY document_id",
+      )
+      .all(caseId) as { documentId: string; pinned: number }[]
+  ).map((r) => ({ documentId: r.documentId, pinned: r.pinned === 1 }));
+}
+
+function loadDocRows(db: Db, ids: readonly string[]): { features: LinkFeatures; card: CaseDocument; seq: number }[] {
+  const stmt = db.prepare('SELECT features, card, seq FROM case_documents WHERE document_id = ?');
+  const out: { features: LinkFeatures; card: CaseDocument; seq: number }[] = [];
+  for (const id of ids) {
+    const row = stmt.get(id) as { features: string; card: string; seq: number } | undefined;
+    if (!row) continue;
+    out.push({
+      features: parseJsonColumn<LinkFeatures>(row.features, null as never),
+      card: parseJsonColumn<CaseDocument>(row.card, null as never),
+      seq: row.seq,
+    });
+  }
+  return out.sort((a, b) => a.seq - b.seq);
+}
+
+function writeBlocks(db: Db, caseId: string, features: LinkFeatures, fallback: string): void {
+  const bucket = monthBucket(features.date) ?? monthBucket(fallback) ?? 0;
+  const insert = db.prepare('INSERT OR IGNORE INTO case_blocks (key, bucket, case_id) VALUES (?, ?, ?)');
+  for (const key of blockingKeys(features).write) insert.run(key, bucket, caseId);
+}
+
+/** Regenerate what is derived from a case's members: summary, blocks, titles, type, period. */
+function rebuildCase(db: Db, caseId: string, now: string): void {
+  const row = db.prepare('SELECT id, accepts_auto_join, summary FROM cases WHERE id = ?').get(caseId) as
+    | Pick<CaseRowDb, 'id' | 'summary' | 'accepts_auto_join'>
+    | undefined;
+  if (!row) return;
+  const docs = loadDocRows(
+    db,
+    primaryMembers(db, caseId).map((m) => m.documentId),
+  );
+  let summary = emptySummary(caseId, row.accepts_auto_join === 1);
+  db.prepare('DELETE FROM case_blocks WHERE case_id = ?').run(caseId);
+  for (const d of docs) {
+    summary = addToSummary(summary, d.features);
+    writeBlocks(db, caseId, d.features, now);
+  }
+  saveDerived(
+    db,
+    caseId,
+    summary,
+    docs.map((d) => d.card),
+    now,
+  );
+}
+
+function saveDerived(db: Db, caseId: string, summary: CaseSummary, cards: readonly CaseDocument[], now: string): void {
+  const record = buildCaseRecord({ id: caseId, titleFr: null, titleAr: null, createdAt: now }, cards, now);
+  db.prepare(
+    `UPDATE cases SET summary = ?, doc_count = ?, first_seen = ?, last_seen = ?, generated_title_fr = ?,
+       generated_title_ar = ?, type = ?, updated_at = ? WHERE id = ?`,
+  ).run(
+    JSON.stringify(summary),
+    cards.length,
+    record.firstSeen ?? summary.firstSeen,
+    record.lastSeen ?? summary.lastSeen,
+    record.title.fr,
+    record.title.ar,
+    record.type,
+    now,
+    caseId,
+  );
+}
+
+function memberCards(db: Db, caseId: string): CaseDocument[] {
+  return loadDocRows(
+    db,
+    primaryMembers(db, caseId).map((m) => m.documentId),
+  ).map((d) => d.card);
+}
+
+/** Cases sharing a blocking key with the document in its time window; generic keys are skipped. */
+function candidateCases(db: Db, features: LinkFeatures, fallback: string): CaseSummary[] {
+  const bucket = monthBucket(features.date) ?? monthBucket(fallback) ?? 0;
+  const stmt = db
+    .prepare('SELECT DISTINCT case_id FROM case_blocks WHERE key = ? AND bucket BETWEEN ? AND ? LIMIT ?')
+    .pluck();
+  const ids = new Set<string>();
+  for (const key of blockingKeys(features).lookup) {
+    const found = stmt.all(key, bucket - WINDOW_MONTHS, bucket + WINDOW_MONTHS, STOP_KEY_CASES + 1) as string[];
+    if (found.length > STOP_KEY_CASES && !key.startsWith('u:')) continue;
+    for (const id of found) ids.add(id);
+    if (ids.size >= MAX_CANDIDATES) break;
+  }
+  const load = db.prepare('SELECT id, summary, accepts_auto_join FROM cases WHERE id = ?');
+  const out: CaseSummary[] = [];
+  for (const id of ids) {
+    const row = load.get(id) as Pick<CaseRowDb, 'id' | 'summary' | 'accepts_auto_join'> | undefined;
+    if (row) out.push(readSummary(row));
+  }
+  return out;
+}
+
+function caseIdExists(db: Db, id: string): boolean {
+  return (
+    db.prepare('SELECT 1 FROM cases WHERE id = ? UNION ALL SELECT 1 FROM case_redirects WHERE from_id = ?').get(id, id) !==
+    undefined
+  );
+}
+
+/** Case ids derive from the document that founded the case, so re-running mints the same ids. */
+function mintCaseId(db: Db, seed: string): string {
+  for (let n = 0; ; n++) {
+    const id = `case_${sha256(n === 0 ? seed : `${seed}#${n}`).slice(0, 16)}`;
+    if (!caseIdExists(db, id)) return id;
+  }
+}
+
+function createCase(db: Db, id: string, acceptsAutoJoin: boolean, now: string): void {
+  const seq = (db.prepare('SELECT COALESCE(MAX(created_seq), 0) + 1 FROM cases').pluck().get() as number) ?? 1;
+  db.prepare(
+    `INSERT INTO cases (id, accepts_auto_join, summary, created_seq, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(id, acceptsAutoJoin ? 1 : 0, JSON.stringify(emptySummary(id, acceptsAutoJoin)), seq, now, now);
+}
+
+function hasPinned(db: Db, caseId: string): boolean {
+  return db.prepare('SELECT 1 FROM case_members WHERE case_id = ? AND pinned = 1 LIMIT 1').get(caseId) !== undefined;
+}
+
+function log(
+  db: Db,
+  entry: { op: 'merge' | 'split' | 'rename'; caseId?: string | null; otherCaseId?: string | null; documentId?: string | null; payload?: unknown; actor: string },
+  now: string,
+): void {
+  db.prepare(
+    `INSERT INTO case_curation (op, case_id, other_case_id, document_id, payload, actor, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    entry.op,
+    entry.caseId ?? null,
+    entry.otherCaseId ?? null,
+    entry.documentId ?? null,
+    JSON.stringify(entry.payload ?? {}),
+    entry.actor,
+    now,
+  );
+}
+
+/** Move everything of `absorbed` into `survivor`, leave a redirect, drop the absorbed row. */
+function absorb(db: Db, survivor: string, absorbed: string, reason: string, pin: boolean, now: string): void {
+  // A document that was primary in one and mentioned the other keeps only its primary membership.
+  db.prepare(
+    `DELETE FROM case_members WHERE case_id = ? AND role = 'mention'
+       AND document_id IN (SELECT document_id FROM case_members WHERE case_id = ? AND role = 'primary')`,
+  ).run(survivor, absorbed);
+  db.prepare(
+    `DELETE FROM case_members WHERE case_id = ? AND role = 'mention'
+       AND document_id IN (SELECT document_id FROM case_members WHERE case_id = ?)`,
+  ).run(absorbed, survivor);
+  db.prepare('UPDATE case_members SET case_id = ? WHERE case_id = ?').run(survivor, absorbed);
+  if (pin) db.prepare("UPDATE case_members SET pinned = 1 WHERE case_id = ? AND role = 'primary'").run(survivor);
+  db.prepare('DELETE FROM case_blocks WHERE case_id = ?').run(absorbed);
+  // Keep the analyst's title if only the absorbed case had one.
+  db.prepare(
+    `UPDATE cases SET title_fr = COALESCE(title_fr, (SELECT title_fr FROM cases WHERE id = ?)),
+       title_ar = COALESCE(title_ar, (SELECT title_ar FROM cases WHERE id = ?)) WHERE id = ?`,
+  ).run(absorbed, absorbed, survivor);
+  db.prepare('DELETE FROM cases WHERE id = ?').run(absorbed);
+  db.prepare('UPDATE case_redirects SET to_id = ? WHERE to_id = ?').run(survivor, absorbed);
+  db.prepare(
+    'INSERT INTO case_redirects (from_id, to_id, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id',
+  ).run(absorbed, survivor, reason, now);
+  rebuildCase(db, survivor, now);
+}
+
+function olderCase(db: Db, a: string, b: string): [string, string] {
+  const seq = db.prepare('SELECT created_seq FROM cases WHERE id = ?').pluck();
+  return (seq.get(a) as number) <= (seq.get(b) as number) ? [a, b] : [b, a];
+}
+
+interface CoreOptions {
+  now: string;
+  thresholds: LinkThresholds;
+  /** Re-linking: the case this document founded or sat in before, reused when it is free. */
+  reuseId?: string | null;
+}
+
+function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: CoreOptions): LinkResult {
+  const { now } = options;
+  if (!features.relevant) return { caseId: null, mentionedCaseIds: [], created: false, mergedCaseIds: [] };
+  const candidates = candidateCases(db, features, now);
+  const decision = decideLink(features, candidates, options.thresholds);
+  let caseId: string;
+  let created = false;
+  let summary: CaseSummary;
+  if (decision.primary) {
+    caseId = decision.primary.caseId;
+    summary = candidates.find((c) => c.caseId === caseId) ?? emptySummary(caseId);
+  } else {
+    const reuse = options.reuseId;
+    const free =
+      reuse &&
+      db.prepare('SELECT 1 FROM cases WHERE id = ?').get(reuse) !== undefined &&
+      db.prepare('SELECT 1 FROM case_members WHERE case_id = ? LIMIT 1').get(reuse) === undefined;
+    caseId = free && reuse ? reuse : mintCaseId(db, features.duplicateOf ?? features.documentId);
+    if (!free) createCase(db, caseId, true, now);
+    created = true;
+    summary = emptySummary(caseId);
+  }
+  db.prepare(
+    `INSERT INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'primary', ?, 0)
+     ON CONFLICT (document_id, case_id) DO UPDATE SET role = 'primary', score = excluded.score`,
+  ).run(features.documentId, caseId, decision.primary?.score ?? 1);
+  summary = addToSummary(summary, features);
+  writeBlocks(db, caseId, features, now);
+  saveDerived(db, caseId, summary, memberCards(db, caseId), now);
+
+  // The document ties strongly to other cases as well: they were one matter seen from two sides.
+  const mergedCaseIds: string[] = [];
+  for (const other of decision.bridges) {
+    if (other === caseId || hasPinned(db, other) || hasPinned(db, caseId)) continue;
+    const [survivor, absorbed] = olderCase(db, caseId, other);
+    absorb(db, survivor, absorbed, 'bridged', false, now);
+    mergedCaseIds.push(absorbed);
+    caseId = survivor;
+  }
+  // Small cases among the candidates that the grown matter now claims join it.
+  for (const q of candidates) {
+    if (q.caseId === caseId || q.docCount > MAX_ABSORBABLE || !q.acceptsAutoJoin) continue;
+    if (resolveCaseId(db, q.caseId) !== q.caseId || hasPinned(db, q.caseId)) continue;
+    const target = readSummary(
+      db.prepare('SELECT id, summary, accepts_auto_join FROM cases WHERE id = ?').get(caseId) as Pick<
+        CaseRowDb,
+        'id' | 'summary' | 'accepts_auto_join'
+      >,
+    );
+    const members = loadDocRows(
+      db,
+      primaryMembers(db, q.caseId).map((m) => m.documentId),
+    ).map((d) => d.features);
+    if (!absorbable(members, q, target, options.thresholds)) continue;
+    const [survivor, absorbed] = olderCase(db, caseId, q.caseId);
+    absorb(db, survivor, absorbed, 'attached', false, now);
+    mergedCaseIds.push(absorbed);
+    caseId = survivor;
+  }
+  const mentioned: string[] = [];
+  for (const m of decision.mentions) {
+    const live = resolveCaseId(db, m);
+    if (!live || live === caseId || mentioned.includes(live)) continue;
+    db.prepare(
+      "INSERT OR IGNORE INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'mention', NULL, 0)",
+    ).run(features.documentId, live);
+    mentioned.push(live);
+  }
+  return { caseId, mentionedCaseIds: mentioned, created, mergedCaseIds };
+}
+
+/** Remove a document's automatic memberships; returns the cases it left. */
+function detach(db: Db, documentId: string, now: string): string[] {
+  const left = db
+    .prepare("SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary' AND pinned = 0")
+    .pluck()
+    .all(documentId) as string[];
+  db.prepare('DELETE FROM case_members WHERE document_id = ? AND pinned = 0').run(documentId);
+  for (const c of left) rebuildCase(db, c, now);
+  return left;
+}
+
+/** An empty case disappears; its id redirects to where its documents went, when known. */
+function retireIfEmpty(db: Db, caseId: string, target: string | null, now: string): void {
+  if (db.prepare('SELECT 1 FROM case_members WHERE case_id = ? LIMIT 1').get(caseId) !== undefined) return;
+  db.prepare('DELETE FROM case_blocks WHERE case_id = ?').run(caseId);
+  db.prepare('DELETE FROM cases WHERE id = ?').run(caseId);
+  if (target && target !== caseId) {
+    db.prepare('UPDATE case_redirects SET to_id = ? WHERE to_id = ?').run(target, caseId);
+    db.prepare(
+      'INSERT INTO case_redirects (from_id, to_id, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id',
+    ).run(caseId, target, 'relinked', now);
+  }
+}
+
+/**
+ * Link one understood document (new, or a new version of a known one) in one transaction: it joins
+ * the best candidate case, starts a case, or — when irrelevant — belongs to none.
+ */
+export function linkNewDocument(db: Db, input: LinkInput, options: LinkOptions = {}): LinkResult {
+  const now = iso(options.now);
+  const features = linkFeatures(input.document, {
+    duplicateOf: input.duplicateOf ?? null,
+    fallbackDate: input.seenAt ?? null,
+  });
+  const card = caseDocument(input.document, {
+    sourceKind: input.sourceKind ?? null,
+    subjectIds: Object.keys(features.subjects),
+  });
+  return db.transaction((): LinkResult => {
+    const existing = db.prepare('SELECT seq FROM case_documents WHERE document_id = ?').pluck().get(features.documentId) as
+      | number
+      | undefined;
+    const seq =
+      existing ?? ((db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM case_documents').pluck().get() as number) || 1);
+    db.prepare(
+      `INSERT INTO case_documents (document_id, seq, date, features, card, linked_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (document_id) DO UPDATE SET date = excluded.date, features = excluded.features,
+         card = excluded.card, linked_at = excluded.linked_at`,
+    ).run(features.documentId, seq, features.date, JSON.stringify(features), JSON.stringify(card), now);
+
+    const pinned = db
+      .prepare("SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary' AND pinned = 1")
+      .pluck()
+      .get(features.documentId) as string | undefined;
+    if (pinned) {
+      rebuildCase(db, pinned, now);
+      return { ...caseIdsForDocument(db, features.documentId), created: false, mergedCaseIds: [] };
+    }
+    const left = existing === undefined ? [] : detach(db, features.documentId, now);
+    const result = linkCore(db, features, card, {
+      now,
+      thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+      reuseId: left[0] ?? null,
+    });
+    for (const c of left) retireIfEmpty(db, c, result.caseId, now);
+    return result;
+  })();
+}
+
+/** Analyst: the two cases are one matter. The absorbed id redirects; later re-linking keeps them together. */
+export function mergeCases(db: Db, survivorId: string, absorbedId: string, actor: string, now = new Date()): string {
+  return db.transaction(() => {
+    const survivor = resolveCaseId(db, survivorId);
+    const absorbed = resolveCaseId(db, absorbedId);
+    if (!survivor) throw new AppError('NOT_FOUND', `No case ${survivorId}`, { details: { caseId: survivorId } });
+    if (!absorbed) throw new AppError('NOT_FOUND', `No case ${absorbedId}`, { details: { caseId: absorbedId } });
+    if (survivor === absorbed) return survivor;
+    absorb(db, survivor, absorbed, 'merged by analyst', true, iso(now));
+    log(db, { op: 'merge', caseId: survivor, otherCaseId: absorbed, actor }, iso(now));
+    return survivor;
+  })();
+}
+
+/** Analyst: this document is another matter. It moves to a case of its own, pinned there. */
+export function splitDocument(db: Db, documentId: string, actor: string, now = new Date()): string {
+  return db.transaction(() => {
+    const at = iso(now);
+    const from = db
+      .prepare("SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary'")
+      .pluck()
+      .get(documentId) as string | undefined;
+    if (db.prepare('SELECT 1 FROM case_documents WHERE document_id = ?').get(documentId) === undefined)
+      throw new AppError('NOT_FOUND', `Document ${documentId} was never linked`, { details: { documentId } });
+    const id = mintCaseId(db, `split:${documentId}`);
+    createCase(db, id, false, at);
+    db.prepare('DELETE FROM case_members WHERE document_id = ?').run(documentId);
+    db.prepare(
+      "INSERT INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'primary', 1, 1)",
+    ).run(documentId, id);
+    rebuildCase(db, id, at);
+    if (from) {
+      rebuildCase(db, from, at);
+      retireIfEmpty(db, from, id, at);
+    }
+    log(db, { op: 'split', caseId: id, otherCaseId: from ?? null, documentId, actor }, at);
+    return id;
+  })();
+}
+
+export function renameCase(
+  db: Db,
+  caseId: string,
+  titles: { titleFr?: string | null; titleAr?: string | null },
+  actor: string,
+  now = new Date(),
+): string {
+  return db.transaction(() => {
+    const id = resolveCaseId(db, caseId);
+    if (!id) throw new AppError('NOT_FOUND', `No case ${caseId}`, { details: { caseId } });
+    const clean = (t: string | null | undefined) => (t === undefined ? undefined : t === null ? null : t.trim() || null);
+    const fr = clean(titles.titleFr);
+    const ar = clean(titles.titleAr);
+    if (fr === undefined && ar === undefined) throw new AppError('BAD_REQUEST', 'Nothing to rename: give a French or Arabic title');
+    if (fr !== undefined) db.prepare('UPDATE cases SET title_fr = ?, updated_at = ? WHERE id = ?').run(fr, iso(now), id);
+    if (ar !== undefined) db.prepare('UPDATE cases SET title_ar = ?, updated_at = ? WHERE id = ?').run(ar, iso(now), id);
+    log(db, { op: 'rename', caseId: id, payload: { titleFr: fr, titleAr: ar }, actor }, iso(now));
+    return id;
+  })();
+}
+
+export interface RelinkResult {
+  documents: number;
+  cases: number;
+  /** Cases that emptied and now redirect (or vanished when their documents left every case). */
+  retired: string[];
+}
+
+/**
+ * Re-link every document from its stored features, in arrival order. Analysts' decisions hold:
+ * pinned documents (splits, merges) stay where they were put, titles stay, and a document that
+ * founds a case again gets its former case id back, so ids do not change under a stable pipeline.
+ */
+export function relinkAll(db: Db, options: LinkOptions = {}): RelinkResult {
+  const now = iso(options.now);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  return db.transaction((): RelinkResult => {
+    const previous = new Map(
+      (
+        db.prepare("SELECT document_id, case_id FROM case_members WHERE role = 'primary' AND pinned = 0").all() as {
+          document_id: string;
+          case_id: string;
+        }[]
+      ).map((r) => [r.document_id, r.case_id]),
+    );
+    const before = db.prepare('SELECT id FROM cases').pluck().all() as string[];
+    db.prepare('DELETE FROM case_members WHERE pinned = 0').run();
+    db.prepare('DELETE FROM case_blocks').run();
+    for (const id of before) rebuildCase(db, id, now);
+    const pinnedDocs = new Set(
+      db.prepare("SELECT document_id FROM case_members WHERE role = 'primary' AND pinned = 1").pluck().all() as string[],
+    );
+    const rows = db.prepare('SELECT document_id, features, card FROM case_documents ORDER BY seq').iterate() as Iterable<{
+      document_id: string;
+      features: string;
+      card: string;
+    }>;
+    let documents = 0;
+    const work: { features: LinkFeatures; card: CaseDocument }[] = [];
+    for (const row of rows) {
+      if (pinnedDocs.has(row.document_id)) continue;
+      work.push({
+        features: parseJsonColumn<LinkFeatures>(row.features, null as never),
+        card: parseJsonColumn<CaseDocument>(row.card, null as never),
+      });
+    }
+    for (const w of work) {
+      linkCore(db, w.features, w.card, { now, thresholds, reuseId: previous.get(w.features.documentId) ?? null });
+      documents++;
+    }
+    const retired: string[] = [];
+    for (const id of before) {
+      if (db.prepare('SELECT 1 FROM cases WHERE id = ?').get(id) === undefined) continue;
+      if (db.prepare('SELECT 1 FROM case_members WHERE case_id = ? LIMIT 1').get(id) !== undefined) continue;
+      // Where did most of its former documents go?
+      const counts = new Map<string, number>();
+      for (const [doc, c] of previous) {
+        if (c !== id) continue;
+        const current = db
+          .prepare("SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary'")
+          .pluck()
+          .get(doc) as string | undefined;
+        if (current) counts.set(current, (counts.get(current) ?? 0) + 1);
+      }
+      const target = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+      retireIfEmpty(db, id, target, now);
+      retired.push(id);
+    }
+    const cases = db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
+    return { documents: documents + pinnedDocs.size, cases, retired };
+  })();
+}
+
+function toInfo(row: CaseRowDb, redirectedFrom: string | null): CaseInfo {
+  return {
+    id: row.id,
+    redirectedFrom,
+    titleFr: row.title_fr ?? row.generated_title_fr,
+    titleAr: row.title_ar ?? row.generated_title_ar,
+    titleSetByAnalyst: row.title_fr !== null || row.title_ar !== null,
+    type: row.type,
+    acceptsAutoJoin: row.accepts_auto_join === 1,
+    documentCount: row.doc_count,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function getCase(db: Db, id: string): CaseInfo | null {
+  const live = resolveCaseId(db, id);
+  if (!live) return null;
+  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(live) as CaseRowDb;
+  return toInfo(row, live === id ? null : id);
+}
+
+export function listCases(db: Db, options: ListCasesOptions = {}): { total: number; cases: CaseInfo[] } {
+  const limit = Math.max(1, Math.min(options.limit ?? 50, 1000));
+  const offset = Math.max(0, options.offset ?? 0);
+  const where = options.type ? 'WHERE type = @type' : '';
+  const params = { type: options.type ?? null, limit, offset };
+  const total = db.prepare(`SELECT COUNT(*) FROM cases ${where}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(
+      `SELECT * FROM cases ${where}
+       ORDER BY last_seen IS NULL, last_seen DESC, created_seq DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as CaseRowDb[];
+  return { total, cases: rows.map((r) => toInfo(r, null)) };
+}
+
+export function caseIdsForDocument(db: Db, documentId: string): { caseId: string | null; mentionedCaseIds: string[] } {
+  const rows = db
+    .prepare('SELECT case_id, role FROM case_members WHERE document_id = ? ORDER BY case_id')
+    .all(documentId) as { case_id: string; role: string }[];
+  return {
+    caseId: rows.find((r) => r.role === 'primary')?.case_id ?? null,
+    mentionedCaseIds: rows.filter((r) => r.role === 'mention').map((r) => r.case_id),
+  };
+}
+
+/** The full record of a case (following redirects); null when unknown. */
+export function getCaseRecord(
+  db: Db,
+  id: string,
+  now: Date | string = new Date(),
+): (CaseRecord & { redirectedFrom: string | null; mentionedIn: string[] }) | null {
+  const info = getCase(db, id);
+  if (!info) return null;
+  const row = db.prepare('SELECT title_fr, title_ar, created_at FROM cases WHERE id = ?').get(info.id) as {
+    title_fr: string | null;
+    title_ar: string | null;
+    created_at: string;
+  };
+  const record = buildCaseRecord(
+    { id: info.id, titleFr: row.title_fr, titleAr: row.title_ar, createdAt: row.created_at },
+    memberCards(db, info.id),
+    now,
+  );
+  const mentionedIn = db
+    .prepare("SELECT document_id FROM case_members WHERE case_id = ? AND role = 'mention' ORDER BY document_id")
+    .pluck()
+    .all(info.id) as string[];
+  return { ...record, redirectedFrom: info.redirectedFrom, mentionedIn };
+}
+
+/** The analysts' decisions, newest first. */
+export function curationLog(
+  db: Db,
+  limit = 100,
+): { op: string; caseId: string | null; otherCaseId: string | null; documentId: string | null; payload: unknown; actor: string; at: string }[] {
+  return (
+    db
+      .prepare(
+        `SELECT op, case_id AS caseId, other_case_id AS otherCaseId, document_id AS documentId, payload, actor, at
+         FROM case_curation ORDER BY id DESC LIMIT ?`,
+      )
+      .all(limit) as { op: string; caseId: string | null; otherCaseId: string | null; documentId: string | null; payload: string; actor: string; at: string }[]
+  ).map((r) => ({ ...r, payload: parseJsonColumn<unknown>(r.payload, {}) }));
+}

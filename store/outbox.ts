@@ -1,0 +1,61 @@
+// The search-index outbox (migration 004): rows queued by triggers in the writer's transaction,
+// read in batches by the index sync, deleted once Meilisearch confirmed the write.
+import type { Db } from './db.ts';
+
+export type OutboxKind = 'document' | 'case';
+
+export interface OutboxRow {
+  id: number;
+  kind: OutboxKind;
+  entityId: string;
+  attempts: number;
+}
+
+/** The oldest queued rows, at most `limit`. */
+export function readOutbox(db: Db, limit: number): OutboxRow[] {
+  return (
+    db.prepare('SELECT id, kind, entity_id, attempts FROM outbox ORDER BY id LIMIT ?').all(limit) as {
+      id: number;
+      kind: OutboxKind;
+      entity_id: string;
+      attempts: number;
+    }[]
+  ).map((r) => ({ id: r.id, kind: r.kind, entityId: r.entity_id, attempts: r.attempts }));
+}
+
+/** Remove pushed rows by id: rows queued meanwhile for the same entity stay and are pushed again. */
+export function ackOutbox(db: Db, ids: readonly number[]): void {
+  const del = db.prepare('DELETE FROM outbox WHERE id = ?');
+  db.transaction(() => {
+    for (const id of ids) del.run(id);
+  })();
+}
+
+export function failOutbox(db: Db, ids: readonly number[], error: string): void {
+  const upd = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const id of ids) upd.run(error.slice(0, 500), id);
+  })();
+}
+
+export function outboxSize(db: Db): number {
+  return db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+}
+
+/** Queue an entity explicitly (e.g. after a gazetteer change that no trigger sees). */
+export function enqueue(db: Db, kind: OutboxKind, entityId: string): void {
+  db.prepare('INSERT INTO outbox (kind, entity_id) VALUES (?, ?)').run(kind, entityId);
+}
+
+/** Queue every document and case: used when index settings or projections change shape. */
+export function enqueueAll(db: Db): number {
+  let n = db.prepare("INSERT INTO outbox (kind, entity_id) SELECT 'document', document_id FROM analyses").run().changes;
+  if (tableExists(db, 'cases')) {
+    n += db.prepare("INSERT INTO outbox (kind, entity_id) SELECT 'case', id FROM cases").run().changes;
+  }
+  return n;
+}
+
+function tableExists(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}

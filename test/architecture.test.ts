@@ -1,0 +1,53 @@
+// The dependency direction of DEVELOPERS.md, checked: a wrong-way import fails the build.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+
+/** For each folder, the top-level folders its non-test code may import from. */
+const ALLOWED: Record<string, string[]> = {
+  pipeline: [],
+  store: ['pipeline'],
+  crawlers: ['pipeline', 'store'],
+  index: ['pipeline', 'store'],
+  api: ['pipeline', 'store', 'index'],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function importedTopFolders(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map(
+    (m) => (m[1] ?? m[2]) as string,
+  );
+  return specifiers.map((s) => relative(root, resolve(file, '..', s)).split(/[\\/]/)[0] as string);
+}
+
+describe('architecture', () => {
+  for (const [folder, allowed] of Object.entries(ALLOWED)) {
+    it(`${folder}/ imports only from ${allowed.length ? allowed.join(', ') : 'itself'}`, () => {
+      const wrong: string[] = [];
+      for (const file of sourceFiles(join(root, folder))) {
+        for (const top of importedTopFolders(file)) {
+          if (top !== folder && !allowed.includes(top)) wrong.push(`${relative(root, file)} → ${top}/`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('reads process.env only in config.ts and the entry points', () => {
+    const offenders = ['pipeline', 'store', 'crawlers', 'index', 'api']
+      .flatMap((folder) => sourceFiles(join(root, folder)))
+      .filter((file) => /process\.env\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(root, file));
+    expect(offenders).toEqual([]);
+  });
+});
