@@ -26,11 +26,17 @@ program
   .option('--once', 'run one crawl and exit instead of following the sources’ schedules')
   .option('--no-process', 'store pages only; do not run the pipeline afterwards')
   .option('--no-politeness', 'ignore crawl delays (for local replicas and benchmarks only)')
-  .action(async (opts: { source?: string[]; once?: boolean; process: boolean; politeness: boolean }, command: Command) => {
-    const { runCrawl } = await import('./app/crawl.ts');
-    const config = configFrom(command, opts.politeness ? {} : { 'crawl.politeness': 'off' });
-    await runCrawl(config, { sourceIds: opts.source, once: opts.once ?? false, process: opts.process });
-  });
+  .option('--force', 'crawl sources even while they back off after repeated failures')
+  .action(
+    async (
+      opts: { source?: string[]; once?: boolean; process: boolean; politeness: boolean; force?: boolean },
+      command: Command,
+    ) => {
+      const { runCrawl } = await import('./app/crawl.ts');
+      const config = configFrom(command, opts.politeness ? {} : { 'crawl.politeness': 'off' });
+      await runCrawl(config, { sourceIds: opts.source, once: opts.once ?? false, process: opts.process, force: opts.force ?? false });
+    },
+  );
 
 program
   .command('sources')

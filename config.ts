@@ -11,7 +11,6 @@ import { AppError } from './pipeline/errors.ts';
 const configSchema = z.object({
   dataDir: z.string().min(1).default('./data').transform((p) => resolve(p)),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
-  modelDir: z.string().min(1).optional(),
   crawl: crawlConfigSchema,
   index: indexConfigSchema,
   api: apiConfigSchema,
@@ -22,13 +21,17 @@ export type Config = z.infer<typeof configSchema>;
 export const ENV_VARS = {
   RAQIB_DATA_DIR: 'dataDir',
   LOG_LEVEL: 'logLevel',
-  RAQIB_MODEL_DIR: 'modelDir',
   RAQIB_USER_AGENT: 'crawl.userAgent',
   RAQIB_REQUEST_TIMEOUT_MS: 'crawl.requestTimeoutMs',
   RAQIB_MAX_PAGE_BYTES: 'crawl.maxPageBytes',
   RAQIB_MAX_RETRIES: 'crawl.maxRetries',
   RAQIB_POLITENESS: 'crawl.politeness',
   RAQIB_MAX_CONCURRENCY: 'crawl.maxConcurrency',
+  RAQIB_SOURCE_CONCURRENCY: 'crawl.sourceConcurrency',
+  RAQIB_RETRY_BASE_DELAY_MS: 'crawl.retryBaseDelayMs',
+  RAQIB_MAX_RETRY_AFTER_MS: 'crawl.maxRetryAfterMs',
+  RAQIB_PERMANENT_FAILURE_TTL_HOURS: 'crawl.permanentFailureTtlHours',
+  RAQIB_MAX_CRAWL_DELAY_MS: 'crawl.maxCrawlDelayMs',
   MEILI_URL: 'index.url',
   MEILI_MASTER_KEY: 'index.masterKey',
   MEILI_KEY: 'index.masterKey',
@@ -39,7 +42,6 @@ export const ENV_VARS = {
   RAQIB_CORS_ORIGINS: 'api.corsOrigins',
   RAQIB_API_KEY_HASHES: 'api.apiKeyHashes',
   RAQIB_READ_REQUIRES_KEY: 'api.readRequiresKey',
-  RAQIB_WEBHOOK_ALLOW_PRIVATE: 'api.webhookAllowPrivate',
 } as const;
 
 type Env = Record<string, string | undefined>;

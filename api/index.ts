@@ -2,4 +2,4 @@
 export { hashKey } from './auth.ts';
 export { type ApiConfig, apiConfigSchema } from './config.ts';
 export { type ApiOptions, createApi, type SchedulerStatus } from './app.ts';
-export { MAX_PAGE_SIZE, MAX_QUERY_LENGTH } from './search-route.ts';
+export { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, type SearchQuerystring, toDocumentQuery } from './search-route.ts';

@@ -54,7 +54,7 @@ export const searchQuerySchema = {
   },
 } as const;
 
-interface SearchQuerystring {
+export interface SearchQuerystring {
   q: string;
   language?: Lang[];
   source?: string[];

@@ -50,7 +50,7 @@ export function selectSources(ids: readonly string[] | undefined): SourceConfig[
 
 export async function runCrawl(
   config: Readonly<Config>,
-  options: { sourceIds?: string[]; once: boolean; process: boolean },
+  options: { sourceIds?: string[]; once: boolean; process: boolean; force: boolean },
 ): Promise<void> {
   const ctx = openContext(config);
   const sources = selectSources(options.sourceIds);
@@ -58,7 +58,7 @@ export async function runCrawl(
   try {
     if (options.once) {
       const stop = onShutdown(ctx.log, async () => abort.abort());
-      await crawlAndProcess(ctx, sources, { process: options.process, signal: abort.signal, force: true });
+      await crawlAndProcess(ctx, sources, { process: options.process, signal: abort.signal, force: options.force });
       stop();
       return;
     }
@@ -67,7 +67,7 @@ export async function runCrawl(
       log: ctx.log,
       jitterMs: 30_000,
       run: async (source) => {
-        await crawlAndProcess(ctx, [source], { process: options.process, signal: abort.signal });
+        await crawlAndProcess(ctx, [source], { process: options.process, signal: abort.signal, force: options.force });
       },
     });
     ctx.log.info({ sources: sources.map((s) => `${s.id} (${s.schedule})`) }, 'crawl schedules started; Ctrl-C to stop');

@@ -237,6 +237,7 @@ async function crawlOneSource(
   const isArticle = (url: string) =>
     patterns.length === 0 || patterns.some((re) => re.test(url) || re.test(safeDecode(url)));
   let articlesQueued = 0;
+  const queuedKeys = new Set<string>();
 
   const bump = (key: keyof CrawlProgress, n = 1) => {
     counts[key] += n;
@@ -245,8 +246,11 @@ async function crawlOneSource(
   };
 
   const enqueue = async (requests: Array<{ url: string; uniqueKey: string; userData: RequestData }>) => {
-    if (requests.length === 0) return;
-    const info = await queue.addRequests(requests);
+    // Counted by unique key here: crawlee's `wasAlreadyPresent` misses duplicates added concurrently.
+    const fresh = requests.filter((r) => !queuedKeys.has(r.uniqueKey));
+    if (fresh.length === 0) return;
+    for (const r of fresh) queuedKeys.add(r.uniqueKey);
+    const info = await queue.addRequests(fresh);
     const added = info.processedRequests.filter((r) => !r.wasAlreadyPresent).length;
     if (added > 0) bump('queued', added);
   };
@@ -520,7 +524,8 @@ async function crawlOneSource(
     {
       requestQueue: queue,
       maxConcurrency: crawl.maxConcurrency,
-      minConcurrency: Math.min(crawl.maxConcurrency, 2),
+      // No ramp-up: politeness is enforced per host by our limiter, not by crawlee's autoscaling.
+      minConcurrency: crawl.maxConcurrency,
       // Retries are ours (Retry-After, backoff); crawlee's would re-run the whole handler.
       maxRequestRetries: 0,
       useSessionPool: false,

@@ -16,6 +16,7 @@ export {
   FACETS,
   type FacetName,
   MAX_OFFSET_HITS,
+  planDocumentSearch,
   type SearchHit,
   type SortOrder,
 } from './query.ts';

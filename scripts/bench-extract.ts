@@ -59,12 +59,18 @@ const perPage: Array<{ id: string; p: number; r: number; url: string }> = [];
 for (const p of pages) {
   const c = shingleCounts(truth[p.id]?.articleBody ?? '', predictions[p.id]?.articleBody ?? '');
   counts.push(c);
-  perPage.push({ id: p.id, p: c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : 1, r: c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : 1, url: p.url });
+  perPage.push({
+    id: p.id,
+    p: c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : 1,
+    r: c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : 1,
+    url: p.url,
+  });
 }
 const m = aggregate(counts);
 if (args.perPage) {
   perPage.sort((a, b) => a.p + a.r - (b.p + b.r));
-  for (const x of perPage.slice(0, 40)) console.log(`${x.p.toFixed(3)} ${x.r.toFixed(3)} ${x.id.slice(0, 12)} ${x.url}`);
+  for (const x of perPage.slice(0, 40))
+    console.log(`${x.p.toFixed(3)} ${x.r.toFixed(3)} ${x.id.slice(0, 12)} ${x.url}`);
 }
 console.log(`pages       ${pages.length}`);
 console.log(`F1          ${m.f1.toFixed(4)}`);

@@ -39,7 +39,9 @@ describe('real source configurations', () => {
     expect(matchesArticle('cndp-fr', 'https://www.cndp.ma/wp-content/uploads/2023/11/Loi-09-08-Fr.pdf')).toBe(true);
     expect(matchesArticle('cndp-fr', 'https://www.cndp.ma/actualites/')).toBe(false);
     expect(matchesArticle('cndp-fr', arabicPost)).toBe(false);
-    expect(matchesArticle('medias24', 'https://medias24.com/2019/09/05/la-cndp-gele-la-reconnaissance-faciale/')).toBe(true);
+    expect(matchesArticle('medias24', 'https://medias24.com/2019/09/05/la-cndp-gele-la-reconnaissance-faciale/')).toBe(
+      true,
+    );
     expect(matchesArticle('telquel', 'https://telquel.ma/instant-t/2025/03/21/un-titre-ici_1920001')).toBe(true);
     expect(matchesArticle('bladi', 'https://www.bladi.net/facebook-cndp-maroc,59511.html')).toBe(true);
     expect(matchesArticle('maghress', 'https://www.maghress.com/fr/lesechos/179997')).toBe(true);

@@ -128,6 +128,27 @@ describe('findDates: weekday next to a year-less date', () => {
   });
 });
 
+describe('findDates: ranges', () => {
+  it('gives the first day of a range the month and year written after the second', () => {
+    const text =
+      'Les contrôles ont eu lieu du 3 au 5 mars 2023, puis les 12 et 13 janvier; الجلسات من 10 إلى 12 يناير 2023.';
+    const mentions = findDates(text, { reference: '2023-01-10' });
+    expect(mentions.map((m) => [m.text, m.date])).toEqual([
+      ['3', '2023-03-03'],
+      ['5 mars 2023', '2023-03-05'],
+      ['12', '2023-01-12'],
+      ['13 janvier', '2023-01-13'],
+      ['10', '2023-01-10'],
+      ['12 يناير 2023', '2023-01-12'],
+    ]);
+    for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('does not take an amount range for a date range', () => {
+    expect(findDates('une amende de 20.000 à 200.000 DH', { reference: '2023-01-10' })).toEqual([]);
+  });
+});
+
 describe('findDates: false friends', () => {
   it('ignores English "may" without a year, the outlet "اليوم 24" and words that contain month names', () => {
     const text = 'Operators that breach the law 10 may be fined. نقلت اليوم 24 الخبر. Réunion à Marseille.';

@@ -307,6 +307,20 @@ const RULES: Rule[] = [
     ),
     build: (g, ref) => dayMonth(g, MONTHS_ARABIC, ref),
   },
+  // The first day of a range takes the month and year written after the second: "du 3 au 5 mars
+  // 2023", "les 12 et 13 janvier", "من 10 إلى 12 يناير 2023", "بين 3 و5 ماي".
+  {
+    re: rx(
+      `${L}(?<s>(?<day>1er|\\d{1,2}))(?:\\s*er)?\\s*(?:au|et|-|a|to|and)\\s*(?=\\d{1,2}(?:\\s*er)?\\s+(?<mon>${MONTH_LATIN})(?:\\s*,?\\s*${YEAR})?)`,
+    ),
+    build: (g, ref) => dayMonth(g, MONTHS_LATIN, ref),
+  },
+  {
+    re: rx(
+      `${L}(?<s>(?<day>\\d{1,2}))\\s*(?:الي|حتي|-|و)\\s*(?=\\d{1,2}\\s*(?:من\\s+)?(?:شهر\\s+)?(?<mon>${MONTH_AR})${MONTH_AR_ALT}(?:\\s*,?\\s*(?:من\\s+)?(?:سنه\\s+|عام\\s+)?${YEAR})?)`,
+    ),
+    build: (g, ref) => dayMonth(g, MONTHS_ARABIC, ref),
+  },
   // mars 2023, fin mars, mi-mars, en mars dernier, début avril prochain
   {
     re: rx(

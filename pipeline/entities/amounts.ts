@@ -56,7 +56,7 @@ const LEGAL_MAX =
   /passible|risque|encour|prevoit|prevue?s?|punie?s?|peut atteindre|pouvant atteindre|jusqu'a|allant de|variant de|comprise? entre|s'expose|liable|up to|faces? a fine|يعاقب|يعرض|تتراوح|قد تصل|يمكن ان تصل|تصل الي|ينص|المنصوص|يتعرض/gu;
 const IMPOSED =
   /inflige|condamne|ecope|a sanctionne|a ete sanctionne|prononce|a impose|a paye|payer une amende|fined|ordered to pay|imposed|قدرها|فرض|فرضت|قضت|حكمت|ادانه|ادين|اداء غرامه|بتغريم|غرمت|تغريم/gu;
-const FINE = /amende|sanction|penalite|fine|penalty|غرامه|عقوبه|ذعيره/u;
+const FINE = /amende|sanction|penalite|fine|penalty|غرامه|عقوبه|ذعيره|تغريم|غرم/u;
 
 /** Index of the last match of a global regex in `s`, or -1. */
 function lastIndexOf(re: RegExp, s: string): number {

@@ -14,7 +14,7 @@ const LIMIT = new RegExp(
   'u',
 );
 const START = new RegExp(
-  `(?:a compter du|a compter de|a partir du|a partir de|des le|pris effet|prend effet|prendra effet|entre en vigueur|entrera en vigueur|entree en vigueur|en vigueur depuis|effective|starting|as of|as from|اعتبارا من|اعتبارا|ابتداء من|ابتداءا من|بدءا من|بداية من|حيز التنفيذ|يسري)${FILLER}`,
+  `(?:a compter du|a compter de|a partir du|a partir de|des le|pris effet|prend effet|prendra effet|entre en vigueur|entrera en vigueur|entree en vigueur|en vigueur depuis|effective|starting|as of|as from|applies from|from|اعتبارا من|اعتبارا|ابتداء من|ابتداءا من|بدءا من|بداية من|حيز التنفيذ|يسري)${FILLER}`,
   'u',
 );
 // Relative durations carry their own trigger inside the date text ("dans un délai de sept mois").

@@ -7,24 +7,24 @@ import { type DocContext, type FoundDate, normIndex, origIndex, sentenceAt, span
 // Triggers on normalized text (lowercase, no accents, Arabic letters unified). Organization names
 // are masked before matching: "Commission nationale de contrôle" is not an inspection.
 const TRIGGERS: Record<EventType, RegExp> = {
-  complaint: /(?<![\p{L}])(?:plaintes?|a porte plainte|deposer plainte|reclamations?|doleances?|complaints?|[وفبل]?(?:ال)?(?:شكايه|شكايات|شكاوي|شكاوي|شكوي|شكوي|تظلم))(?![\p{L}])/gu,
+  complaint: /(?<![\p{L}])(?:plaintes?|a porte plainte|deposer plainte|reclamations?|doleances?|complaints?|[وفبل]?(?:ال)?(?:شكايه|شكايات|شكاوي|شكوي|تظلم)(?:ها|ه|هم)?)(?![\p{L}])/gu,
   inspection:
-    /(?<![\p{L}])(?:controles? inopines?|mission de controle|missions de controle|operation de controle|un controle|des controles|le controle sur place|controle sur place|inspections?|audits?|enquetes?|investigations?|[وفبل]?(?:ال)?(?:افتحاص|تفتيش|عمليه مراقبه|عمليات المراقبه|عمليات مراقبه|مهمه مراقبه|زياره ميدانيه|بحث|تحقيق|تحقيقا))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:controles? inopines?|mission de controle|missions de controle|operation de controle|un controle|des controles|le controle sur place|controle sur place|inspections?|audits?|enquetes?|investigations?|[وفبل]?(?:ال)?(?:افتحاص|تفتيش|عمليه مراقبه|عمليات المراقبه|عمليات مراقبه|مهمه مراقبه|زياره ميدانيه|بحث قضايي|بحثا قضاييا|فتح بحث|تحقيق|تحقيقا))(?![\p{L}])/gu,
   hearing:
-    /(?<![\p{L}])(?:audition|auditionne(?:e|s|es)?|convoque(?:e|s|es)?|convocation|hearing|summoned|جلسه استماع|جلسات استماع|[وفبل]?(?:ال)?استماع|استدعاء|استدعت|استدعي)(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:audition|auditionne(?:e|s|es)?|convoque(?:e|s|es)?|convocation|hearing|summoned|جلسه استماع|جلسات استماع|[وفبل]?(?:ال)?استماع|استمعت|استمع|استدعاء|استدعت|استدعي)(?![\p{L}])/gu,
   formal_notice:
     /(?<![\p{L}])(?:mise en demeure|mis(?:e|es)? en demeure|met en demeure|injonction|formal notice|[وفبل]?(?:ال)?(?:انذار|اعذار)ا?)(?![\p{L}])/gu,
   sanction:
-    /(?<![\p{L}])(?:sanctionne(?:e|s|es)?|a sanctionne|inflige(?:e|s|es)?|condamne(?:e|s|es)?|condamnation|amende administrative|sanction pecuniaire|sanctioned|fined|[وفبل]?(?:ال)?(?:فرض عقوبه|فرضت عقوبه|عقوبه ماليه|غرامه ماليه قدرها|تغريم|بتغريم|ادانه|ادانت))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:sanctionne(?:e|s|es)|a sanctionne|ete sanctionne|inflige(?:e|s|es)?|condamne(?:e|s|es)?|condamnation|amende administrative|sanction pecuniaire|sanctioned|fined|[وفبل]?(?:ال)?(?:فرض عقوبه|فرضت عقوبه|عقوبه ماليه|غرامه ماليه قدرها|تغريم|بتغريم|ادانه|ادانت))(?![\p{L}])/gu,
   referral_prosecutor:
     /(?<![\p{L}])(?:parquet|procureur|ministere public|saisi la justice|transmis (?:le dossier )?a la justice|prosecutor|[وفبل]?(?:ال)?(?:نيابه العامه|وكيل الملك|الوكيل العام))(?![\p{L}])/gu,
   moratorium:
     /(?<![\p{L}])(?:moratoire|moratorium|[وفبل]?(?:ال)?تعليق(?= (?:ال)?(?:بت|عمل|استعمال|استخدام|معالجه|منح|الترخيص|التراخيص)))(?![\p{L}])/gu,
   deliberation: /(?<![\p{L}])(?:deliberations?|[وفبل]?(?:ال)?(?:مداوله|مداولات))(?![\p{L}])/gu,
   data_breach:
-    /(?<![\p{L}])(?:fuites?(?: de donnees)?|fuite|piratage|pirate(?:e|s|es)?|cyberattaques?|leak(?:ed|s)?|breach|hack(?:ed|ers?)?|[وفبل]?(?:ال)?(?:تسريب|تسريبات|مسربه|مسربة|اختراق|قرصنه))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:fuites?(?: de donnees)?|fuite|piratage|pirate(?:e|s|es)?|cyberattaques?|leak(?:ed|s)?|data breach|security breach|hack(?:ed|ers?)?|[وفبل]?(?:ال)?(?:تسريب|تسريبات|مسربه|مسربة|اختراق|قرصنه))(?![\p{L}])/gu,
   communique:
-    /(?<![\p{L}])(?:communiques?|press release|statement|[وفبل]?(?:ال)?(?:بلاغ|بيان))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:communiques?|press release|statement|[وفبل]?(?:ال)?(?:بلاغ|بيان)(?:ها|ه|هم)?)(?![\p{L}])/gu,
 };
 
 // Sentences recalling older facts do not take the publication date.
@@ -33,6 +33,21 @@ const RECALL =
 // General statements about what the CNDP does ("les contrôles font suite à la réception d'une plainte").
 const GENERIC =
   /font suite|peut |peuvent |doit |doivent |en cas de|chaque |tout |toute |tous les|toutes les|يمكن|يجب|في حاله|كل /u;
+
+// Large counts are statistics, not events: "3500 شكاية", "des centaines de plaintes", "آلاف الشكايات".
+// Small ones ("عشرات الشكايات", "37 plaintes") usually start a matter and stay events.
+const AGGREGATE = /(?:(\d[\d\s.,]*)|des centaines de|des milliers de|hundreds of|thousands of|الاف|الفي|مئات|ملايين)\s*$/u;
+
+function isAggregate(before: string): boolean {
+  const m = AGGREGATE.exec(before);
+  if (!m) return false;
+  const digits = m[1];
+  if (digits === undefined) return true;
+  // "20 غشت 2019، تعليق": a number closed by punctuation ends a date or a clause, it counts nothing.
+  if (/[,.]\s*$/.test(digits)) return false;
+  const n = Number(digits.replace(/[\s.,]/g, ''));
+  return n >= 100 && !/^(?:19|20)\d\d$/.test(digits.trim());
+}
 
 export function findEvents(
   ctx: DocContext,
@@ -56,6 +71,7 @@ export function findEvents(
       const oStart = origIndex(ctx, m.index);
       const oEnd = origIndex(ctx, m.index + m[0].length);
       if (masked.some(([a, b]) => oStart < b && oEnd > a)) continue;
+      if (isAggregate(text.slice(Math.max(0, m.index - 24), m.index))) continue;
       const s = sentenceAt(ctx, oStart);
       const sentenceNorm = text.slice(normIndex(ctx, s.start), normIndex(ctx, s.end));
       if (GENERIC.test(sentenceNorm) && !/\d/.test(sentenceNorm)) continue;
@@ -64,7 +80,8 @@ export function findEvents(
       let best = Number.POSITIVE_INFINITY;
       for (const d of eventDates) {
         if (d.start < s.start || d.end > s.end) continue;
-        const dist = Math.abs(d.start - oStart);
+        // An explicit day ("le 6 janvier") beats a bare weekday ("lundi") anywhere in the sentence.
+        const dist = Math.abs(d.start - oStart) + (/\d/.test(d.text) ? 0 : 10_000);
         if (dist < best) {
           best = dist;
           date = d.date;

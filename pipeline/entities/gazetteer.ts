@@ -104,7 +104,7 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     kind: 'regulator',
     country: 'SN',
     names: {
-      fr: ['Commission de protection des données personnelles', 'CDP du Sénégal'],
+      fr: ['Commission de protection des données personnelles', 'CDP du Sénégal', 'CDP'],
       ar: ['لجنة حماية المعطيات الشخصية بالسنغال'],
       en: ['Personal Data Protection Commission of Senegal'],
     },
@@ -321,7 +321,8 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     country: 'MA',
     names: {
       fr: ['Maghreb Arabe Presse', 'MAP'],
-      ar: ['وكالة المغرب العربي للأنباء'],
+      // "(ومع)" is the agency's Arabic dateline tag; only the parenthesized form, "ومع" alone means "and with".
+      ar: ['وكالة المغرب العربي للأنباء', '(ومع)'],
       en: ['Maghreb Arab Press'],
     },
     capitalized: ['MAP'],

@@ -372,7 +372,10 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
     const mt = kept[i] as Mention;
     if (mt.kind === 'law' || mt.kind === 'other') {
       add(mt.lawId as string, mt.label as string, mt.lawKind as LawKind, null, spanFor(mt));
-      if (mt.kind === 'law') lastLaw = { id: mt.lawId as string, label: mt.label as string, kind: mt.lawKind as LawKind };
+      // Only laws and codes are antecedents: "ses articles 51 et 52" after a decree still means the law.
+      if (mt.kind === 'law' && (mt.lawKind === 'law' || mt.lawKind === 'code')) {
+        lastLaw = { id: mt.lawId as string, label: mt.label as string, kind: mt.lawKind as LawKind };
+      }
       continue;
     }
     if (mt.kind === 'anaphora') {

@@ -27,7 +27,11 @@ function compileGazetteer(): { re: RegExp; byKey: Map<string, NameInfo> } {
   const patterns = new Set<string>();
   const add = (entry: GazetteerEntry, written: string, variant: string) => {
     const key = keyOf(variant);
-    if (!key || byKey.has(key)) return;
+    if (!key) return;
+    // Spellings that share a key ("TLScontact", "TLS Contact") each need their own pattern.
+    const tokens = variant.split(/[\s\-]+/).filter(Boolean).map(escapeRegExp);
+    patterns.add(tokens.join("[\\s\\-']*"));
+    if (byKey.has(key)) return;
     const allCaps = ALL_CAPS.test(written);
     byKey.set(key, {
       entry,
@@ -36,9 +40,6 @@ function compileGazetteer(): { re: RegExp; byKey: Map<string, NameInfo> } {
       allCaps: allCaps && (entry.capitalized ?? []).includes(written),
       anchored: (entry.anchored ?? []).includes(written),
     });
-    // Separators are optional between tokens: writers glue or split brand names at will.
-    const tokens = variant.split(/[\s\-]+/).filter(Boolean).map(escapeRegExp);
-    patterns.add(tokens.join("[\\s\\-']*"));
   };
   for (const entry of GAZETTEER) {
     for (const written of [...entry.names.fr, ...entry.names.ar, ...entry.names.en]) {
@@ -134,7 +135,7 @@ const AR_TRIGGER = /(?<![\p{L}])[وف]?[بل]?(?:ال)?(?:شركه|مجموعه|
 
 // A Latin proper name: capitalized or all-caps tokens, "&" and short joiners inside.
 const LATIN_NAME =
-  /\s*((?:\p{Lu}[\p{L}\p{N}&'’-]*|\d+[\p{L}][\p{L}\p{N}-]*)(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}&'’-]*|&|\d+))*)/uy;
+  /\s*((?:\p{Lu}[\p{L}\p{N}&'’-]*|\d+[\p{L}][\p{L}\p{N}-]*)(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}&'’-]*|&))*)/uy;
 const QUOTED_NAME = /\s*[«"“]\s*([^»"”\n]{2,40}?)\s*[»"”]/uy;
 
 const NOT_NAMES = new Set([
@@ -232,6 +233,12 @@ const ACRONYM_STOP = new Set([
   'AR',
   'EN',
   'MA',
+  'SA',
+  'SARL',
+  'SAS',
+  'SNC',
+  'LTD',
+  'INC',
 ]);
 const ROMAN = /^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 
@@ -303,8 +310,8 @@ function findUnknown(ctx: DocContext, known: Found[]): Found[] {
 /** An all-caps word next to other all-caps words is a shouted heading, not an acronym. */
 function isShoutedHeading(text: string, start: number, end: number): boolean {
   if (text[start - 1] === '(' && text[end] === ')') return false;
-  const before = /(\p{Lu}{3,})[\s:,-]+$/u.test(text.slice(Math.max(0, start - 20), start));
-  const after = /^[\s:,-]+\p{Lu}{3,}(?![\p{Ll}])/u.test(text.slice(end, end + 20));
+  const before = /(\p{Lu}{2,})[\s:,-]+$/u.test(text.slice(Math.max(0, start - 20), start));
+  const after = /^[\s:,-]+\p{Lu}{2,}(?![\p{Ll}])/u.test(text.slice(end, end + 20));
   return before || after;
 }
 

@@ -137,6 +137,7 @@ export function findPersons(ctx: DocContext): PersonEntity[] {
   }
 
   // Resolve ids: known names, then surnames against full names in the document, then slugs.
+  found.sort((a, b) => a.span.start - b.span.start);
   const fullNames = found.filter((f) => !f.surnameOnly);
   const byId = new Map<string, PersonEntity>();
   for (const f of found) {

@@ -3,6 +3,7 @@
 // sibling merging (https://github.com/mozilla/readability), preceded by trafilatura-style pruning of
 // boilerplate by tag, role and class/id hints and followed by conditional cleaning of link-heavy or
 // chrome-looking blocks inside the chosen container.
+import { findDates } from './dates.ts';
 import { type El, type Node, removeNode } from './dom.ts';
 
 const BLOCK_TAGS = new Set([
@@ -74,17 +75,19 @@ const UNLIKELY =
 const MAYBE_CANDIDATE = /and|article|body|column|content|main|mathjax|shadow|story|entry|post|text/;
 const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|taboola|promo|related|scroll|share|partage|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|ticker|newsletter|subscribe|abonn|paywall|recommend|popular|trending|most-read|lire-aussi|read-more|also/;
-const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|corps|contenu|texte/;
+const POSITIVE =
+  /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|corps|contenu|texte/;
 
 // Lines that belong to the page's chrome even when they sit inside the article container.
 // Lines that belong to the page's chrome even when they sit inside the article container.
 // `(?![\p{L}\p{N}])` instead of `\b`, which is ASCII-only and never matches after Arabic letters.
 const BOILERPLATE_LINE =
-  /^(?:lire aussi|lire également|à lire aussi|a lire aussi|à lire également|voir aussi|sur le même sujet|dans la même rubrique|vous aimerez aussi|ne manquez pas|les plus lus|articles similaires|suivez-nous|inscrivez-vous|téléchargez l'application|recevez notre|read more|read also|related|see also|see more|you may also like|you might also like|recommended|more from|don't miss|most popular|trending|advertisement|publicité|sponsored|abonnez-vous|réservé aux abonnés|cet article est réservé|déjà abonné|partager|share this|subscribe|sign up|follow us|click here|get the latest|join our|have a tip|tell us what you think|download the|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|مواضيع ذات صلة|مقالات ذات صلة|أخبار ذات صلة|ذات صلة|الأكثر قراءة|تابعونا|اشترك|شارك|إعلان)(?![\p{L}\p{N}])/iu;
+  /^(?:lire aussi|lire également|à lire aussi|a lire aussi|à lire également|voir aussi|sur le même sujet|dans la même rubrique|vous aimerez aussi|ne manquez pas|les plus lus|articles similaires|suivez-nous|inscrivez-vous|téléchargez l'application|recevez notre|read more|read also|related|see also|see more|you may also like|you might also like|recommended|more from|don't miss|most popular|trending|tags|mots-clés|leave a comment|leave a reply|laisser un commentaire|comments?|commentaires?|você pode gostar|veja também|leia também|te puede interesar|lee también|leggi anche|الوسوم|كلمات مفتاحية|تعليقات|أضف تعليق|advertisement|publicité|sponsored|abonnez-vous|réservé aux abonnés|cet article est réservé|déjà abonné|partager|share this|subscribe|sign up|follow us|click here|get the latest|join our|have a tip|tell us what you think|download the|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|مواضيع ذات صلة|مقالات ذات صلة|أخبار ذات صلة|ذات صلة|الأكثر قراءة|تابعونا|اشترك|شارك|إعلان)(?![\p{L}\p{N}])/iu;
 // A heading or line announcing a block of links to other articles: the block after it goes too.
 const RELATED_LEAD =
-  /^(?:lire aussi|à lire aussi|voir aussi|sur le même sujet|vous aimerez aussi|articles similaires|les plus lus|related|you may also like|you might also like|more from|don't miss|see more|most popular|recommended|اقرأ أيضا|مواضيع ذات صلة|مقالات ذات صلة|أخبار ذات صلة|الأكثر قراءة)(?![\p{L}\p{N}])/iu;
-const PAYWALL = /abonnez-vous|réservé aux abonnés|déjà abonné|subscribe to (?:read|continue)|subscribers only|للمشتركين/i;
+  /^(?:lire aussi|à lire aussi|voir aussi|sur le même sujet|vous aimerez aussi|articles similaires|les plus lus|related|you may also like|you might also like|more from|don't miss|see more|most popular|recommended|tags|mots-clés|comments?|commentaires?|leave a comment|leave a reply|laisser un commentaire|tell us what you think|você pode gostar|veja também|leia também|te puede interesar|leggi anche|الوسوم|كلمات مفتاحية|تعليقات|أضف تعليق|اقرأ أيضا|مواضيع ذات صلة|مقالات ذات صلة|أخبار ذات صلة|الأكثر قراءة)(?![\p{L}\p{N}])/iu;
+const PAYWALL =
+  /abonnez-vous|réservé aux abonnés|déjà abonné|subscribe to (?:read|continue)|subscribers only|للمشتركين/i;
 
 // "Publié le ...", "تم النشر بتاريخ ...": metadata printed as a line of its own.
 const DATE_LINE =
@@ -174,8 +177,6 @@ export function pruneTree(body: El, options: CleanOptions): void {
       if (c === undefined || typeof c === 'string') continue;
       const share = total === 0 ? 0 : (prose.get(c) ?? 0) / total;
       if (shouldDrop(c, options, share)) {
-        if ((globalThis as { __dbg?: (e: El) => void }).__dbg)
-          (globalThis as unknown as { __dbg: (e: El) => void }).__dbg(c);
         el.children.splice(i, 1);
         c.parent = null;
         continue;
@@ -211,7 +212,8 @@ function proseLength(el: El, out: Map<El, number>): number {
   return n;
 }
 
-const CAPTION_HINT = /caption|credit|gallery|slideshow|carousel|lightbox/;
+// Also hover cards and tooltips: hidden by CSS we do not run, they repeat names inside sentences.
+const CAPTION_HINT = /caption|credit|gallery|slideshow|carousel|lightbox|tooltip|popover|rollover|hovercard/;
 const META_HINT =
   /caption|credit|byline|author|dateline|timestamp|post-date|postdate|pubdate|published|updated|meta-data|metadata|article-meta|entry-meta|post-meta|article-info|date|time/;
 const COMMENT_HINT = /comment|disqus|replies|respond|commentaire/;
@@ -239,17 +241,6 @@ function shouldDrop(el: El, options: CleanOptions, share: number): boolean {
   if (share >= 0.3) return false;
   if (MAYBE_CANDIDATE.test(hint) && !/share|related|sidebar|newsletter|ticker|footer|menu/.test(hint)) return false;
   return true;
-}
-
-function containsLongParagraph(el: El, min: number): boolean {
-  for (const c of el.children) {
-    if (typeof c === 'string') {
-      if (c.length >= min && c.trim().length >= min) return true;
-    } else if (c.tag === 'p') {
-      if (plainLength(c) >= min) return true;
-    } else if (containsLongParagraph(c, min)) return true;
-  }
-  return false;
 }
 
 function plainLength(el: El): number {
@@ -327,8 +318,6 @@ function ownText(el: El): { len: number; commas: number } {
 
 export interface ContentResult {
   blocks: El[];
-  /** Link density of the whole cleaned body, used by the ticker detector. */
-  bodyLinkDensity: number;
 }
 
 export function selectContent(body: El): ContentResult {
@@ -362,8 +351,7 @@ export function selectContent(body: El): ContentResult {
   };
   visit(body);
 
-  const bodyLinkDensity = m.linkDensity(body);
-  if (scores.size === 0) return { blocks: [], bodyLinkDensity };
+  if (scores.size === 0) return { blocks: [] };
 
   const ranked: Array<{ el: El; score: number }> = [];
   for (const [el, s] of scores) ranked.push({ el, score: s * (1 - m.linkDensity(el)) });
@@ -371,7 +359,7 @@ export function selectContent(body: El): ContentResult {
   const finalScore = new Map<El, number>();
   for (const r of ranked) finalScore.set(r.el, r.score);
   const best = ranked[0];
-  if (!best) return { blocks: [], bodyLinkDensity };
+  if (!best) return { blocks: [] };
   let top = best.el;
 
   // Several strong candidates under one ancestor mean the article is split (e.g. body columns).
@@ -413,7 +401,7 @@ export function selectContent(body: El): ContentResult {
   const topScore = finalScore.get(top) ?? 0;
   const blocks: El[] = [];
   const container = top.parent;
-  if (!container) return { blocks: [top], bodyLinkDensity };
+  if (!container) return { blocks: [top] };
   const siblingThreshold = Math.max(10, topScore * 0.2);
   const topClass = top.attrs.class ?? '';
   for (const sib of elementChildren(container)) {
@@ -431,8 +419,7 @@ export function selectContent(body: El): ContentResult {
       const prose = proseLength(sib, new Map());
       const ld = m.linkDensity(sib);
       if (ld < 0.25 && (prose >= 400 || (bonus > 0 && prose >= 100))) append = true;
-    }
-    else if (sib.tag === 'p' || (!hasBlockChild(sib) && !BLOCK_TAGS.has(sib.tag)) || !hasBlockChild(sib)) {
+    } else if (sib.tag === 'p' || (!hasBlockChild(sib) && !BLOCK_TAGS.has(sib.tag)) || !hasBlockChild(sib)) {
       const ld = m.linkDensity(sib);
       const len = m.stats(sib).len;
       if (len > 80 && ld < 0.25) append = true;
@@ -440,7 +427,7 @@ export function selectContent(body: El): ContentResult {
     }
     if (append) blocks.push(sib);
   }
-  return { blocks, bodyLinkDensity };
+  return { blocks };
 }
 
 /** Share of the text of `els` that sits inside links. */
@@ -482,6 +469,7 @@ export function cleanBlocks(blocks: El[]): void {
 const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'figure', 'aside', 'header', 'footer']);
 
 function cleanConditionally(el: El, m: Measure, isRoot: boolean): void {
+  if (!isRoot && isEmbeddedPost(el)) return;
   // Children first so a container is judged on what survives inside it.
   for (let i = el.children.length - 1; i >= 0; i--) {
     const c = el.children[i];
@@ -489,7 +477,6 @@ function cleanConditionally(el: El, m: Measure, isRoot: boolean): void {
     cleanConditionally(c, m, false);
   }
   if (isRoot) return;
-  if (isEmbeddedPost(el)) return;
   if (HEADINGS.has(el.tag) || el.tag === 'p' || el.tag === 'strong' || el.tag === 'b') {
     const t = textContent(el).replace(/\s+/g, ' ').trim();
     if (t.length < 80 && RELATED_LEAD.test(t)) {
@@ -505,9 +492,14 @@ function cleanConditionally(el: El, m: Measure, isRoot: boolean): void {
   }
   if (el.tag === 'p' || el.tag === 'li' || el.tag === 'div' || el.tag === 'span') {
     const t = textContent(el).replace(/\s+/g, ' ').trim();
+    if (t.length < 120 && isDateLine(t)) {
+      removeNode(el);
+      return;
+    }
     if (
       t.length < 200 &&
-      (BOILERPLATE_LINE.test(t) || (t.length < 120 && (PAYWALL.test(t) || (DATE_LINE.test(t) && /\d|[\u0660-\u0669]/.test(t)))))
+      (BOILERPLATE_LINE.test(t) ||
+        (t.length < 120 && (PAYWALL.test(t) || (DATE_LINE.test(t) && /\d|[\u0660-\u0669]/.test(t)))))
     ) {
       removeNode(el);
       return;
@@ -537,6 +529,20 @@ function cleanConditionally(el: El, m: Measure, isRoot: boolean): void {
     return;
   }
   void m;
+}
+
+const BYLINE_CUE =
+  /(?:^|[\s(|•-])(?:publi\w*|posted|par|by|écrit|ecrit|mis à jour|updated|modifié|نشر|بتاريخ)(?![\p{L}\p{N}])/iu;
+
+/** A date with a byline cue or little else ("05/10/2018 - Publié par X", "Le 10/01/2023 à 10h13"). */
+function isDateLine(t: string): boolean {
+  if (!/\d|[\u0660-\u0669]/.test(t)) return false;
+  const dates = findDates(t);
+  if (dates.length === 0) return false;
+  if (BYLINE_CUE.test(t)) return true;
+  let rest = t;
+  for (const d of dates.reverse()) rest = `${rest.slice(0, d.index)} ${rest.slice(d.index + d.length)}`;
+  return rest.split(/[\s,;:|•–-]+/).filter((w) => /\p{L}{2,}/u.test(w)).length <= 3;
 }
 
 function nextElement(el: El): El | null {

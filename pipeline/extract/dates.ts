@@ -8,8 +8,9 @@ export type DateKind = 'published' | 'updated' | 'unknown';
 
 export interface FoundDate {
   iso: string;
-  /** Offset of the match in the (digit-normalized) text. */
+  /** Offset and length of the match in the text (digit normalization keeps offsets). */
   index: number;
+  length: number;
   kind: DateKind;
 }
 
@@ -101,7 +102,8 @@ const DAY_MONTH_YEAR = new RegExp(
 );
 const MONTH_DAY_YEAR = new RegExp(String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)` + TIME, 'giu');
 
-const UPDATED_CUE = /(?:mis à jour|mise à jour|màj|modifié|actualisé|updated|update|last modified|تم التحديث|آخر تحديث|تحديث)\s*(?:le|on|:|في|بتاريخ)?\s*$/i;
+const UPDATED_CUE =
+  /(?:mis à jour|mise à jour|màj|modifié|actualisé|updated|update|last modified|تم التحديث|آخر تحديث|تحديث)\s*(?:le|on|:|في|بتاريخ)?\s*$/i;
 const PUBLISHED_CUE = /(?:publié|paru|posted|published|تم النشر|نشر|بتاريخ)\s*(?:le|on|:|في|بتاريخ)?\s*$/i;
 
 /** Replaces Arabic-Indic and Persian digits by ASCII ones (same string length). */
@@ -149,7 +151,7 @@ export function findDates(input: string): FoundDate[] {
     if (!iso) return;
     if (taken.some(([s, e]) => index < e && index + length > s)) return;
     taken.push([index, index + length]);
-    found.push({ iso, index, kind: kindBefore(text, index) });
+    found.push({ iso, index, length, kind: kindBefore(text, index) });
   };
   for (const m of text.matchAll(ISO)) {
     const iso = m[4] === undefined ? build(+m[1]!, +m[2]!, +m[3]!) : isoFromMatch(m);

@@ -14,7 +14,11 @@ describe('extract', () => {
     });
     expect(html.declaredLanguage).toBe('fr');
     expect(html.text).toBe(`${prose}\n\n${prose}`);
-    const pdf = extract({ contentType: 'application/pdf', text: `Décision\nde la CNDP\n\n${prose}`, url: 'https://x/a.pdf' });
+    const pdf = extract({
+      contentType: 'application/pdf',
+      text: `Décision\nde la CNDP\n\n${prose}`,
+      url: 'https://x/a.pdf',
+    });
     expect(pdf.text).toContain(prose);
     expect(EXTRACT_VERSION).toBeGreaterThan(0);
   });

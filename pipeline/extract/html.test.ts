@@ -135,13 +135,19 @@ describe('extractHtml details', () => {
       'Un nouveau stade pour la ville de Tétouan',
       'Le tourisme intérieur reprend des couleurs',
     ];
-    const html = page(`<div class="main"><ul>${heads.map((h, i) => `<li><a href="/n/${i}">${h}</a></li>`).join('')}</ul></div>`);
+    const html = page(
+      `<div class="main"><ul>${heads.map((h, i) => `<li><a href="/n/${i}">${h}</a></li>`).join('')}</ul></div>`,
+    );
     expect(extractHtml(html, 'https://maghress.com/fr/x/1').rejected).not.toBeNull();
   });
 
   it('rejects an empty body and decodes entities in kept text', () => {
-    expect(extractHtml(page('<div class="x">&nbsp;</div>'), 'https://example.ma/').rejected).toEqual({ reason: 'empty' });
-    const html = page(`<article><p>${PROSE_FR[0]} L&#39;adjoint &amp; le maire&nbsp;ont signé.</p><p>${PROSE_FR[1]}</p></article>`);
+    expect(extractHtml(page('<div class="x">&nbsp;</div>'), 'https://example.ma/').rejected).toEqual({
+      reason: 'empty',
+    });
+    const html = page(
+      `<article><p>${PROSE_FR[0]} L&#39;adjoint &amp; le maire&nbsp;ont signé.</p><p>${PROSE_FR[1]}</p></article>`,
+    );
     const out = extractHtml(html, 'https://example.ma/');
     expect(out.text).toContain("L'adjoint & le maire ont signé.");
   });

@@ -2,8 +2,9 @@
 // arrays), then OpenGraph / article:* / itemprop meta tags, then what the page prints. Machine
 // metadata is written for crawlers and is rarely wrong about the article itself; visible text is
 // only a fallback because headers and sidebars print other articles' titles and dates.
-import type { Head } from './dom.ts';
+
 import { parseMetaDate } from './dates.ts';
+import type { Head } from './dom.ts';
 
 export interface PageMeta {
   /** From JSON-LD or OpenGraph only; the caller falls back to the page's h1 and `<title>`. */
@@ -135,7 +136,8 @@ export function readMetadata(head: Head, url: string): PageMeta {
     // First occurrence wins: later ones tend to belong to embedded widgets.
     if (key && value && !meta.has(key)) meta.set(key, value);
   }
-  const link = (rel: string) => head.links.find((l) => (l.rel ?? '').toLowerCase().split(/\s+/).includes(rel))?.href ?? null;
+  const link = (rel: string) =>
+    head.links.find((l) => (l.rel ?? '').toLowerCase().split(/\s+/).includes(rel))?.href ?? null;
 
   const nodes: Array<{ [k: string]: Json }> = [];
   for (const raw of head.jsonLd) {
@@ -148,7 +150,8 @@ export function readMetadata(head: Head, url: string): PageMeta {
 
   const ogTitle = meta.get('og:title') ?? meta.get('twitter:title') ?? null;
   const ogSite = meta.get('og:site_name');
-  const siteName = (ogSite ? clean(ogSite) : null) ?? str(nodes.find((n) => /WebSite|Organization/.test(typesOf(n)))?.name);
+  const siteName =
+    (ogSite ? clean(ogSite) : null) ?? str(nodes.find((n) => /WebSite|Organization/.test(typesOf(n)))?.name);
   let title = str(article?.headline) ?? (ogTitle ? clean(ogTitle) : null) ?? str(article?.name);
   if (title) title = stripSiteName(title, siteName ?? null);
 

@@ -20,6 +20,7 @@ CREATE TABLE cases (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX cases_last_seen ON cases (last_seen);
+CREATE INDEX cases_created_seq ON cases (created_seq);
 
 CREATE TABLE case_documents (
   document_id TEXT PRIMARY KEY,

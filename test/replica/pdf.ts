@@ -2,14 +2,15 @@
 // shaping: Amiri (from the @expo-google-fonts/amiri dev package) through fontkit, whose layout
 // joins the letters and lays the run out right-to-left. The text layer must read back as Arabic
 // (pdf.js re-orders right-to-left runs), so Latin/digit runs are pre-reversed: fontkit reverses the
-// whole run, which would otherwise print "2023" as "3202".
+// whole run, which would otherwise read back "2023" as "3202". Lines must not start with Latin
+// letters (pdf.js would then take the line as left-to-right).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
 import type { PdfFixture } from './content/types.ts';
 
 const require = createRequire(import.meta.url);
@@ -36,8 +37,14 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
+// Found by experiment against pdf.js's text extraction: Latin runs, and number runs that end the
+// line, are reversed whole; inner runs like "08-09" keep their group order with each group reversed.
 function visualArabic(line: string): string {
-  return line.replace(/[0-9A-Za-z](?:[0-9A-Za-z.\-/: ]*[0-9A-Za-z])?/g, (run) => [...run].reverse().join(''));
+  return line.replace(/[0-9A-Za-z](?:[0-9A-Za-z.\-/: ]*[0-9A-Za-z])?/g, (run: string, offset: number) =>
+    /[A-Za-z]/.test(run) || !/[\u0600-\u06FF]/.test(line.slice(offset + run.length))
+      ? [...run].reverse().join('')
+      : run.replace(/[0-9]+/g, (digits) => [...digits].reverse().join('')),
+  );
 }
 
 async function build(fixture: PdfFixture): Promise<Uint8Array> {
@@ -45,8 +52,10 @@ async function build(fixture: PdfFixture): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const rtl = fixture.lang === 'ar';
-  const font = rtl ? await doc.embedFont(await arabicFont(), { subset: true }) : await doc.embedFont(StandardFonts.Helvetica);
-  const bold = rtl ? font : await doc.embedFont(StandardFonts.HelveticaBold);
+  // An embedded font for French too: a PDF that relies on the standard 14 fonts makes pdf.js ask
+  // for font data files, and real CNDP PDFs embed their fonts anyway.
+  const font = await doc.embedFont(await arabicFont(), { subset: true });
+  const bold = font;
   doc.setTitle(fixture.title);
   doc.setAuthor(rtl ? 'اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي' : 'CNDP');
   doc.setLanguage(rtl ? 'ar-MA' : 'fr-MA');
@@ -72,7 +81,13 @@ async function build(fixture: PdfFixture): Promise<Uint8Array> {
     y -= size * 0.6;
   };
   draw(rtl ? 'المملكة المغربية' : 'Royaume du Maroc', bold, 10);
-  draw(rtl ? 'اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي' : 'Commission nationale de contrôle de la protection des données à caractère personnel', bold, 10);
+  draw(
+    rtl
+      ? 'اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي'
+      : 'Commission nationale de contrôle de la protection des données à caractère personnel',
+    bold,
+    10,
+  );
   y -= 12;
   draw(fixture.title, bold, 15);
   for (const paragraph of fixture.paragraphs) draw(paragraph, font, 11);
@@ -80,13 +95,16 @@ async function build(fixture: PdfFixture): Promise<Uint8Array> {
 }
 
 /** Bump when the layout code changes, so cached PDFs are rebuilt. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 3;
 const cache = new Map<string, Promise<Uint8Array>>();
 
 // Shaping Arabic with Amiri takes ~2 s, so the (deterministic) bytes are also kept in the OS temp
 // directory, keyed by the fixture's content: later test runs read them back in a millisecond.
 async function cachedBuild(fixture: PdfFixture): Promise<Uint8Array> {
-  const hash = createHash('sha256').update(JSON.stringify([LAYOUT_VERSION, fixture])).digest('hex').slice(0, 24);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([LAYOUT_VERSION, fixture]))
+    .digest('hex')
+    .slice(0, 24);
   const dir = path.join(os.tmpdir(), 'raqib-replica-pdf');
   const file = path.join(dir, `${fixture.key}-${hash}.pdf`);
   try {

@@ -81,7 +81,10 @@ export interface ArticleContext extends PageContext {
 }
 
 function head(ctx: PageContext, title: string, lang: string, extra: string, charsetMeta: string): string {
-  const feed = ctx.feedUrl === null ? '' : `<link rel="alternate" type="application/rss+xml" title="${esc(ctx.outlet.siteName)}" href="${esc(ctx.link(ctx.feedUrl))}">`;
+  const feed =
+    ctx.feedUrl === null
+      ? ''
+      : `<link rel="alternate" type="application/rss+xml" title="${esc(ctx.outlet.siteName)}" href="${esc(ctx.link(ctx.feedUrl))}">`;
   return `<!DOCTYPE html>
 <html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">
 <head>
@@ -127,7 +130,11 @@ function jsonLd(a: ArticleFixture, ctx: ArticleContext): string {
     datePublished: a.publishedAt,
     dateModified: a.updatedAt ?? a.publishedAt,
     author: { '@type': a.author === undefined ? 'Organization' : 'Person', name: a.author ?? ctx.outlet.siteName },
-    publisher: { '@type': 'Organization', name: ctx.outlet.siteName, logo: { '@type': 'ImageObject', url: ctx.link(new URL('/logo.png', ctx.homepage).href) } },
+    publisher: {
+      '@type': 'Organization',
+      name: ctx.outlet.siteName,
+      logo: { '@type': 'ImageObject', url: ctx.link(new URL('/logo.png', ctx.homepage).href) },
+    },
     mainEntityOfPage: { '@type': 'WebPage', '@id': ctx.link(a.url) },
     articleSection: a.section,
     isAccessibleForFree: a.paywall !== true,
@@ -180,8 +187,13 @@ export function renderArticle(a: ArticleFixture, ctx: ArticleContext): string {
   const comments =
     ctx.outlet.comments && (a.comments?.length ?? 0) > 0
       ? `<section class="comments"><h3>${ui.comments} (${a.comments?.length})</h3><ol>${(a.comments ?? [])
-          .map((c, i) => `<li class="comment"><b class="comment-author">${lang === 'ar' ? 'زائر' : 'Visiteur'} ${i + 1}</b><p>${esc(c)}</p></li>`)
-          .join('')}</ol><form class="comment-form"><h4>${ui.leave}</h4><textarea name="comment"></textarea><button>${lang === 'ar' ? 'إرسال' : 'Envoyer'}</button></form></section>`
+          .map(
+            (c, i) =>
+              `<li class="comment"><b class="comment-author">${lang === 'ar' ? 'زائر' : 'Visiteur'} ${i + 1}</b><p>${esc(c)}</p></li>`,
+          )
+          .join(
+            '',
+          )}</ol><form class="comment-form"><h4>${ui.leave}</h4><textarea name="comment"></textarea><button>${lang === 'ar' ? 'إرسال' : 'Envoyer'}</button></form></section>`
       : '';
   const pdf = ctx.pdfUrl === null ? '' : `<p class="download"><a href="${esc(ctx.link(ctx.pdfUrl))}">${ui.pdf}</a></p>`;
   return `${head(ctx, `${a.title} - ${ctx.outlet.siteName}`, lang, meta, ctx.charsetMeta)}
@@ -244,10 +256,19 @@ export function renderListing(page: ListingPage, ctx: PageContext): string {
       return `<article class="card"><h2 class="card-title"><a href="${esc(ctx.link(a.url))}">${esc(a.title)}</a></h2><time datetime="${a.publishedAt}">${numericDate(p, '/')} ${p.hh}:${p.mm}</time><p>${esc(excerpt(a))}</p></article>`;
     })
     .join('\n');
-  const extra = page.extraLinks.map((l) => `<article class="card"><h2 class="card-title"><a href="${esc(ctx.link(l.url))}">${esc(l.text)}</a></h2></article>`).join('\n');
+  const extra = page.extraLinks
+    .map(
+      (l) =>
+        `<article class="card"><h2 class="card-title"><a href="${esc(ctx.link(l.url))}">${esc(l.text)}</a></h2></article>`,
+    )
+    .join('\n');
   const pager = [
-    page.prevUrl === null ? '' : `<a class="prev page-numbers" rel="prev" href="${esc(ctx.link(page.prevUrl))}">${ui.prev}</a>`,
-    page.nextUrl === null ? '' : `<a class="next page-numbers" rel="next" href="${esc(ctx.link(page.nextUrl))}">${ui.next}</a>`,
+    page.prevUrl === null
+      ? ''
+      : `<a class="prev page-numbers" rel="prev" href="${esc(ctx.link(page.prevUrl))}">${ui.prev}</a>`,
+    page.nextUrl === null
+      ? ''
+      : `<a class="next page-numbers" rel="next" href="${esc(ctx.link(page.nextUrl))}">${ui.next}</a>`,
   ].join(' ');
   return `${head(ctx, `${page.title} - ${ctx.outlet.siteName}`, page.lang, rel, '<meta charset="utf-8">')}
 <body class="archive">

@@ -88,7 +88,11 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function hostsOf(sources: readonly SourceConfig[], articles: readonly ArticleFixture[], pdfs: readonly PdfFixture[]): string[] {
+function hostsOf(
+  sources: readonly SourceConfig[],
+  articles: readonly ArticleFixture[],
+  pdfs: readonly PdfFixture[],
+): string[] {
   const hosts = new Set<string>();
   for (const s of sources) {
     hosts.add(new URL(s.homepage).host);
@@ -154,17 +158,42 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
   const put = (realUrl: string, r: Omit<Resource, 'etag' | 'delayMs'> & { delayMs?: number }): void => {
     routes.set(keyOf(new URL(realUrl), true), { ...r, delayMs: r.delayMs ?? 0, etag: etagOf(r.bytes) });
   };
-  const putText = (realUrl: string, contentType: string, text: string, lastModified: number, charset: Charset = 'utf-8', declare = true, delayMs = 0): void => {
+  const putText = (
+    realUrl: string,
+    contentType: string,
+    text: string,
+    lastModified: number,
+    charset: Charset = 'utf-8',
+    declare = true,
+    delayMs = 0,
+  ): void => {
     const bytes = iconv.encode(text, charset);
-    put(realUrl, { status: 200, contentType: declare ? `${contentType}; charset=${charset}` : contentType, charset, text, bytes, lastModified, delayMs });
+    put(realUrl, {
+      status: 200,
+      contentType: declare ? `${contentType}; charset=${charset}` : contentType,
+      charset,
+      text,
+      bytes,
+      lastModified,
+      delayMs,
+    });
   };
   const redirect = (fromUrl: string, toUrl: string): void => {
     const text = `<html><body>Moved <a href="${link(toUrl)}">here</a></body></html>`;
-    put(fromUrl, { status: 301, contentType: 'text/html; charset=utf-8', charset: 'utf-8', text, bytes: Buffer.from(text), lastModified: ROBOTS_DATE, location: link(toUrl) });
+    put(fromUrl, {
+      status: 301,
+      contentType: 'text/html; charset=utf-8',
+      charset: 'utf-8',
+      text,
+      bytes: Buffer.from(text),
+      lastModified: ROBOTS_DATE,
+      location: link(toUrl),
+    });
   };
 
   const sourceOf = (id: string): SourceConfig | undefined => SOURCES.find((s) => s.id === id);
-  const firstFeed = (s: SourceConfig | undefined): string | null => s?.discovery.find((d) => d.type === 'feed')?.url ?? null;
+  const firstFeed = (s: SourceConfig | undefined): string | null =>
+    s?.discovery.find((d) => d.type === 'feed')?.url ?? null;
   const pageContext = (sourceId: string): PageContext => {
     const source = sourceOf(sourceId);
     const outlet = outletOf(sourceId);
@@ -181,7 +210,8 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
   };
 
   // --- articles, redirects, PDFs
-  const articlesOf = (sourceId: string): ArticleFixture[] => ARTICLES.filter((a) => a.sourceId === sourceId).sort(byDateDesc);
+  const articlesOf = (sourceId: string): ArticleFixture[] =>
+    ARTICLES.filter((a) => a.sourceId === sourceId).sort(byDateDesc);
   const pdfByKey = new Map(PDFS.map((p) => [p.key, p]));
   for (const a of ARTICLES) {
     const ctx = pageContext(a.sourceId);
@@ -193,7 +223,8 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
     }
     const siblings = articlesOf(a.sourceId).filter((x) => x.key !== a.key && !x.tickerOnly);
     const teaser = a.sourceId === 'leconomiste' ? (siblings.find((x) => x.story === null) ?? null) : null;
-    const charset: Charset = a.encoding === 'iso-8859-1' ? 'iso-8859-1' : a.encoding?.startsWith('windows-1256') ? 'windows-1256' : 'utf-8';
+    const charset: Charset =
+      a.encoding === 'iso-8859-1' ? 'iso-8859-1' : a.encoding?.startsWith('windows-1256') ? 'windows-1256' : 'utf-8';
     const charsetMeta =
       a.encoding === 'windows-1256-header'
         ? ''
@@ -207,24 +238,59 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
       pdfUrl: a.pdfKey === undefined ? null : (pdfByKey.get(a.pdfKey)?.url ?? null),
       charsetMeta,
     });
-    putText(a.url, 'text/html', html, lastModified, charset, a.encoding !== 'windows-1256-meta', a.slow === true ? slowPageMs : 0);
+    putText(
+      a.url,
+      'text/html',
+      html,
+      lastModified,
+      charset,
+      a.encoding !== 'windows-1256-meta',
+      a.slow === true ? slowPageMs : 0,
+    );
     if (a.oldUrl !== undefined) redirect(a.oldUrl, a.url);
   }
   await Promise.all(
     PDFS.map(async (p) => {
       const bytes = Buffer.from(await pdfBytes(p));
-      put(p.url, { status: 200, contentType: 'application/pdf', charset: null, text: null, bytes, lastModified: Date.parse(p.publishedAt) });
+      put(p.url, {
+        status: 200,
+        contentType: 'application/pdf',
+        charset: null,
+        text: null,
+        bytes,
+        lastModified: Date.parse(p.publishedAt),
+      });
     }),
   );
 
   // --- per-host home pages and robots.txt
   for (const host of hosts) {
     const onHost = ARTICLES.filter((a) => new URL(a.url).host === host && !a.tickerOnly).sort(byDateDesc);
-    const sourceId = onHost[0]?.sourceId ?? SOURCES.find((s) => new URL(s.homepage).host === host)?.id;
+    // A host may carry only a feed (www.hibapress.com serves the feed of ar.hibapress.com).
+    const sourceId =
+      onHost[0]?.sourceId ??
+      SOURCES.find((s) =>
+        [s.homepage, ...s.discovery.map((d) => d.url.replace('{query}', 'q'))].some((u) => new URL(u).host === host),
+      )?.id;
     if (sourceId === undefined) continue;
     const ctx = pageContext(sourceId);
     const home = `https://${host}/`;
-    putText(home, 'text/html', renderListing({ title: ctx.outlet.siteName, lang: ctx.outlet.lang, items: onHost.slice(0, 12), extraLinks: [], prevUrl: null, nextUrl: null }, ctx), Date.parse(onHost[0]?.publishedAt ?? '2024-01-01T00:00:00Z'));
+    putText(
+      home,
+      'text/html',
+      renderListing(
+        {
+          title: ctx.outlet.siteName,
+          lang: ctx.outlet.lang,
+          items: onHost.slice(0, 12),
+          extraLinks: [],
+          prevUrl: null,
+          nextUrl: null,
+        },
+        ctx,
+      ),
+      Date.parse(onHost[0]?.publishedAt ?? '2024-01-01T00:00:00Z'),
+    );
     const sitemaps = SOURCES.filter((s) => new URL(s.homepage).host === host)
       .flatMap((s) => s.discovery)
       .filter((d) => d.type === 'sitemap')
@@ -249,21 +315,37 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
           .slice(0, 30)
           .map((a) => {
             // Feeds link through old URLs (301) and tracking parameters, as real ones do.
-            const target = a.oldUrl ?? (source.id === 'yabiladi' ? `${a.url}?utm_source=rss_yabiladi&utm_medium=rss` : a.url);
+            const target =
+              a.oldUrl ?? (source.id === 'yabiladi' ? `${a.url}?utm_source=rss_yabiladi&utm_medium=rss` : a.url);
             return { article: a, link: link(target) };
           });
-        const meta = { title: ctx.outlet.siteName, selfUrl: link(d.url), siteUrl: link(source.homepage), lang: source.languages[0] ?? 'fr' };
+        const meta = {
+          title: ctx.outlet.siteName,
+          selfUrl: link(d.url),
+          siteUrl: link(source.homepage),
+          lang: source.languages[0] ?? 'fr',
+        };
         const format = ctx.outlet.feed;
-        const xml = format === 'atom' ? renderAtom(meta, feedItems) : format === 'spip' ? renderSpipBackend(meta, feedItems) : renderRss(meta, feedItems);
+        const xml =
+          format === 'atom'
+            ? renderAtom(meta, feedItems)
+            : format === 'spip'
+              ? renderSpipBackend(meta, feedItems)
+              : renderRss(meta, feedItems);
         putText(d.url, format === 'atom' ? 'application/atom+xml' : 'application/rss+xml', xml, newest);
       } else if (d.type === 'sitemap') {
         const chunks: ArticleFixture[][] = [];
-        for (let i = 0; i < items.length; i += 5) chunks.push(items.slice(i, i + 5));
+        for (let i = 0; i < items.length; i += 3) chunks.push(items.slice(i, i + 3));
         const base = d.url.replace(/[^/]*$/, '');
         const children = chunks.map((chunk, i) => {
           const childUrl = `${base}wp-sitemap-posts-post-${i + 1}.xml`;
           const urls = chunk.map((a) => ({ loc: link(a.url), lastmod: a.updatedAt ?? a.publishedAt }));
-          putText(childUrl, 'application/xml', renderUrlset(urls), Date.parse(chunk[0]?.publishedAt ?? '2024-01-01T00:00:00Z'));
+          putText(
+            childUrl,
+            'application/xml',
+            renderUrlset(urls),
+            Date.parse(chunk[0]?.publishedAt ?? '2024-01-01T00:00:00Z'),
+          );
           return { loc: link(childUrl), lastmod: chunk[0]?.publishedAt ?? '' };
         });
         putText(d.url, 'application/xml', renderSitemapIndex(children), newest);
@@ -280,7 +362,14 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
                   ...DEAD_LINKS.filter((x) => x.listing === d.url).map((x) => ({ url: x.url, text: x.text })),
                 ];
           const html = renderListing(
-            { title: ctx.outlet.siteName, lang: ctx.outlet.lang, items: shown.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE), extraLinks, prevUrl: n > 1 ? pageUrl(n - 1) : null, nextUrl: n < pages ? pageUrl(n + 1) : null },
+            {
+              title: ctx.outlet.siteName,
+              lang: ctx.outlet.lang,
+              items: shown.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE),
+              extraLinks,
+              prevUrl: n > 1 ? pageUrl(n - 1) : null,
+              nextUrl: n < pages ? pageUrl(n + 1) : null,
+            },
             ctx,
           );
           putText(pageUrl(n), 'text/html', html, newest);
@@ -302,13 +391,35 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
     if (query === null) return undefined;
     const needle = query.normalize('NFC').toLowerCase();
     const ctx = pageContext(search.source.id);
-    const hits = articlesOf(search.source.id).filter((a) => !a.tickerOnly && `${a.title}\n${a.paragraphs.join('\n')}`.normalize('NFC').toLowerCase().includes(needle));
-    const html = renderListing({ title: `${ctx.outlet.siteName} — ${query}`, lang: ctx.outlet.lang, items: hits.slice(0, 10), extraLinks: [], prevUrl: null, nextUrl: null }, ctx);
+    const hits = articlesOf(search.source.id).filter(
+      (a) => !a.tickerOnly && `${a.title}\n${a.paragraphs.join('\n')}`.normalize('NFC').toLowerCase().includes(needle),
+    );
+    const html = renderListing(
+      {
+        title: `${ctx.outlet.siteName} — ${query}`,
+        lang: ctx.outlet.lang,
+        items: hits.slice(0, 10),
+        extraLinks: [],
+        prevUrl: null,
+        nextUrl: null,
+      },
+      ctx,
+    );
     const bytes = Buffer.from(html);
-    return { status: 200, contentType: 'text/html; charset=utf-8', charset: 'utf-8', text: html, bytes, etag: etagOf(bytes), lastModified: Date.now(), delayMs: 0 };
+    return {
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      charset: 'utf-8',
+      text: html,
+      bytes,
+      etag: etagOf(bytes),
+      lastModified: Date.now(),
+      delayMs: 0,
+    };
   };
 
-  const lookup = (url: URL): Resource | undefined => routes.get(keyOf(url, true)) ?? searchPage(url) ?? routes.get(keyOf(url, false));
+  const lookup = (url: URL): Resource | undefined =>
+    routes.get(keyOf(url, true)) ?? searchPage(url) ?? routes.get(keyOf(url, false));
   const controlKey = (realUrl: string): string => keyOf(new URL(realUrl), true);
 
   async function serve(realHost: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -318,7 +429,13 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     const finish = (status: number): void => {
-      requests.push({ origin: `https://${realHost}`, path: req.url ?? '/', method: req.method ?? 'GET', status, headers });
+      requests.push({
+        origin: `https://${realHost}`,
+        path: req.url ?? '/',
+        method: req.method ?? 'GET',
+        status,
+        headers,
+      });
     };
     const control = [keyOf(url, true), keyOf(url, false)];
     const extraDelay = control.map((k) => delays.get(k)).find((ms) => ms !== undefined) ?? 0;
@@ -344,7 +461,9 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
     }
     if (resource === undefined) {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end('<!DOCTYPE html><html><head><title>Page introuvable</title></head><body><h1>404</h1><p>Page introuvable</p></body></html>');
+      res.end(
+        '<!DOCTYPE html><html><head><title>Page introuvable</title></head><body><h1>404</h1><p>Page introuvable</p></body></html>',
+      );
       finish(404);
       return;
     }
@@ -362,14 +481,19 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
     const notModified =
       ifNoneMatch !== undefined
         ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === resource.etag || tag.trim() === '*')
-        : ifModifiedSince !== undefined && Math.floor(resource.lastModified / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000);
+        : ifModifiedSince !== undefined &&
+          Math.floor(resource.lastModified / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000);
     if (notModified) {
       res.writeHead(304, common);
       res.end();
       finish(304);
       return;
     }
-    res.writeHead(200, { ...common, 'Content-Type': resource.contentType, 'Content-Length': String(resource.bytes.length) });
+    res.writeHead(200, {
+      ...common,
+      'Content-Type': resource.contentType,
+      'Content-Length': String(resource.bytes.length),
+    });
     res.end(req.method === 'HEAD' ? undefined : resource.bytes);
     finish(200);
   }
@@ -391,7 +515,11 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
     return sources.map((s) => ({
       ...s,
       homepage: rewrite(s.homepage),
-      discovery: s.discovery.map((d) => (d.type === 'listing' || d.type === 'search' ? { ...d, url: rewrite(d.url), linkPattern: rewrite(d.linkPattern) } : { ...d, url: rewrite(d.url) })),
+      discovery: s.discovery.map((d) =>
+        d.type === 'listing' || d.type === 'search'
+          ? { ...d, url: rewrite(d.url), linkPattern: rewrite(d.linkPattern) }
+          : { ...d, url: rewrite(d.url) },
+      ),
       articlePatterns: s.articlePatterns.map(rewrite),
       canonicalization: {
         ...s.canonicalization,
@@ -414,7 +542,8 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
     requests,
     edit(realUrl, change) {
       const resource = findResource(realUrl);
-      if (resource.text === null || resource.charset === null) throw new Error(`replica: ${realUrl} is binary and cannot be edited`);
+      if (resource.text === null || resource.charset === null)
+        throw new Error(`replica: ${realUrl} is binary and cannot be edited`);
       resource.text = change(resource.text);
       resource.bytes = iconv.encode(resource.text, resource.charset);
       resource.etag = etagOf(resource.bytes);

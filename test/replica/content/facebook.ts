@@ -17,6 +17,7 @@ export const FACEBOOK_ARTICLES: ArticleFixture[] = [
       "La Commission a redit ce qu'elle attend du groupe : que les informations des utilisateurs vivant au Maroc soient stockées dans des pays qu'elle juge sûrs, et que les plaintes qu'elle reçoit sur Facebook, Instagram ou WhatsApp trouvent enfin un interlocuteur.",
       "Usurpation de comptes, photos publiées sans accord, demandes d'effacement restées lettre morte : les réclamations de ce type s'accumulent sur le bureau de la CNDP, qui n'avait jusqu'ici aucun canal pour les transmettre.",
       "La protection des adolescents, la transparence des algorithmes et le devenir des comptes de personnes décédées figuraient aussi au menu. D'autres réunions sont annoncées.",
+      "Au printemps, la Commission s'était plainte publiquement du silence du réseau social, qui avait tardé plusieurs semaines à répondre à ses premières demandes. Le ton semble désormais plus cordial, même si aucun engagement chiffré n'a été rendu public à l'issue de cette rencontre.",
     ],
     story: 'facebook',
   },

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { entitiesOf } from './test-helpers.ts';
+
+const amounts = (text: string, lang: 'fr' | 'ar' | 'en' = 'fr') =>
+  entitiesOf(text, lang).amounts.map((a) => [a.value, a.maxValue, a.currency, a.kind]);
+
+describe('amounts', () => {
+  it('reads ranges quoted from the law as legal maxima', () => {
+    expect(amounts('Ces faits sont passibles d’une amende de 20.000 à 200.000 DH.')).toEqual([[20000, 200000, 'MAD', 'legal_max']]);
+    expect(amounts('ويعاقب على ذلك بغرامة من 20.000 إلى 200.000 درهم.', 'ar')).toEqual([[20000, 200000, 'MAD', 'legal_max']]);
+    expect(amounts('بغرامة تتراوح بين 20 ألف و200 ألف درهم.', 'ar')).toEqual([[20000, 200000, 'MAD', 'legal_max']]);
+  });
+
+  it('reads fines actually imposed', () => {
+    expect(amounts('Le tribunal a condamné la société à une amende de 100 000 dirhams.')).toEqual([[100000, null, 'MAD', 'imposed']]);
+    expect(amounts('قضت المحكمة بتغريم الشركة مليون درهم.', 'ar')).toEqual([[1000000, null, 'MAD', 'imposed']]);
+  });
+
+  it('decides by the nearest cue when a sentence holds both kinds', () => {
+    expect(amounts("Il a écopé d'une amende de 50.000 DH alors que la loi prévoit jusqu'à 200.000 DH.")).toEqual([
+      [50000, null, 'MAD', 'imposed'],
+      [200000, null, 'MAD', 'legal_max'],
+    ]);
+  });
+
+  it('reads scales, decimals and other currencies; money outside fines is "other"', () => {
+    expect(amounts("Le chiffre d'affaires atteint 1,5 milliard de dirhams, soit 4,01 DH par action.")).toEqual([
+      [1500000000, null, 'MAD', 'other'],
+      [4.01, null, 'MAD', 'other'],
+    ]);
+    expect(amounts("La CNIL a infligé une amende de 150 millions d'euros.")).toEqual([[150000000, null, 'EUR', 'imposed']]);
+  });
+
+  it('ignores numbers without a currency', () => {
+    expect(amounts('Quelque 50 000 candidats et 2023 dossiers ; article 20.')).toEqual([]);
+  });
+});

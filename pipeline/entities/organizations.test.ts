@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { GAZETTEER } from './gazetteer.ts';
+import { entitiesOf, idsOf } from './test-helpers.ts';
+
+describe('organizations: gazetteer', () => {
+  it('finds every name of every entry as that entry', () => {
+    for (const entry of GAZETTEER) {
+      for (const name of [...entry.names.fr, ...entry.names.ar, ...entry.names.en]) {
+        if ((entry.anchored ?? []).includes(name)) continue;
+        // Foreign "CNDP" depends on context; covered below.
+        if (entry.id === 'org:fr-cndp' && name === 'CNDP') continue;
+        const lang = /[\u0600-\u06ff]/.test(name) ? 'ar' : 'fr';
+        const found = entitiesOf(`Selon ${name}, rien.`, lang).organizations.map((o) => o.id);
+        expect(found, `${entry.id}: ${name}`).toContain(entry.id);
+      }
+    }
+  });
+
+  it('reads TLScontact in all its spellings as one company, with original offsets', () => {
+    const text =
+      'La société TLScontact a été entendue. TLS Contact Maroc conteste. Un cadre de TLSCONTACT parle. شركة تي إل إس كونطاكط و تيإلإس كونتاكت';
+    const e = entitiesOf(text);
+    const tls = e.organizations.find((o) => o.id === 'org:tlscontact');
+    expect(tls?.mentions.map((m) => m.text)).toEqual([
+      'TLScontact',
+      'TLS Contact Maroc',
+      'TLSCONTACT',
+      'تي إل إس كونطاكط',
+      'تيإلإس كونتاكت',
+    ]);
+    for (const m of tls?.mentions ?? []) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(e.organizations).toHaveLength(1);
+  });
+
+  it('takes Arabic clitics off names: وفايسبوك, للجنة الوطنية..., بفيسبوك', () => {
+    const e = entitiesOf(
+      'وجهت اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي رسالة بخصوص فيسبوك وواتساب. وقالت اللجنة الوطنية إن الرد تأخر.',
+      'ar',
+    );
+    expect(idsOf(e.organizations)).toEqual(['org:cndp', 'org:facebook', 'org:whatsapp']);
+    expect(e.organizations.find((o) => o.id === 'org:cndp')?.mentions).toHaveLength(2);
+  });
+
+  it('counts a generic short form only next to a full name', () => {
+    expect(entitiesOf('La Commission nationale a publié un avis.').organizations).toEqual([]);
+    expect(entitiesOf('اللجنة الوطنية للانتخابات تجتمع.', 'ar').organizations).toEqual([]);
+  });
+
+  it("keeps France's CNDP (débat public) apart from Morocco's", () => {
+    const fr = entitiesOf('La Commission nationale du débat public ouvre une concertation. La CNDP publiera son bilan.');
+    expect(idsOf(fr.organizations)).toEqual(['org:fr-cndp']);
+    const frAcronymOnly = entitiesOf('Projet de ligne ferroviaire : la CNDP organise un débat public à Lyon.');
+    expect(idsOf(frAcronymOnly.organizations)).toEqual(['org:fr-cndp']);
+    const ma = entitiesOf('La CNDP rappelle que les données personnelles des clients doivent être protégées.');
+    expect(idsOf(ma.organizations)).toEqual(['org:cndp']);
+  });
+
+  it('gives Tunisian, Algerian and Senegalese authorities their own ids', () => {
+    expect(idsOf(entitiesOf("L'Instance nationale de protection des données personnelles (INPDP) de Tunisie alerte.").organizations)).toEqual([
+      'org:tn-inpdp',
+    ]);
+    expect(idsOf(entitiesOf('حذرت الهيئة الوطنية لحماية المعطيات الشخصية بتونس.', 'ar').organizations)).toEqual(['org:tn-inpdp']);
+    expect(idsOf(entitiesOf("L'ANPDP algérienne a publié un guide.").organizations)).toEqual(['org:dz-anpdp']);
+  });
+
+  it('requires a capital for names that are common words', () => {
+    expect(entitiesOf('Il a mangé une orange et regardé la carte (map).').organizations).toEqual([]);
+    expect(idsOf(entitiesOf('Orange et inwi ont répondu.').organizations)).toEqual(['org:inwi', 'org:orange-maroc']);
+  });
+});
+
+describe('organizations: outside the gazetteer', () => {
+  it('reads "la société X" and gives the same id to the same company found twice', () => {
+    const e = entitiesOf('La société Dataline Services a été contrôlée. Selon la direction de Dataline Services SA, tout est conforme.');
+    const unknown = e.organizations.filter((o) => !o.known);
+    expect(unknown.map((o) => o.id)).toEqual(['org:x-dataline-services']);
+  });
+
+  it('reads Latin-script names and quoted names inside Arabic text', () => {
+    const e = entitiesOf('تلقت شركة Callnova شكاية، كما راسلت اللجنة بنك «Atlas Crédit» بخصوص المكالمات.', 'ar');
+    expect(idsOf(e.organizations)).toEqual(['org:x-atlas-credit', 'org:x-callnova']);
+  });
+
+  it('takes acronyms in capitals but not headings, roman numerals or common abbreviations', () => {
+    const e = entitiesOf('Le syndicat UMT a saisi la CGEM. Le chapitre VII parle du RGPD et des SMS. URGENT INFO DU JOUR');
+    expect(idsOf(e.organizations)).toEqual(['org:x-cgem', 'org:x-umt']);
+  });
+});

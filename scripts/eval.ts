@@ -1,0 +1,166 @@
+// `npm run eval`: runs every document of eval/corpus through the pipeline and scores what it
+// derives against the hand-written gold.
+//
+// Section 1 (this file's `evaluateEntities`): publication dates, and entities per type — set
+// comparison per document, micro-averaged over the corpus. Deadlines match on date, amounts on
+// value + kind, events on type and on type + date. Further sections (case linking...) take the
+// same `EvalRun[]` and append their own report in `main`.
+//
+// Flags: --verbose prints each document's misses and extras; --json prints the numbers as JSON.
+import { performance } from 'node:perf_hooks';
+import { type EvalDoc, type EvalGold, loadEvalCorpus } from '../eval/corpus/index.ts';
+import { extractEntities } from '../pipeline/entities/index.ts';
+import { understand } from '../pipeline/run.ts';
+import type { UnderstoodDocument } from '../pipeline/types.ts';
+
+export interface EvalRun {
+  doc: EvalDoc;
+  understood: UnderstoodDocument;
+}
+
+export interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface EntityEvalResult {
+  documents: number;
+  publishedAtAccuracy: number;
+  relevanceAccuracy: number;
+  scores: Record<string, Score>;
+  /** Per document and type: gold items missed and predicted items not in gold. */
+  errors: Array<{ id: string; type: string; missed: string[]; extra: string[] }>;
+  dateErrors: Array<{ id: string; gold: string; got: string | null }>;
+}
+
+/** Runs one corpus document through the pipeline as the crawler would hand it over. */
+export function runDocument(doc: EvalDoc): EvalRun {
+  const { doc: understood } = understand({
+    url: doc.url,
+    canonicalUrl: doc.url,
+    sourceId: doc.source,
+    sourceKind: doc.source === 'cndp.ma' ? 'regulator' : 'press',
+    outlet: doc.source,
+    contentType: 'text/html',
+    body: doc.html,
+  });
+  return { doc, understood };
+}
+
+type Keyer = (gold: EvalGold) => string[];
+type PredKeyer = (u: UnderstoodDocument) => string[];
+
+const TYPES: Array<{ name: string; gold: Keyer; pred: PredKeyer }> = [
+  { name: 'organizations', gold: (g) => g.organizations, pred: (u) => u.entities.organizations.map((o) => o.id) },
+  { name: 'persons', gold: (g) => g.persons, pred: (u) => u.entities.persons.map((p) => p.id) },
+  { name: 'laws', gold: (g) => g.laws, pred: (u) => u.entities.laws.map((l) => l.id) },
+  { name: 'deadlines', gold: (g) => g.deadlines.map((d) => d.date), pred: (u) => u.entities.deadlines.map((d) => d.date) },
+  {
+    name: 'amounts',
+    gold: (g) => g.amounts.map((a) => `${a.value}|${a.kind}`),
+    pred: (u) => u.entities.amounts.map((a) => `${a.value}|${a.kind}`),
+  },
+  { name: 'events(type)', gold: (g) => g.events.map((e) => e.type), pred: (u) => u.entities.events.map((e) => e.type) },
+  {
+    name: 'events(type+date)',
+    gold: (g) => g.events.map((e) => `${e.type}@${e.date}`),
+    pred: (u) => u.entities.events.map((e) => `${e.type}@${e.date}`),
+  },
+];
+
+function score(tp: number, fp: number, fn: number): Score {
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { tp, fp, fn, precision, recall, f1 };
+}
+
+export function evaluateEntities(runs: EvalRun[]): EntityEvalResult {
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>();
+  const errors: EntityEvalResult['errors'] = [];
+  const dateErrors: EntityEvalResult['dateErrors'] = [];
+  let datesRight = 0;
+  let relevanceRight = 0;
+  for (const { doc, understood } of runs) {
+    const got = understood.publishedAt ? understood.publishedAt.slice(0, 10) : null;
+    if (got === doc.gold.publishedAt) datesRight++;
+    else dateErrors.push({ id: doc.id, gold: doc.gold.publishedAt, got });
+    if (understood.relevant === doc.gold.relevant) relevanceRight++;
+    for (const t of TYPES) {
+      const gold = new Set(t.gold(doc.gold));
+      const pred = new Set(t.pred(understood));
+      const c = counts.get(t.name) ?? { tp: 0, fp: 0, fn: 0 };
+      const missed = [...gold].filter((k) => !pred.has(k));
+      const extra = [...pred].filter((k) => !gold.has(k));
+      c.tp += gold.size - missed.length;
+      c.fn += missed.length;
+      c.fp += extra.length;
+      counts.set(t.name, c);
+      if (missed.length || extra.length) errors.push({ id: doc.id, type: t.name, missed, extra });
+    }
+  }
+  const scores: Record<string, Score> = {};
+  for (const [name, c] of counts) scores[name] = score(c.tp, c.fp, c.fn);
+  return {
+    documents: runs.length,
+    publishedAtAccuracy: runs.length ? datesRight / runs.length : 0,
+    relevanceAccuracy: runs.length ? relevanceRight / runs.length : 0,
+    scores,
+    errors,
+    dateErrors,
+  };
+}
+
+/** Entity extraction throughput on the corpus texts (documents per minute, extraction only). */
+export function measureEntityThroughput(runs: EvalRun[], rounds = 20): number {
+  const inputs = runs.map((r) => ({
+    text: r.understood.text,
+    title: r.understood.title,
+    language: r.understood.language,
+    publishedAt: r.understood.publishedAt,
+  }));
+  const t0 = performance.now();
+  for (let i = 0; i < rounds; i++) for (const input of inputs) extractEntities(input);
+  const ms = performance.now() - t0;
+  return (inputs.length * rounds * 60_000) / ms;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+
+function printEntitySection(result: EntityEvalResult, verbose: boolean, throughput: number): void {
+  console.log(`\n== Section 1: dates and entities (${result.documents} documents) ==`);
+  console.log(`publication date right: ${pct(result.publishedAtAccuracy)}   (goal ≥ 95%)`);
+  console.log(`relevance agreement:    ${pct(result.relevanceAccuracy)}`);
+  console.log(`\n${'type'.padEnd(20)}${'P'.padStart(8)}${'R'.padStart(8)}${'F1'.padStart(8)}   tp/fp/fn`);
+  for (const [name, s] of Object.entries(result.scores)) {
+    console.log(`${name.padEnd(20)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}   ${s.tp}/${s.fp}/${s.fn}`);
+  }
+  console.log('goals: organizations F1 ≥ 90%, laws F1 ≥ 95%, deadlines F1 ≥ 90%');
+  console.log(`entity extraction: ${Math.round(throughput).toLocaleString('en')} documents/minute (one core)`);
+  if (verbose) {
+    for (const e of result.dateErrors) console.log(`  date  ${e.id}: gold ${e.gold}, got ${e.got}`);
+    for (const e of result.errors) {
+      console.log(`  ${e.type.padEnd(18)} ${e.id}: missed [${e.missed.join(', ')}] extra [${e.extra.join(', ')}]`);
+    }
+  }
+}
+
+function main(): void {
+  const args = new Set(process.argv.slice(2));
+  const corpus = loadEvalCorpus();
+  const runs = corpus.map(runDocument);
+  const entities = evaluateEntities(runs);
+  const throughput = measureEntityThroughput(runs);
+  if (args.has('--json')) {
+    console.log(JSON.stringify({ entities: { ...entities, throughput } }, null, 2));
+    return;
+  }
+  printEntitySection(entities, args.has('--verbose'), throughput);
+  // Section 2 (case linking) appends here, reusing `runs`.
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
