@@ -10,7 +10,14 @@ const program = new Command()
   .description('Raqib (رقيب): an open, automatic register of data-protection enforcement in Morocco')
   .option('--data-dir <dir>', 'data directory (env RAQIB_DATA_DIR, default ./data)')
   .addOption(
-    new Option('--log-level <level>', 'log level (env LOG_LEVEL)').choices(['trace', 'debug', 'info', 'warn', 'error', 'silent']),
+    new Option('--log-level <level>', 'log level (env LOG_LEVEL)').choices([
+      'trace',
+      'debug',
+      'info',
+      'warn',
+      'error',
+      'silent',
+    ]),
   )
   .showHelpAfterError();
 
@@ -34,7 +41,12 @@ program
     ) => {
       const { runCrawl } = await import('./app/crawl.ts');
       const config = configFrom(command, opts.politeness ? {} : { 'crawl.politeness': 'off' });
-      await runCrawl(config, { sourceIds: opts.source, once: opts.once ?? false, process: opts.process, force: opts.force ?? false });
+      await runCrawl(config, {
+        sourceIds: opts.source,
+        once: opts.once ?? false,
+        process: opts.process,
+        force: opts.force ?? false,
+      });
     },
   );
 
@@ -59,7 +71,10 @@ program
 program
   .command('ingest')
   .description('import documents from a JSON Lines file and run them through the pipeline')
-  .requiredOption('--jsonl <file>', 'input: one JSON object per line (url, source, title, text|html, publishedAt, language)')
+  .requiredOption(
+    '--jsonl <file>',
+    'input: one JSON object per line (url, source, title, text|html, publishedAt, language)',
+  )
   .option('--out <file>', 'write the understood documents, one JSON object per input line, in order')
   .action(async (opts: { jsonl: string; out?: string }, command: Command) => {
     const { runIngest } = await import('./app/ingest.ts');
@@ -81,7 +96,9 @@ const portOptions = (command: Command) =>
     .option('--host <host>', 'API listen address (env HOST, default 127.0.0.1)');
 
 portOptions(
-  program.command('serve').description('serve the API and keep the index in sync over an existing data directory, without crawling'),
+  program
+    .command('serve')
+    .description('serve the API and keep the index in sync over an existing data directory, without crawling'),
 ).action(async (opts: { port?: string; host?: string }, command: Command) => {
   const { runServe } = await import('./app/serve.ts');
   await runServe(configFrom(command, { 'api.port': opts.port, 'api.host': opts.host }), { crawl: false });

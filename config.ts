@@ -9,7 +9,11 @@ import { indexConfigSchema } from './index/config.ts';
 import { AppError } from './pipeline/errors.ts';
 
 const configSchema = z.object({
-  dataDir: z.string().min(1).default('./data').transform((p) => resolve(p)),
+  dataDir: z
+    .string()
+    .min(1)
+    .default('./data')
+    .transform((p) => resolve(p)),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   crawl: crawlConfigSchema,
   index: indexConfigSchema,

@@ -6,8 +6,8 @@ import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
-import { defaultGazetteer } from '../index/sources.ts';
 import type { GazetteerEntry, IndexHealth, SearchIndex } from '../index/index.ts';
+import { defaultGazetteer } from '../index/sources.ts';
 import type { Db } from '../store/db.ts';
 import { requireKey } from './auth.ts';
 import type { ApiConfig } from './config.ts';
@@ -104,26 +104,33 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
     afterWrite: () => search.kick(),
   });
 
-  app.get('/health', { schema: { tags: ['system'], summary: 'Store, index and scheduler status' } }, async (_req, reply) => {
-    let store: { status: 'ok' | 'unavailable'; error?: string } = { status: 'ok' };
-    try {
-      db.prepare('SELECT 1').get();
-    } catch (e) {
-      store = { status: 'unavailable', error: (e as Error).message };
-    }
-    let index: Omit<IndexHealth, 'url'>;
-    try {
-      const { url: _url, ...rest } = await search.health();
-      index = rest;
-    } catch (e) {
-      index = { status: 'unavailable', managed: false, queued: -1, error: (e as Error).message };
-    }
-    const scheduler = options.scheduler?.() ?? { status: 'not_configured' as const };
-    const status = store.status !== 'ok' ? 'unavailable' : index.status !== 'ok' ? 'degraded' : 'ok';
-    reply.header('cache-control', 'no-store');
-    if (status === 'unavailable') return reply.status(503).send({ status, store, index, scheduler, ...errorBody('INTERNAL', 'store unavailable') });
-    return { status, store, index, scheduler };
-  });
+  app.get(
+    '/health',
+    { schema: { tags: ['system'], summary: 'Store, index and scheduler status' } },
+    async (_req, reply) => {
+      let store: { status: 'ok' | 'unavailable'; error?: string } = { status: 'ok' };
+      try {
+        db.prepare('SELECT 1').get();
+      } catch (e) {
+        store = { status: 'unavailable', error: (e as Error).message };
+      }
+      let index: Omit<IndexHealth, 'url'>;
+      try {
+        const { url: _url, ...rest } = await search.health();
+        index = rest;
+      } catch (e) {
+        index = { status: 'unavailable', managed: false, queued: -1, error: (e as Error).message };
+      }
+      const scheduler = options.scheduler?.() ?? { status: 'not_configured' as const };
+      const status = store.status !== 'ok' ? 'unavailable' : index.status !== 'ok' ? 'degraded' : 'ok';
+      reply.header('cache-control', 'no-store');
+      if (status === 'unavailable')
+        return reply
+          .status(503)
+          .send({ status, store, index, scheduler, ...errorBody('INTERNAL', 'store unavailable') });
+      return { status, store, index, scheduler };
+    },
+  );
 
   return app;
 }

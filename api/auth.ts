@@ -32,7 +32,8 @@ export function matchKey(key: string, hashes: readonly string[]): string | null 
 
 /** Throws UNAUTHORIZED unless the request carries a configured key; returns an actor label for logs. */
 export function requireKey(req: FastifyRequest, hashes: readonly string[]): string {
-  if (hashes.length === 0) throw new AppError('UNAUTHORIZED', 'This endpoint needs an API key and none is configured (RAQIB_API_KEY_HASHES)');
+  if (hashes.length === 0)
+    throw new AppError('UNAUTHORIZED', 'This endpoint needs an API key and none is configured (RAQIB_API_KEY_HASHES)');
   const key = presentedKey(req);
   if (!key) throw new AppError('UNAUTHORIZED', 'API key required: send Authorization: Bearer <key> or x-api-key');
   const match = matchKey(key, hashes);

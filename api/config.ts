@@ -8,12 +8,22 @@ export const apiConfigSchema = z.object({
   corsOrigins: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** sha256 hex digests of the API keys allowed to write (keys themselves are never stored). */
   apiKeyHashes: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   readRequiresKey: z
     .enum(['true', 'false'])
     .default('false')

@@ -19,12 +19,16 @@ export function installErrorHandling(app: FastifyInstance): void {
     const fe = err as FastifyError;
     if (fe.validation) {
       const where = fe.validationContext ?? 'request';
-      return reply.status(400).send(errorBody('BAD_REQUEST', `Invalid ${where}: ${fe.message.replace(/^(querystring|params|body)\/?/, '')}`));
+      return reply
+        .status(400)
+        .send(errorBody('BAD_REQUEST', `Invalid ${where}: ${fe.message.replace(/^(querystring|params|body)\/?/, '')}`));
     }
     const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
     if (status >= 400 && status < 500) {
       const code: ErrorCode = status === 401 ? 'UNAUTHORIZED' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
-      return reply.status(status === 413 || status === 415 || status === 404 || status === 401 ? status : 400).send(errorBody(code, fe.message));
+      return reply
+        .status(status === 413 || status === 415 || status === 404 || status === 401 ? status : 400)
+        .send(errorBody(code, fe.message));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL', 'Internal error'));

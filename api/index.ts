@@ -1,5 +1,6 @@
 // The HTTP API (Fastify): search, documents, cases, entities, sources, health; OpenAPI and docs.
+
+export { type ApiOptions, createApi, type SchedulerStatus } from './app.ts';
 export { hashKey } from './auth.ts';
 export { type ApiConfig, apiConfigSchema } from './config.ts';
-export { type ApiOptions, createApi, type SchedulerStatus } from './app.ts';
 export { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, type SearchQuerystring, toDocumentQuery } from './search-route.ts';

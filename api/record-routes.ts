@@ -21,12 +21,24 @@ export interface RecordRoutesDeps {
 }
 
 const ID = '^[A-Za-z0-9][A-Za-z0-9:._/-]{0,119}$';
-const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', pattern: ID } } } as const;
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: { id: { type: 'string', pattern: ID } },
+} as const;
 const page = {
   limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
 } as const;
-const CASE_TYPES = ['investigation', 'sanction', 'regulatory_decision', 'data_breach', 'platform_cooperation', 'public_statement'] as const;
+const CASE_TYPES = [
+  'investigation',
+  'sanction',
+  'regulatory_decision',
+  'data_breach',
+  'platform_cooperation',
+  'public_statement',
+] as const;
 
 const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `No ${what} ${id}`, { details: { id } });
 
@@ -35,7 +47,13 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
 
   app.get<{ Params: { id: string } }>(
     '/documents/:id',
-    { schema: { tags: ['documents'], summary: 'A document: text, metadata, entities with offsets, duplicates, versions', params: idParams } },
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'A document: text, metadata, entities with offsets, duplicates, versions',
+        params: idParams,
+      },
+    },
     async (req) => {
       const { id } = req.params;
       const analysis = getAnalysis(db, id);
@@ -95,7 +113,11 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
         tags: ['documents'],
         summary: 'The raw stored bytes of a version (latest by default), with their content type',
         params: idParams,
-        querystring: { type: 'object', additionalProperties: false, properties: { version: { type: 'integer', minimum: 1 } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { version: { type: 'integer', minimum: 1 } },
+        },
       },
     },
     async (req, reply) => {
@@ -125,18 +147,28 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
       schema: {
         tags: ['cases'],
         summary: 'Cases, most recently active first',
-        querystring: { type: 'object', additionalProperties: false, properties: { ...page, type: { type: 'string', enum: [...CASE_TYPES] } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...page, type: { type: 'string', enum: [...CASE_TYPES] } },
+        },
       },
     },
     async (req) => {
-      const { total, cases } = listCases(db, { limit: req.query.limit, offset: req.query.offset, type: req.query.type });
+      const { total, cases } = listCases(db, {
+        limit: req.query.limit,
+        offset: req.query.offset,
+        type: req.query.type,
+      });
       return { total, limit: req.query.limit, offset: req.query.offset, cases };
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/cases/:id',
-    { schema: { tags: ['cases'], summary: 'A case record with its timeline (absorbed ids redirect)', params: idParams } },
+    {
+      schema: { tags: ['cases'], summary: 'A case record with its timeline (absorbed ids redirect)', params: idParams },
+    },
     async (req) => {
       const record = getCaseRecord(db, req.params.id, deps.now());
       if (!record) throw notFound('case', req.params.id);
@@ -154,7 +186,12 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
         summary: 'Merge another case into this one (the absorbed id redirects here)',
         security: writeSecurity,
         params: idParams,
-        body: { type: 'object', required: ['absorbedId'], additionalProperties: false, properties: { absorbedId: { type: 'string', pattern: ID } } },
+        body: {
+          type: 'object',
+          required: ['absorbedId'],
+          additionalProperties: false,
+          properties: { absorbedId: { type: 'string', pattern: ID } },
+        },
       },
     },
     async (req) => {
@@ -222,7 +259,11 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { ...page, type: { type: 'string', enum: [...ENTITY_TYPES] }, q: { type: 'string', minLength: 1, maxLength: 100 } },
+          properties: {
+            ...page,
+            type: { type: 'string', enum: [...ENTITY_TYPES] },
+            q: { type: 'string', minLength: 1, maxLength: 100 },
+          },
         },
       },
     },
@@ -238,7 +279,12 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
              AND (@like IS NULL OR entity_id LIKE @like ESCAPE '\\' OR label LIKE @like ESCAPE '\\')
            GROUP BY entity_type, entity_id ORDER BY documents DESC, entity_id LIMIT @limit OFFSET @offset`,
         )
-        .all({ type: type ?? null, like, limit, offset }) as { type: string; id: string; label: string; documents: number }[];
+        .all({ type: type ?? null, like, limit, offset }) as {
+        type: string;
+        id: string;
+        label: string;
+        documents: number;
+      }[];
       return { limit, offset, entities: rows };
     },
   );
@@ -248,7 +294,8 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
     {
       schema: {
         tags: ['entities'],
-        summary: 'An organization or law: its name variants, its cases and documents (ids with a slash: encode it as %2F)',
+        summary:
+          'An organization or law: its name variants, its cases and documents (ids with a slash: encode it as %2F)',
         params: idParams,
         querystring: { type: 'object', additionalProperties: false, properties: { limit: page.limit } },
       },
@@ -256,12 +303,17 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
     async (req) => {
       const { id } = req.params;
       const entry = gazetteerById.get(id);
-      const labels = db.prepare('SELECT DISTINCT entity_type, label FROM document_entities WHERE entity_id = ? LIMIT 200').all(id) as {
+      const labels = db
+        .prepare('SELECT DISTINCT entity_type, label FROM document_entities WHERE entity_id = ? LIMIT 200')
+        .all(id) as {
         entity_type: string;
         label: string;
       }[];
       if (!entry && labels.length === 0) throw notFound('entity', id);
-      const total = db.prepare('SELECT count(DISTINCT document_id) FROM document_entities WHERE entity_id = ?').pluck().get(id) as number;
+      const total = db
+        .prepare('SELECT count(DISTINCT document_id) FROM document_entities WHERE entity_id = ?')
+        .pluck()
+        .get(id) as number;
       const documents = db
         .prepare(
           `SELECT a.document_id AS id, a.title, a.language, a.published_at AS publishedAt, a.outlet
@@ -270,7 +322,11 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
         )
         .all(id, req.query.limit) as { id: string }[];
       const caseIds = new Set<string>();
-      const caseOf = db.prepare("SELECT DISTINCT m.case_id FROM case_members m JOIN document_entities e ON e.document_id = m.document_id WHERE e.entity_id = ? AND m.role = 'primary' LIMIT 200").pluck();
+      const caseOf = db
+        .prepare(
+          "SELECT DISTINCT m.case_id FROM case_members m JOIN document_entities e ON e.document_id = m.document_id WHERE e.entity_id = ? AND m.role = 'primary' LIMIT 200",
+        )
+        .pluck();
       for (const c of caseOf.all(id) as string[]) caseIds.add(c);
       return {
         id,

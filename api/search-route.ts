@@ -25,21 +25,39 @@ export const searchQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    q: { type: 'string', maxLength: MAX_QUERY_LENGTH, default: '', description: 'Words in any language; empty lists everything.' },
+    q: {
+      type: 'string',
+      maxLength: MAX_QUERY_LENGTH,
+      default: '',
+      description: 'Words in any language; empty lists everything.',
+    },
     language: list({ type: 'string', enum: ['fr', 'ar', 'en', 'und'] }, 'Document language.'),
     source: list({ type: 'string', pattern: ID }, 'Source id.'),
     outlet: list({ type: 'string', pattern: TEXT }, 'Outlet name, exactly as in facets.'),
     kind: list({ type: 'string', pattern: ID }, 'Source kind (regulator, press...).'),
     org: { ...list({ type: 'string', pattern: ID }, 'Organization id; several must all be mentioned.') },
-    law: { ...list({ type: 'string', pattern: ID }, 'Law id (matches documents citing any of its articles too); several must all be cited.') },
+    law: {
+      ...list(
+        { type: 'string', pattern: ID },
+        'Law id (matches documents citing any of its articles too); several must all be cited.',
+      ),
+    },
     article: {
-      ...list({ type: 'string', pattern: '^([A-Za-z0-9._-]+/art-[A-Za-z0-9._-]+|\\d{1,4}(-\\d{1,2})?( ?bis)?)$' }, 'Article id, or an article number with one `law`.'),
+      ...list(
+        { type: 'string', pattern: '^([A-Za-z0-9._-]+/art-[A-Za-z0-9._-]+|\\d{1,4}(-\\d{1,2})?( ?bis)?)$' },
+        'Article id, or an article number with one `law`.',
+      ),
     },
     eventType: list({ type: 'string', enum: [...EVENT_TYPES] }, 'Enforcement event type.'),
     caseId: list({ type: 'string', pattern: ID }, 'Case id (primary or mentioned).'),
     from: { type: 'string', pattern: DATE, description: 'Published on or after (ISO date or date-time).' },
     to: { type: 'string', pattern: DATE, description: 'Published on or before (a bare date includes the whole day).' },
-    relevant: { type: 'string', enum: ['true', 'false', 'all'], default: 'true', description: 'Relevance to data protection.' },
+    relevant: {
+      type: 'string',
+      enum: ['true', 'false', 'all'],
+      default: 'true',
+      description: 'Relevance to data protection.',
+    },
     includeDuplicates: { type: 'boolean', default: false, description: 'Include near-duplicate copies.' },
     facets: {
       type: 'string',
@@ -49,7 +67,11 @@ export const searchQuerySchema = {
     sort: { type: 'string', enum: ['relevance', 'date:desc', 'date:asc'], default: 'relevance' },
     limit: { type: 'integer', minimum: 0, maximum: MAX_PAGE_SIZE, default: 20 },
     offset: { type: 'integer', minimum: 0, maximum: 999, default: 0 },
-    cursor: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,200}$', description: 'nextCursor of the previous page (required beyond 1000 hits: use a date sort).' },
+    cursor: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_-]{1,200}$',
+      description: 'nextCursor of the previous page (required beyond 1000 hits: use a date sort).',
+    },
     groupBy: { type: 'string', enum: ['case'], description: 'One hit per case.' },
   },
 } as const;
@@ -104,7 +126,8 @@ export function toDocumentQuery(qs: SearchQuerystring): DocumentQuery {
     kinds: qs.kind,
     orgs: qs.org,
     // A law given with article numbers is narrowed to those articles.
-    laws: qs.article?.length && qs.law?.length === 1 && !qs.article.some((a) => a.includes('/art-')) ? laws.slice(1) : laws,
+    laws:
+      qs.article?.length && qs.law?.length === 1 && !qs.article.some((a) => a.includes('/art-')) ? laws.slice(1) : laws,
     eventTypes: qs.eventType,
     caseIds: qs.caseId,
     from,

@@ -10,7 +10,14 @@ export async function listCasesCommand(config: Readonly<Config>, options: { limi
   try {
     const { total, cases } = listCases(ctx.db, { limit: options.limit });
     console.table(
-      cases.map((c) => ({ id: c.id, type: c.type, docs: c.documentCount, first: c.firstSeen, last: c.lastSeen, title: c.titleFr })),
+      cases.map((c) => ({
+        id: c.id,
+        type: c.type,
+        docs: c.documentCount,
+        first: c.firstSeen,
+        last: c.lastSeen,
+        title: c.titleFr,
+      })),
     );
     process.stdout.write(`${cases.length} of ${total} cases\n`);
   } finally {

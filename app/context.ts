@@ -13,7 +13,10 @@ export interface AppContext {
 
 export function createLogger(level: Config['logLevel']): Logger {
   // Logs go to stderr so that command output on stdout (JSON, tables) stays machine-readable.
-  return pino({ level, base: undefined, redact: ['*.masterKey', '*.apiKey', '*.authorization', 'headers.authorization'] }, pino.destination(2));
+  return pino(
+    { level, base: undefined, redact: ['*.masterKey', '*.apiKey', '*.authorization', 'headers.authorization'] },
+    pino.destination(2),
+  );
 }
 
 export function openContext(config: Readonly<Config>, log = createLogger(config.logLevel)): AppContext {

@@ -36,8 +36,14 @@ export async function crawlAndProcess(
   if (options.process) {
     const ids = [...summary.newDocumentIds, ...summary.changedDocumentIds];
     if (ids.length > 0) {
-      const processed = processDocuments(ctx.db, { documentIds: ids, onProgress: progressPrinter(ctx.log, 'processing') });
-      ctx.log.info({ processed: processed.processed, relevant: processed.relevant, failed: processed.failed.length }, 'pipeline finished');
+      const processed = processDocuments(ctx.db, {
+        documentIds: ids,
+        onProgress: progressPrinter(ctx.log, 'processing'),
+      });
+      ctx.log.info(
+        { processed: processed.processed, relevant: processed.relevant, failed: processed.failed.length },
+        'pipeline finished',
+      );
     }
   }
   return summary;

@@ -48,11 +48,14 @@ export async function runDemo(config: Readonly<Config>, options: { serve: boolea
     for (const s of crawl.sources) say(`  ${s.sourceId.padEnd(14)} ${JSON.stringify(s.counts)}`);
     const { total, cases } = listCases(ctx.db, { limit: 20 });
     say(`\n${total} cases:`);
-    for (const c of cases) say(`  ${c.id}  ${String(c.documentCount).padStart(2)} docs  ${c.firstSeen?.slice(0, 10) ?? '?'}  ${c.titleFr}`);
+    for (const c of cases)
+      say(`  ${c.id}  ${String(c.documentCount).padStart(2)} docs  ${c.firstSeen?.slice(0, 10) ?? '?'}  ${c.titleFr}`);
 
     const services = await startServices(ctx, { crawl: false });
     await services.search.drain(120_000);
-    say(`\nSearch is ready. Try:\n  curl '${services.url}/search?q=TLScontact'\n  curl '${services.url}/cases'\n  open ${services.url}/docs`);
+    say(
+      `\nSearch is ready. Try:\n  curl '${services.url}/search?q=TLScontact'\n  curl '${services.url}/cases'\n  open ${services.url}/docs`,
+    );
     if (!options.serve) {
       await services.stop();
       return;

@@ -1,15 +1,15 @@
 // `raqib ingest --jsonl FILE [--out FILE]`: documents that were not crawled enter the same record
 // and the same pipeline as crawled pages. A bad line is reported with its number and skipped; it
 // never costs the good lines.
-import { createReadStream, createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
-import { canonicalizeUrl } from '../crawlers/canonicalize.ts';
 import type { Canonicalization } from '../crawlers/canonicalize.ts';
+import { canonicalizeUrl } from '../crawlers/canonicalize.ts';
 import { SOURCES } from '../crawlers/sources/index.ts';
-import { AppError } from '../pipeline/errors.ts';
 import { type PublicDocument, toPublicDocument } from '../pipeline/export-shape.ts';
 import { getAnalysis } from '../store/analyses.ts';
 import { caseIdsForDocument } from '../store/cases.ts';
@@ -22,7 +22,10 @@ import { IMPORT_HEADERS } from './source-info.ts';
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO date or datetime')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+    'expected an ISO date or datetime',
+  )
   .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');
 
 export const importLineSchema = z
@@ -42,7 +45,7 @@ export type ImportLine = z.infer<typeof importLineSchema>;
 
 export interface IngestLineError {
   line: number;
-  error: { code: 'INPUT_INVALID'; message: string };
+  error: { code: 'INPUT_INVALID' | 'PIPELINE_FAILED'; message: string };
 }
 
 export interface IngestResult {
@@ -77,7 +80,11 @@ function resolveSource(db: Db, name: string | undefined): { id: string; canonica
   const wanted = (name ?? 'import').toLowerCase();
   const known = SOURCES.find((s) => [s.id, s.outlet, s.name].some((v) => v.toLowerCase() === wanted));
   if (known) return { id: known.id, canonicalization: known.canonicalization };
-  const slug = wanted.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'unnamed';
+  const slug =
+    wanted
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'unnamed';
   const id = `import-${slug}`;
   upsertSource(db, id, { id, name: name ?? 'import', outlet: name ?? null, kind: 'press', imported: true });
   return { id, canonicalization: IMPORT_CANONICALIZATION };
@@ -91,24 +98,21 @@ export async function ingestLines(
 ): Promise<IngestResult> {
   const now = options.now ?? new Date();
   const errors: IngestLineError[] = [];
-  const perLine: Array<string | IngestLineError> = [];
+  const perLine: Array<{ line: number; documentId: string } | IngestLineError> = [];
+  const fail = (line: number, code: IngestLineError['error']['code'], message: string) => {
+    const error: IngestLineError = { line, error: { code, message } };
+    errors.push(error);
+    return error;
+  };
   let lineNo = 0;
   for await (const raw of lines) {
     lineNo++;
-    if (raw.trim() === '') {
-      perLine.push({ line: lineNo, error: { code: 'INPUT_INVALID', message: 'empty line' } });
-      errors.push(perLine.at(-1) as IngestLineError);
-      continue;
-    }
-    const line = parseImportLine(raw);
+    const line = raw.trim() === '' ? 'empty line' : parseImportLine(raw);
     if (typeof line === 'string') {
-      const error: IngestLineError = { line: lineNo, error: { code: 'INPUT_INVALID', message: line } };
-      errors.push(error);
-      perLine.push(error);
+      perLine.push(fail(lineNo, 'INPUT_INVALID', line));
       continue;
     }
     const source = resolveSource(db, line.source);
-    const canonicalUrl = canonicalizeUrl(line.url, source.canonicalization);
     const body = line.html ?? line.text ?? '';
     const headers: Record<string, string> = {};
     if (line.title) headers[IMPORT_HEADERS.title] = line.title;
@@ -117,7 +121,7 @@ export async function ingestLines(
     const stored = recordSnapshot(db, {
       sourceId: source.id,
       url: line.url,
-      canonicalUrl,
+      canonicalUrl: canonicalizeUrl(line.url, source.canonicalization),
       finalUrl: line.url,
       status: 200,
       headers,
@@ -127,23 +131,24 @@ export async function ingestLines(
       text: body,
       fetchedAt: now.toISOString(),
     });
-    perLine.push(stored.documentId);
+    perLine.push({ line: lineNo, documentId: stored.documentId });
   }
 
-  const ids = [...new Set(perLine.filter((x): x is string => typeof x === 'string'))];
-  const summary = ids.length ? processDocuments(db, { documentIds: ids, onProgress: options.onProgress }) : null;
-  if (summary && summary.failed.length) {
-    throw new AppError('INTERNAL', `pipeline failed on ${summary.failed.length} document(s): ${summary.failed[0]?.error}`);
-  }
+  const ids = [...new Set(perLine.flatMap((x) => ('documentId' in x ? [x.documentId] : [])))];
+  const summary = processDocuments(db, { documentIds: ids, onProgress: options.onProgress });
+  const failed = new Map(summary.failed.map((f) => [f.documentId, f.error]));
   // Read back after the whole file is processed and linked: duplicates and cases reflect every line.
   const outputs = perLine.map((entry) => {
-    if (typeof entry !== 'string') return entry;
-    const analysis = getAnalysis(db, entry);
-    if (!analysis) throw new AppError('INTERNAL', `document ${entry} was not analysed`);
-    const cases = caseIdsForDocument(db, entry);
+    if (!('documentId' in entry)) return entry;
+    const analysis = getAnalysis(db, entry.documentId);
+    if (!analysis || failed.has(entry.documentId)) {
+      // Stored but not understood: the snapshot is kept and `raqib process` retries it.
+      return fail(entry.line, 'PIPELINE_FAILED', failed.get(entry.documentId) ?? 'not analysed');
+    }
+    const cases = caseIdsForDocument(db, entry.documentId);
     return toPublicDocument({
       id: analysis.documentId,
-      url: urlOf(db, entry),
+      url: urlOf(db, entry.documentId),
       language: analysis.language,
       title: analysis.title,
       publishedAt: analysis.publishedAt,
@@ -154,6 +159,7 @@ export async function ingestLines(
       mentionedCaseIds: cases.mentionedCaseIds,
     });
   });
+  errors.sort((a, b) => a.line - b.line);
   return { lines: lineNo, imported: ids.length, errors, outputs };
 }
 
@@ -164,7 +170,10 @@ function urlOf(db: Db, documentId: string): string {
 export async function runIngest(config: Readonly<Config>, options: { input: string; out?: string }): Promise<number> {
   const ctx = openContext(config);
   try {
-    const lines = createInterface({ input: createReadStream(options.input, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+    const lines = createInterface({
+      input: createReadStream(options.input, 'utf8'),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
     const result = await ingestLines(ctx.db, lines, { onProgress: progressPrinter(ctx.log, 'processing') });
     for (const e of result.errors) ctx.log.warn({ line: e.line, reason: e.error.message }, 'line skipped');
     if (options.out) {

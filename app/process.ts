@@ -1,15 +1,22 @@
 // The pipeline job: run `understand` on new and changed documents, place each in its near-duplicate
 // cluster, store the analysis, then link the batch into cases in publication order. Every step
 // reads and writes the record; the decisions themselves are the pure stages of pipeline/.
+
+import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { chooseDuplicate, DEFAULT_DUPLICATE_THRESHOLD, estimateJaccard } from '../pipeline/dedupe.ts';
 import { PIPELINE_VERSION, type SourceKind, understand } from '../pipeline/run.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
-import { findDuplicateCandidates, getAnalysis, repointDuplicates, saveAnalysis } from '../store/analyses.ts';
+import {
+  findDuplicateCandidates,
+  getAnalysis,
+  repointDuplicates,
+  saveAnalysis,
+  staleDocumentIds,
+} from '../store/analyses.ts';
 import { linkNewDocument } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
-import { getDocument, latestVersion } from '../store/documents.ts';
-import type { Logger } from 'pino';
+import { getDocument, latestVersion, listDocumentIds } from '../store/documents.ts';
 import { openContext } from './context.ts';
 import { sourceInfo } from './source-info.ts';
 
@@ -37,21 +44,20 @@ export interface ProcessSummary {
   documents: Map<string, ProcessedDocument>;
 }
 
-/** Documents whose latest version has no analysis by the current pipeline. */
+/** Documents whose latest version has no up-to-date analysis or no case decision yet. */
 export function pendingDocumentIds(db: Db, all = false): string[] {
-  const sql = all
-    ? 'SELECT id FROM documents ORDER BY first_seen_at, id'
-    : `SELECT d.id FROM documents d LEFT JOIN analyses a ON a.document_id = d.id
-       WHERE a.document_id IS NULL OR a.version_no < d.current_version OR a.pipeline_version <> ?
-       ORDER BY d.first_seen_at, d.id`;
-  const stmt = db.prepare(sql).pluck();
-  return (all ? stmt.all() : stmt.all(PIPELINE_VERSION)) as string[];
+  return all ? listDocumentIds(db) : staleDocumentIds(db, PIPELINE_VERSION);
 }
 
 export function processDocuments(db: Db, options: ProcessOptions = {}): ProcessSummary {
   const ids = options.documentIds ?? pendingDocumentIds(db, options.all ?? false);
   const summary: ProcessSummary = { processed: 0, relevant: 0, duplicates: 0, failed: [], documents: new Map() };
-  const understood: Array<{ doc: UnderstoodDocument; sourceKind: SourceKind; seenAt: string; duplicateOf: string | null }> = [];
+  const understood: Array<{
+    doc: UnderstoodDocument;
+    sourceKind: SourceKind;
+    seenAt: string;
+    duplicateOf: string | null;
+  }> = [];
 
   for (const [i, id] of ids.entries()) {
     try {
@@ -71,7 +77,14 @@ export function processDocuments(db: Db, options: ProcessOptions = {}): ProcessS
         hints,
         fetchedAt: latest.page.fetchedAt,
       });
-      const duplicateOf = placeInCluster(db, result.doc, source.kind, result.contentHash, result.signature, result.bandKeys);
+      const duplicateOf = placeInCluster(
+        db,
+        result.doc,
+        source.kind,
+        result.contentHash,
+        result.signature,
+        result.bandKeys,
+      );
       saveAnalysis(db, {
         doc: result.doc,
         versionNo: latest.versionNo,
@@ -83,7 +96,12 @@ export function processDocuments(db: Db, options: ProcessOptions = {}): ProcessS
         duplicateOf: duplicateOf.id,
         duplicateSimilarity: duplicateOf.similarity,
       });
-      understood.push({ doc: result.doc, sourceKind: source.kind, seenAt: record.firstSeenAt, duplicateOf: duplicateOf.id });
+      understood.push({
+        doc: result.doc,
+        sourceKind: source.kind,
+        seenAt: record.firstSeenAt,
+        duplicateOf: duplicateOf.id,
+      });
       summary.processed++;
       if (result.doc.relevant) summary.relevant++;
       if (duplicateOf.id) summary.duplicates++;
@@ -105,7 +123,12 @@ export function processDocuments(db: Db, options: ProcessOptions = {}): ProcessS
   understood.sort((a, b) => (a.doc.publishedAt ?? a.seenAt).localeCompare(b.doc.publishedAt ?? b.seenAt));
   for (const item of understood) {
     const duplicateOf = getAnalysis(db, item.doc.id)?.duplicateOf ?? item.duplicateOf;
-    const linked = linkNewDocument(db, { document: item.doc, duplicateOf, sourceKind: item.sourceKind, seenAt: item.seenAt });
+    const linked = linkNewDocument(db, {
+      document: item.doc,
+      duplicateOf,
+      sourceKind: item.sourceKind,
+      seenAt: item.seenAt,
+    });
     const entry = summary.documents.get(item.doc.id);
     if (entry) {
       entry.caseId = linked.caseId;
@@ -153,7 +176,12 @@ export async function runProcess(config: Readonly<Config>, options: { all: boole
   try {
     const summary = processDocuments(ctx.db, { all: options.all, onProgress: progressPrinter(ctx.log, 'processing') });
     ctx.log.info(
-      { processed: summary.processed, relevant: summary.relevant, duplicates: summary.duplicates, failed: summary.failed.length },
+      {
+        processed: summary.processed,
+        relevant: summary.relevant,
+        duplicates: summary.duplicates,
+        failed: summary.failed.length,
+      },
       'pipeline finished',
     );
     for (const f of summary.failed) ctx.log.warn(f, 'document not processed');

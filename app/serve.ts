@@ -40,7 +40,9 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
     config: ctx.config.api,
     log: ctx.log,
     scheduler: () =>
-      scheduler ? { status: abort.signal.aborted ? 'stopped' : 'running', running: scheduler.running() } : { status: 'not_configured' },
+      scheduler
+        ? { status: abort.signal.aborted ? 'stopped' : 'running', running: scheduler.running() }
+        : { status: 'not_configured' },
   });
   const address = await api.listen({ port: ctx.config.api.port, host: ctx.config.api.host });
   ctx.log.info({ url: address }, 'API listening');

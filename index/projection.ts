@@ -152,7 +152,11 @@ function entityNames(entities: Entities, ctx: ProjectionContext) {
   return { fr: [...fr], ar: [...ar], en: [...en], lawRefs: [...lawRefs] };
 }
 
-export function buildDocumentRecord(src: DocumentSource, links: CaseLinks, ctx: ProjectionContext): DocumentIndexRecord {
+export function buildDocumentRecord(
+  src: DocumentSource,
+  links: CaseLinks,
+  ctx: ProjectionContext,
+): DocumentIndexRecord {
   const e = src.entities;
   const lawIds = uniq(e.laws.flatMap((l) => (l.parentId ? [l.id, l.parentId] : [l.id])));
   const names = entityNames(e, ctx);

@@ -111,7 +111,10 @@ export function quote(value: string): string {
 const anyOf = (attr: string, values: readonly string[] | undefined): string[] | null =>
   values && values.length > 0 ? values.map((v) => `${attr} = ${quote(v)}`) : null;
 
-export function buildFilter(query: DocumentQuery, keyset?: { p: number; t: number; dir: 'asc' | 'desc' }): (string | string[])[] {
+export function buildFilter(
+  query: DocumentQuery,
+  keyset?: { p: number; t: number; dir: 'asc' | 'desc' },
+): (string | string[])[] {
   const filter: (string | string[])[] = [];
   const add = (clause: string[] | null) => {
     if (clause) filter.push(clause);
@@ -171,7 +174,8 @@ export function planDocumentSearch(query: DocumentQuery): PlannedSearch {
   let keyset: { p: number; t: number; dir: 'asc' | 'desc' } | undefined;
   const keysetDir = sort === 'relevance' ? null : sort === 'date:desc' ? 'desc' : 'asc';
   if (state) {
-    if (keysetDir && state.p !== undefined && state.t !== undefined) keyset = { p: state.p, t: state.t, dir: keysetDir };
+    if (keysetDir && state.p !== undefined && state.t !== undefined)
+      keyset = { p: state.p, t: state.t, dir: keysetDir };
     else if (!keysetDir && state.o !== undefined) offset = state.o;
     else throw new AppError('BAD_REQUEST', 'This cursor belongs to a different sort order');
   }
@@ -186,7 +190,18 @@ export function planDocumentSearch(query: DocumentQuery): PlannedSearch {
     filter: buildFilter(query, keyset),
     limit: query.limit,
     offset: keysetDir ? (keyset ? 0 : offset) : offset,
-    attributesToRetrieve: ['documentId', 'url', 'language', 'title', 'publishedAt', 'publishedAtIso', 'caseId', 'sourceId', 'outlet', 'tie'],
+    attributesToRetrieve: [
+      'documentId',
+      'url',
+      'language',
+      'title',
+      'publishedAt',
+      'publishedAtIso',
+      'caseId',
+      'sourceId',
+      'outlet',
+      'tie',
+    ],
     attributesToHighlight: [...TITLE_FIELDS, ...TEXT_FIELDS],
     attributesToCrop: [...TEXT_FIELDS],
     cropLength: 30,
@@ -228,7 +243,9 @@ const MARK = '<mark>';
 function pickSnippet(f: Record<string, unknown> | undefined, language: string): string {
   if (!f) return '';
   const own = f[`text_${language}`];
-  const candidates = [own, ...TEXT_FIELDS.map((k) => f[k])].filter((v): v is string => typeof v === 'string' && v.length > 0);
+  const candidates = [own, ...TEXT_FIELDS.map((k) => f[k])].filter(
+    (v): v is string => typeof v === 'string' && v.length > 0,
+  );
   return candidates.find((c) => c.includes(MARK)) ?? candidates[0] ?? '';
 }
 
@@ -257,7 +274,8 @@ export function shapeResult(query: DocumentQuery, plan: PlannedSearch, res: Meil
   const last = res.hits[res.hits.length - 1];
   if (res.hits.length === plan.body.limit && last) {
     if (plan.keysetDir) nextCursor = encodeCursor({ p: last.publishedAt, t: last.tie });
-    else if (plan.body.offset + plan.body.limit < MAX_OFFSET_HITS) nextCursor = encodeCursor({ o: plan.body.offset + plan.body.limit });
+    else if (plan.body.offset + plan.body.limit < MAX_OFFSET_HITS)
+      nextCursor = encodeCursor({ o: plan.body.offset + plan.body.limit });
   }
   const facets: DocumentSearchResult['facets'] = {};
   if (res.facetDistribution) {

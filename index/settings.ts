@@ -36,7 +36,16 @@ export const DOCUMENT_FILTERABLE = [
   'tie',
 ] as const;
 
-export const DOCUMENT_FACETS = ['language', 'sourceId', 'outlet', 'sourceKind', 'orgIds', 'lawIds', 'eventTypes', 'caseId'] as const;
+export const DOCUMENT_FACETS = [
+  'language',
+  'sourceId',
+  'outlet',
+  'sourceKind',
+  'orgIds',
+  'lawIds',
+  'eventTypes',
+  'caseId',
+] as const;
 
 // Localized attributes are pinned because language detection on a short Arabic title sometimes picks
 // Persian, whose normalizer rewrites ي/ك and then nothing matches. Pinning also keeps French
@@ -65,7 +74,9 @@ export function chunkField(base: 'text' | 'norm', lang: 'fr' | 'ar' | 'en', i: n
 
 const chunks = Array.from({ length: MAX_CHUNKS }, (_, i) => i);
 /** Body text attributes, chunk by chunk (see projection.ts): `text_fr, text_ar, text_en, text1_fr...`. */
-export const TEXT_ATTRIBUTES = chunks.flatMap((i) => (['fr', 'ar', 'en'] as const).map((l) => chunkField('text', l, i)));
+export const TEXT_ATTRIBUTES = chunks.flatMap((i) =>
+  (['fr', 'ar', 'en'] as const).map((l) => chunkField('text', l, i)),
+);
 export const NORM_ATTRIBUTES = chunks.map((i) => chunkField('norm', 'ar', i));
 
 export function documentSettings(synonyms: Record<string, string[]>): Settings {
@@ -147,7 +158,8 @@ export function buildSynonyms(gazetteer: readonly GazetteerEntry[]): Record<stri
   const groups: string[][] = [];
   for (const entry of gazetteer) {
     const names = new Set<string>();
-    for (const n of [...entry.names.fr, ...entry.names.ar, ...entry.names.en]) if (n.trim() && isShort(n)) names.add(lower(n));
+    for (const n of [...entry.names.fr, ...entry.names.ar, ...entry.names.en])
+      if (n.trim() && isShort(n)) names.add(lower(n));
     if (entry.kind === 'law') {
       for (const v of lawNumberVariants(entry.id)) {
         names.add(`loi ${v}`);

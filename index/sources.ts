@@ -1,8 +1,8 @@
 // Adapters from the other modules to what the index needs: the entity gazetteer (pipeline/entities)
 // as synonym/name groups, and the case store (store/cases.ts) as a `CaseReader`.
 import { GAZETTEER, LAWS } from '../pipeline/entities/index.ts';
-import type { Db } from '../store/db.ts';
 import { caseIdsForDocument, getCaseRecord } from '../store/cases.ts';
+import type { Db } from '../store/db.ts';
 import type { CaseSource } from './projection.ts';
 import type { GazetteerEntry } from './settings.ts';
 import type { CaseReader } from './sync.ts';
@@ -31,7 +31,10 @@ export function caseReaderFromStore(db: Db, now: () => Date = () => new Date()):
       const record = getCaseRecord(db, id, now());
       if (!record || record.id !== id) return null;
       const languages = record.documents.map((d) => d.language);
-      const events = new Set<string>([...record.timeline.map((t) => t.type), ...record.undatedEvents.map((e) => e.type)]);
+      const events = new Set<string>([
+        ...record.timeline.map((t) => t.type),
+        ...record.undatedEvents.map((e) => e.type),
+      ]);
       return {
         id: record.id,
         titleFr: record.title.fr,

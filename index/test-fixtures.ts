@@ -8,8 +8,8 @@ import { saveAnalysis } from '../store/analyses.ts';
 import { linkNewDocument } from '../store/cases.ts';
 import { type Db, openDb } from '../store/db.ts';
 import { recordSnapshot } from '../store/documents.ts';
-import type { CaseReader } from './sync.ts';
 import type { GazetteerEntry } from './settings.ts';
+import type { CaseReader } from './sync.ts';
 
 export function tempDir(label: string): string {
   return mkdtempSync(join(tmpdir(), `raqib-${label}-`));
@@ -23,7 +23,11 @@ export function openTempDb(label: string): { db: Db; dataDir: string } {
 export const SILENT_LOG = { info() {}, warn() {}, debug() {}, error() {} };
 
 export const GAZETTEER: GazetteerEntry[] = [
-  { id: 'org:tlscontact', kind: 'organization', names: { fr: ['TLS Contact', 'TLScontact'], ar: ['تي إل إس كونطاكط'], en: ['TLScontact'] } },
+  {
+    id: 'org:tlscontact',
+    kind: 'organization',
+    names: { fr: ['TLS Contact', 'TLScontact'], ar: ['تي إل إس كونطاكط'], en: ['TLScontact'] },
+  },
   { id: 'org:cndp', kind: 'organization', names: { fr: ['CNDP'], ar: ['اللجنة الوطنية'], en: ['CNDP'] } },
   { id: 'org:marjane', kind: 'organization', names: { fr: ['Marjane'], ar: ['مرجان'], en: ['Marjane'] } },
   { id: 'ma-law-09-08', kind: 'law', names: { fr: ['loi 09-08'], ar: ['القانون 08-09'], en: ['law 09-08'] } },
@@ -51,7 +55,12 @@ const span = (text: string) => ({ start: 0, end: text.length, text, sentence: te
 
 export function entitiesOf(doc: FixtureDoc): Entities {
   return {
-    organizations: (doc.orgs ?? []).map((id) => ({ id, name: GAZETTEER.find((g) => g.id === id)?.names.fr[0] ?? id, known: true, mentions: [span(id)] })),
+    organizations: (doc.orgs ?? []).map((id) => ({
+      id,
+      name: GAZETTEER.find((g) => g.id === id)?.names.fr[0] ?? id,
+      known: true,
+      mentions: [span(id)],
+    })),
     persons: [],
     laws: (doc.laws ?? []).map((l) => ({
       id: l.id,
@@ -62,7 +71,11 @@ export function entitiesOf(doc: FixtureDoc): Entities {
     })),
     deadlines: [],
     amounts: [],
-    events: (doc.events ?? []).map((type) => ({ type, date: doc.publishedAt?.slice(0, 10) ?? null, mentions: [span(type)] })),
+    events: (doc.events ?? []).map((type) => ({
+      type,
+      date: doc.publishedAt?.slice(0, 10) ?? null,
+      mentions: [span(type)],
+    })),
   };
 }
 
@@ -158,7 +171,10 @@ export function fixtureCases(docs: FixtureDoc[]): CaseReader {
     getCase: (id) => {
       const members = docs.filter((d) => d.caseId === id);
       if (members.length === 0) return null;
-      const dates = members.map((d) => d.publishedAt).filter((d): d is string => d !== null).sort();
+      const dates = members
+        .map((d) => d.publishedAt)
+        .filter((d): d is string => d !== null)
+        .sort();
       return {
         id,
         titleFr: `Affaire ${id}`,
@@ -320,7 +336,8 @@ export const CORPUS: FixtureDoc[] = [
 export function longDocument(paragraphs: number): FixtureDoc {
   const body = Array.from(
     { length: paragraphs },
-    (_, i) => `Paragraphe ${i}: la commission examine les registres de traitement et les mesures de sécurité du responsable.`,
+    (_, i) =>
+      `Paragraphe ${i}: la commission examine les registres de traitement et les mesures de sécurité du responsable.`,
   );
   body.push('Dernier paragraphe: mention du mot introuvable zanzibarite en toute fin.');
   return {

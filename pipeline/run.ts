@@ -25,7 +25,7 @@ export interface UnderstandInput {
   contentType: string;
   /** Decoded HTML, PDF text or plain text. */
   body: string;
-  /** Facts known from outside the page (a feed item, an import line); the page wins when it has them. */
+  /** Facts stated by whoever supplied the page (an import line): explicit, so they win over what the page suggests. */
   hints?: { title?: string | null; publishedAt?: string | null; language?: Lang | null };
   fetchedAt?: string | null;
 }
@@ -45,11 +45,13 @@ export function understand(input: UnderstandInput): UnderstandResult {
       ? plainText(input.body, input.hints?.title ?? null)
       : extract({ contentType: input.contentType, text: input.body, url: input.url });
   const text = extracted.text;
-  const title = extracted.title ?? input.hints?.title ?? null;
+  const title = input.hints?.title ?? extracted.title ?? null;
 
-  // 2. Dates: page metadata first, then the caller's hint, then the first date line of the body.
+  // 2. Dates: the supplier's word, then page metadata, then the first date line of the body.
   const publishedAt =
-    normalizeDate(extracted.publishedAt) ?? normalizeDate(input.hints?.publishedAt ?? null) ?? datelineOf(text, input.fetchedAt ?? null);
+    normalizeDate(input.hints?.publishedAt ?? null) ??
+    normalizeDate(extracted.publishedAt) ??
+    datelineOf(text, input.fetchedAt ?? null);
 
   // 3. Language, per document and per paragraph.
   const language = input.hints?.language ?? detectLanguage(`${title ?? ''}\n\n${text}`);
@@ -109,10 +111,9 @@ function plainText(body: string, title: string | null): Extracted {
   };
 }
 
+/** Metadata dates come in every format (ISO, RFC 2822, bylines); impossible ones become null. */
 function normalizeDate(value: string | null): string | null {
-  if (!value) return null;
-  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
-  return parseDateString(value);
+  return value ? parseDateString(value) : null;
 }
 
 /** Communiqués often carry their date only in a dateline ("Rabat, le 9 janvier 2023"). */

@@ -83,7 +83,8 @@ function generate(db: ReturnType<typeof openDb>, n: number): void {
       const entities = {
         organizations: docOrgs.map((o) => ({ id: o, name: o, known: true, mentions: [] })),
         persons: [],
-        laws: rand() < 0.6 ? [{ id: 'ma-law-09-08', label: 'loi 09-08', kind: 'law', parentId: null, mentions: [] }] : [],
+        laws:
+          rand() < 0.6 ? [{ id: 'ma-law-09-08', label: 'loi 09-08', kind: 'law', parentId: null, mentions: [] }] : [],
         deadlines: [],
         amounts: [],
         events: [...new Set(events)].map((type) => ({ type, date: null, mentions: [] })),
@@ -176,12 +177,18 @@ async function main(): Promise<void> {
   t0 = performance.now();
   const built = await search.reindex();
   const secs = (performance.now() - t0) / 1000;
-  console.log(`reindexed ${built.documents} documents in ${secs.toFixed(1)} s (${Math.round(built.documents / secs)} docs/s)`);
+  console.log(
+    `reindexed ${built.documents} documents in ${secs.toFixed(1)} s (${Math.round(built.documents / secs)} docs/s)`,
+  );
   const server = search.server!;
 
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir, server.url, server.apiKey ?? ''], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir, server.url, server.apiKey ?? ''],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const apiUrl = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`API process exited (${code})`)));
@@ -192,7 +199,11 @@ async function main(): Promise<void> {
   const meiliTarget: Target = {
     name: 'meilisearch',
     request: async (i) => {
-      const res = await fetch(`${server.url}/indexes/bench_documents/search`, { method: 'POST', headers, body: bodies[i % bodies.length] });
+      const res = await fetch(`${server.url}/indexes/bench_documents/search`, {
+        method: 'POST',
+        headers,
+        body: bodies[i % bodies.length],
+      });
       if (!res.ok) throw new Error(`meili ${res.status}`);
       await res.arrayBuffer();
     },
@@ -231,7 +242,9 @@ async function main(): Promise<void> {
       n: lat.length,
     };
   }
-  console.log(`\nconcurrency ${concurrency}, ${rounds} × ${seconds} s per target, ${QUERIES.length} queries round-robin`);
+  console.log(
+    `\nconcurrency ${concurrency}, ${rounds} × ${seconds} s per target, ${QUERIES.length} queries round-robin`,
+  );
   console.log('target        requests    p50 ms   p95 ms   p99 ms    req/s');
   for (const [name, s] of Object.entries(summary)) {
     console.log(
@@ -240,7 +253,9 @@ async function main(): Promise<void> {
   }
   const ratio = (summary.api?.p95 ?? 0) / (summary.meilisearch?.p95 ?? 1);
   console.log(`\nAPI p95 / Meilisearch p95 = ${ratio.toFixed(2)} (goal ≤ 1.20: ${ratio <= 1.2 ? 'met' : 'NOT met'})`);
-  console.log(`throughput ratio API / Meilisearch = ${((summary.api?.rps ?? 0) / (summary.meilisearch?.rps ?? 1)).toFixed(2)}`);
+  console.log(
+    `throughput ratio API / Meilisearch = ${((summary.api?.rps ?? 0) / (summary.meilisearch?.rps ?? 1)).toFixed(2)}`,
+  );
 
   child.kill('SIGTERM');
   await search.close();

@@ -58,7 +58,11 @@ const TYPES: Array<{ name: string; gold: Keyer; pred: PredKeyer }> = [
   { name: 'organizations', gold: (g) => g.organizations, pred: (u) => u.entities.organizations.map((o) => o.id) },
   { name: 'persons', gold: (g) => g.persons, pred: (u) => u.entities.persons.map((p) => p.id) },
   { name: 'laws', gold: (g) => g.laws, pred: (u) => u.entities.laws.map((l) => l.id) },
-  { name: 'deadlines', gold: (g) => g.deadlines.map((d) => d.date), pred: (u) => u.entities.deadlines.map((d) => d.date) },
+  {
+    name: 'deadlines',
+    gold: (g) => g.deadlines.map((d) => d.date),
+    pred: (u) => u.entities.deadlines.map((d) => d.date),
+  },
   {
     name: 'amounts',
     gold: (g) => g.amounts.map((a) => `${a.value}|${a.kind}`),

@@ -79,7 +79,9 @@ export function saveAnalysis(db: Db, input: AnalysisInput, now = new Date()): vo
       relevanceScore: doc.relevanceScore,
       rejectedReason: input.rejectedReason,
       contentHash: input.contentHash,
-      minhash: input.signature ? Buffer.from(input.signature.buffer, input.signature.byteOffset, input.signature.byteLength) : null,
+      minhash: input.signature
+        ? Buffer.from(input.signature.buffer, input.signature.byteOffset, input.signature.byteLength)
+        : null,
       duplicateOf: input.duplicateOf,
       duplicateSimilarity: input.duplicateSimilarity,
       entities: JSON.stringify(doc.entities),
@@ -92,7 +94,8 @@ export function saveAnalysis(db: Db, input: AnalysisInput, now = new Date()): vo
        VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (document_id, entity_type, entity_id) DO UPDATE SET mention_count = mention_count + excluded.mention_count`,
     );
-    for (const o of doc.entities.organizations) insertEntity.run(doc.id, 'organization', o.id, o.name, o.mentions.length);
+    for (const o of doc.entities.organizations)
+      insertEntity.run(doc.id, 'organization', o.id, o.name, o.mentions.length);
     for (const p of doc.entities.persons) insertEntity.run(doc.id, 'person', p.id, p.name, p.mentions.length);
     for (const l of doc.entities.laws) insertEntity.run(doc.id, 'law', l.id, l.label, l.mentions.length);
     for (const e of doc.entities.events) insertEntity.run(doc.id, 'event', e.type, e.type, e.mentions.length);
@@ -170,11 +173,21 @@ export interface DuplicateCandidate {
 }
 
 /** Documents sharing the content hash or at least one LSH band with the given keys. */
-export function findDuplicateCandidates(db: Db, documentId: string, contentHash: string, bandKeys: string[]): DuplicateCandidate[] {
+export function findDuplicateCandidates(
+  db: Db,
+  documentId: string,
+  contentHash: string,
+  bandKeys: string[],
+): DuplicateCandidate[] {
   const ids = new Set<string>(
-    db.prepare('SELECT document_id FROM analyses WHERE content_hash = ? AND document_id <> ?').pluck().all(contentHash, documentId) as string[],
+    db
+      .prepare('SELECT document_id FROM analyses WHERE content_hash = ? AND document_id <> ?')
+      .pluck()
+      .all(contentHash, documentId) as string[],
   );
-  const byBand = db.prepare('SELECT document_id FROM dedupe_bands WHERE band_key = ? AND document_id <> ? LIMIT 200').pluck();
+  const byBand = db
+    .prepare('SELECT document_id FROM dedupe_bands WHERE band_key = ? AND document_id <> ? LIMIT 200')
+    .pluck();
   for (const key of bandKeys) for (const id of byBand.all(key, documentId) as string[]) ids.add(id);
   if (ids.size === 0) return [];
   const get = db.prepare(
@@ -183,7 +196,14 @@ export function findDuplicateCandidates(db: Db, documentId: string, contentHash:
   const out: DuplicateCandidate[] = [];
   for (const id of ids) {
     const row = get.get(id) as
-      | { document_id: string; content_hash: string; minhash: Buffer; published_at: string | null; source_kind: string; duplicate_of: string | null }
+      | {
+          document_id: string;
+          content_hash: string;
+          minhash: Buffer;
+          published_at: string | null;
+          source_kind: string;
+          duplicate_of: string | null;
+        }
       | undefined;
     if (!row) continue;
     const bytes = new Uint8Array(row.minhash);
@@ -202,14 +222,41 @@ export function findDuplicateCandidates(db: Db, documentId: string, contentHash:
 /** Point every member of `fromCanonical`'s cluster (and the canonical itself) at `toCanonical`. */
 export function repointDuplicates(db: Db, fromCanonical: string, toCanonical: string): void {
   db.transaction(() => {
-    db.prepare('UPDATE analyses SET duplicate_of = ? WHERE duplicate_of = ? AND document_id <> ?').run(toCanonical, fromCanonical, toCanonical);
+    db.prepare('UPDATE analyses SET duplicate_of = ? WHERE duplicate_of = ? AND document_id <> ?').run(
+      toCanonical,
+      fromCanonical,
+      toCanonical,
+    );
     db.prepare('UPDATE analyses SET duplicate_of = ? WHERE document_id = ?').run(toCanonical, fromCanonical);
   })();
 }
 
 export function duplicateClusterOf(db: Db, documentId: string): { canonicalId: string; memberIds: string[] } {
-  const own = db.prepare('SELECT duplicate_of FROM analyses WHERE document_id = ?').pluck().get(documentId) as string | null | undefined;
+  const own = db.prepare('SELECT duplicate_of FROM analyses WHERE document_id = ?').pluck().get(documentId) as
+    | string
+    | null
+    | undefined;
   const canonicalId = own ?? documentId;
-  const memberIds = db.prepare('SELECT document_id FROM analyses WHERE duplicate_of = ? ORDER BY published_at').pluck().all(canonicalId) as string[];
+  const memberIds = db
+    .prepare('SELECT document_id FROM analyses WHERE duplicate_of = ? ORDER BY published_at')
+    .pluck()
+    .all(canonicalId) as string[];
   return { canonicalId, memberIds };
+}
+
+/**
+ * Documents the pipeline still owes work: no analysis, an analysis of an older version of the text
+ * or by an older pipeline, or an analysis whose case decision was never written (a crash between
+ * the two transactions).
+ */
+export function staleDocumentIds(db: Db, pipelineVersion: number): string[] {
+  return db
+    .prepare(
+      `SELECT d.id FROM documents d LEFT JOIN analyses a ON a.document_id = d.id
+       WHERE a.document_id IS NULL OR a.version_no < d.current_version OR a.pipeline_version <> ?
+          OR NOT EXISTS (SELECT 1 FROM case_documents c WHERE c.document_id = d.id)
+       ORDER BY d.first_seen_at, d.id`,
+    )
+    .pluck()
+    .all(pipelineVersion) as string[];
 }

@@ -35,12 +35,7 @@ export function migrate(db: Db): string[] {
     version TEXT PRIMARY KEY,
     applied_at TEXT NOT NULL
   )`);
-  const applied = new Set(
-    db
-      .prepare('SELECT version FROM schema_migrations')
-      .pluck()
-      .all() as string[],
-  );
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as string[]);
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f))
     .sort();

@@ -19,11 +19,24 @@ const id = (fixtureId: string) => ids.get(fixtureId) ?? fixtureId;
 beforeAll(async () => {
   const t = openTempDb('api');
   db = t.db;
-  search = createSearchIndex({ db, dataDir: t.dataDir, config: { indexPrefix: 'api_' }, log: SILENT_LOG, gazetteer: GAZETTEER, maxIndexingThreads: 1, pollMs: 50 });
+  search = createSearchIndex({
+    db,
+    dataDir: t.dataDir,
+    config: { indexPrefix: 'api_' },
+    log: SILENT_LOG,
+    gazetteer: GAZETTEER,
+    maxIndexingThreads: 1,
+    pollMs: 50,
+  });
   await search.start({ loop: false });
   for (const f of CORPUS) storeFixture(db, f, ids);
   upsertSource(db, 'cndp-fr', { id: 'cndp-fr', name: 'CNDP (FR)', kind: 'regulator', language: 'fr' });
-  recordSourceRun(db, 'cndp-fr', { at: '2026-01-31T10:00:00Z', ok: false, errorCounts: { FETCH_HTTP_5XX: 2 }, error: 'HTTP 503' });
+  recordSourceRun(db, 'cndp-fr', {
+    at: '2026-01-31T10:00:00Z',
+    ok: false,
+    errorCounts: { FETCH_HTTP_5XX: 2 },
+    error: 'HTTP 503',
+  });
   await search.drain();
   app = await createApi({
     db,
@@ -51,7 +64,11 @@ describe('GET /search', () => {
     const hitIds = body.hits.map((h: { id: string }) => h.id).sort();
     expect(hitIds).toEqual([id('doc_tls_ar'), id('doc_tls_fr')].sort());
     const fr = body.hits.find((h: { id: string }) => h.id === id('doc_tls_fr'));
-    expect(fr).toMatchObject({ url: 'https://news.example.ma/fr/tls-audition', language: 'fr', publishedAt: '2023-01-09T20:00:00Z' });
+    expect(fr).toMatchObject({
+      url: 'https://news.example.ma/fr/tls-audition',
+      language: 'fr',
+      publishedAt: '2023-01-09T20:00:00Z',
+    });
     expect(fr.titleHighlighted).toMatch(/<mark>TLS( Contact)?<\/mark>/);
     expect(typeof fr.caseId).toBe('string');
     expect(body.facets.language).toEqual({ fr: 1, ar: 1 });
@@ -59,7 +76,12 @@ describe('GET /search', () => {
 
   it('applies typed filters from query parameters', async () => {
     const res = await get('/search?language=ar&language=en&eventType=data_breach');
-    expect(res.json().hits.map((h: { id: string }) => h.id).sort()).toEqual([id('doc_breach_ar'), id('doc_breach_en')].sort());
+    expect(
+      res
+        .json()
+        .hits.map((h: { id: string }) => h.id)
+        .sort(),
+    ).toEqual([id('doc_breach_ar'), id('doc_breach_en')].sort());
     const art = await get('/search?law=ma-law-09-08&article=43');
     expect(art.json().hits.map((h: { id: string }) => h.id)).toEqual([id('doc_tls_fr')]);
     const dated = await get('/search?from=2024-11-13&to=2024-11-13');
@@ -167,10 +189,20 @@ describe('records', () => {
 
   it('reports crawl health per source and overall health', async () => {
     const sources = (await get('/sources')).json().sources;
-    expect(sources[0]).toMatchObject({ sourceId: 'cndp-fr', name: 'CNDP (FR)', consecutiveFailures: 1, errorCounts: { FETCH_HTTP_5XX: 2 } });
+    expect(sources[0]).toMatchObject({
+      sourceId: 'cndp-fr',
+      name: 'CNDP (FR)',
+      consecutiveFailures: 1,
+      errorCounts: { FETCH_HTTP_5XX: 2 },
+    });
     const health = await get('/health');
     expect(health.statusCode).toBe(200);
-    expect(health.json()).toMatchObject({ status: 'ok', store: { status: 'ok' }, index: { status: 'ok', queued: 0 }, scheduler: { status: 'stopped' } });
+    expect(health.json()).toMatchObject({
+      status: 'ok',
+      store: { status: 'ok' },
+      index: { status: 'ok', queued: 0 },
+      scheduler: { status: 'stopped' },
+    });
     expect(JSON.stringify(health.json())).not.toContain('http://127.0.0.1');
   });
 });
@@ -181,9 +213,19 @@ describe('curation writes', () => {
     const none = await app.inject({ method: 'PATCH', url: `/cases/${tlsCase}`, payload: { titleFr: 'x' } });
     expect(none.statusCode).toBe(401);
     expect(none.json().error.code).toBe('UNAUTHORIZED');
-    const wrong = await app.inject({ method: 'PATCH', url: `/cases/${tlsCase}`, payload: { titleFr: 'x' }, headers: { authorization: 'Bearer nope' } });
+    const wrong = await app.inject({
+      method: 'PATCH',
+      url: `/cases/${tlsCase}`,
+      payload: { titleFr: 'x' },
+      headers: { authorization: 'Bearer nope' },
+    });
     expect(wrong.statusCode).toBe(401);
-    const bad = await app.inject({ method: 'PATCH', url: `/cases/${tlsCase}`, payload: { colour: 'x' }, headers: { 'x-api-key': KEY } });
+    const bad = await app.inject({
+      method: 'PATCH',
+      url: `/cases/${tlsCase}`,
+      payload: { colour: 'x' },
+      headers: { 'x-api-key': KEY },
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -200,7 +242,12 @@ describe('curation writes', () => {
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json().title.fr).toBe('Audition de TLS Contact');
 
-    const merged = await app.inject({ method: 'POST', url: `/cases/${tlsCase}/merge`, payload: { absorbedId: breachCase }, headers: { 'x-api-key': KEY } });
+    const merged = await app.inject({
+      method: 'POST',
+      url: `/cases/${tlsCase}/merge`,
+      payload: { absorbedId: breachCase },
+      headers: { 'x-api-key': KEY },
+    });
     expect(merged.json()).toEqual({ caseId: tlsCase });
     await search.drain();
     const inCase = (await get(`/search?caseId=${tlsCase}`)).json().hits.map((h: { id: string }) => h.id);
@@ -208,7 +255,11 @@ describe('curation writes', () => {
     // The absorbed id still answers.
     expect((await get(`/cases/${breachCase}`)).json().id).toBe(tlsCase);
 
-    const split = await app.inject({ method: 'POST', url: `/documents/${id('doc_breach_en')}/split`, headers: { 'x-api-key': KEY } });
+    const split = await app.inject({
+      method: 'POST',
+      url: `/documents/${id('doc_breach_en')}/split`,
+      headers: { 'x-api-key': KEY },
+    });
     const newCase = split.json().caseId as string;
     expect(newCase).not.toBe(tlsCase);
     await search.drain();
@@ -240,17 +291,26 @@ describe('OpenAPI and access control', () => {
       expect(paths).toContain(route);
     }
     const params = spec.paths['/search'].get.parameters.map((p: { name: string }) => p.name);
-    expect(params).toEqual(expect.arrayContaining(['q', 'language', 'org', 'law', 'article', 'eventType', 'caseId', 'from', 'to', 'cursor']));
+    expect(params).toEqual(
+      expect.arrayContaining(['q', 'language', 'org', 'law', 'article', 'eventType', 'caseId', 'from', 'to', 'cursor']),
+    );
     const docs = await get('/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.body).not.toMatch(/https?:\/\/(cdn|unpkg|cdnjs)/);
   });
 
   it('can require a key for reads, except health and docs', async () => {
-    const locked = await createApi({ db, search, config: { corsOrigins: [], apiKeyHashes: [hashKey(KEY)], readRequiresKey: true }, gazetteer: GAZETTEER });
+    const locked = await createApi({
+      db,
+      search,
+      config: { corsOrigins: [], apiKeyHashes: [hashKey(KEY)], readRequiresKey: true },
+      gazetteer: GAZETTEER,
+    });
     try {
       expect((await locked.inject({ method: 'GET', url: '/search?q=cndp' })).statusCode).toBe(401);
-      expect((await locked.inject({ method: 'GET', url: '/search?q=cndp', headers: { 'x-api-key': KEY } })).statusCode).toBe(200);
+      expect(
+        (await locked.inject({ method: 'GET', url: '/search?q=cndp', headers: { 'x-api-key': KEY } })).statusCode,
+      ).toBe(200);
       expect((await locked.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
       expect((await locked.inject({ method: 'GET', url: '/openapi.json' })).statusCode).toBe(200);
     } finally {
@@ -259,7 +319,12 @@ describe('OpenAPI and access control', () => {
   });
 
   it('serves over a real port', async () => {
-    const server = await createApi({ db, search, config: { corsOrigins: [], apiKeyHashes: [], readRequiresKey: false }, gazetteer: GAZETTEER });
+    const server = await createApi({
+      db,
+      search,
+      config: { corsOrigins: [], apiKeyHashes: [], readRequiresKey: false },
+      gazetteer: GAZETTEER,
+    });
     try {
       const address = await server.listen({ port: 0, host: '127.0.0.1' });
       const res = await fetch(`${address}/search?q=${encodeURIComponent('مرجان')}`);

@@ -24,9 +24,9 @@ function sourceFiles(dir: string): string[] {
 
 function importedTopFolders(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map(
-    (m) => (m[1] ?? m[2]) as string,
-  );
+  const specifiers = [
+    ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g),
+  ].map((m) => (m[1] ?? m[2]) as string);
   return specifiers.map((s) => relative(root, resolve(file, '..', s)).split(/[\\/]/)[0] as string);
 }
 

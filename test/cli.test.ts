@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ENV_VARS, loadConfig } from '../config.ts';
 
 const root = join(import.meta.dirname, '..');
-const raqib = (...args: string[]) => spawnSync(process.execPath, ['bin/raqib.js', ...args], { cwd: root, encoding: 'utf8' });
+const raqib = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/raqib.js', ...args], { cwd: root, encoding: 'utf8' });
 
 describe('raqib CLI', () => {
   it('lists its commands and answers --help on each', () => {

@@ -11,8 +11,8 @@ import { type Db, openDb } from '../store/db.ts';
 import { getDocument, latestVersion, listDocumentVersions } from '../store/documents.ts';
 import { getFailure, listFailures } from '../store/frontier.ts';
 import { quietLog, tempDataDir, testCrawlConfig } from './crawl-helpers.ts';
-import { startReplica } from './replica/index.ts';
 import { ARTICLES, DEAD_LINKS, PDFS } from './replica/content/index.ts';
+import { startReplica } from './replica/index.ts';
 
 type Replica = Awaited<ReturnType<typeof startReplica>>;
 
@@ -40,11 +40,14 @@ function sourceOf(id: string): SourceConfig {
 /** Stored document of a fixture (the canonical form of its replica URL under its source's rules). */
 function docOf(realUrl: string, sourceId: string) {
   const source = sourceOf(sourceId);
-  const rows = db
-    .prepare('SELECT id, canonical_url FROM documents WHERE source_id = ?')
-    .all(source.id) as Array<{ id: string; canonical_url: string }>;
+  const rows = db.prepare('SELECT id, canonical_url FROM documents WHERE source_id = ?').all(source.id) as Array<{
+    id: string;
+    canonical_url: string;
+  }>;
   const target = decodeURI(new URL(local(realUrl)).pathname);
-  const row = rows.find((r) => decodeURI(new URL(r.canonical_url).pathname).replace(/\/$/, '') === target.replace(/\/$/, ''));
+  const row = rows.find(
+    (r) => decodeURI(new URL(r.canonical_url).pathname).replace(/\/$/, '') === target.replace(/\/$/, ''),
+  );
   return row ? getDocument(db, row.id) : null;
 }
 
@@ -96,7 +99,9 @@ describe('a full crawl of the replica', () => {
     expect(paths.some((p) => /\/page\/2\/$/.test(p))).toBe(true);
     expect(paths.some((p) => /[?&]s=/.test(p))).toBe(true);
     // Pages left out of feeds are still found (listings, sitemaps).
-    const hidden = ARTICLES.filter((a) => a.hideFromFeed && !a.tickerOnly && (sourceOf(a.sourceId).kind === 'regulator' || a.story));
+    const hidden = ARTICLES.filter(
+      (a) => a.hideFromFeed && !a.tickerOnly && (sourceOf(a.sourceId).kind === 'regulator' || a.story),
+    );
     for (const a of hidden) expect(docOf(a.url, a.sourceId), a.key).not.toBeNull();
   });
 
@@ -167,7 +172,9 @@ describe('re-crawling the replica', () => {
   it('makes a new version of an edited page, and only of that page', async () => {
     const target = ARTICLES.find((a) => a.sourceId === 'cndp-fr' && !a.oldUrl && !a.slow && !a.encoding)!;
     const doc = docOf(target.url, target.sourceId)!;
-    replica.edit(target.url, (body) => body.replace('</article>', '<p>Mise à jour : la Commission a précisé sa position.</p></article>'));
+    replica.edit(target.url, (body) =>
+      body.replace('</article>', '<p>Mise à jour : la Commission a précisé sa position.</p></article>'),
+    );
     const third = await run(['cndp-fr']);
     expect(third.changedDocumentIds).toEqual([doc.id]);
     const versions = listDocumentVersions(db, doc.id);
@@ -195,7 +202,12 @@ describe('re-crawling the replica', () => {
     expect(hits(flaky.url)).toEqual([503, 503, 304]);
     expect(hits(limited.url)).toEqual([429, 304]);
     expect(hits(broken.url)).toEqual([500, 500, 500]);
-    expect(getFailure(db, local(broken.url))).toMatchObject({ reason: 'FETCH_HTTP_5XX', status: 500, attempts: 3, permanent: false });
+    expect(getFailure(db, local(broken.url))).toMatchObject({
+      reason: 'FETCH_HTTP_5XX',
+      status: 500,
+      attempts: 3,
+      permanent: false,
+    });
     expect(getFailure(db, local(slow.url))).toMatchObject({ reason: 'FETCH_TIMEOUT', attempts: 3, permanent: false });
     expect(summary.sources[0]).toMatchObject({ status: 'ok', errors: { FETCH_HTTP_5XX: 1, FETCH_TIMEOUT: 1 } });
     // The id of a document is the hash of its canonical URL, whatever URL form found it.

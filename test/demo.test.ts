@@ -20,7 +20,10 @@ const stored: Array<{ id: string; realUrl: string; sourceId: string }> = [];
 
 beforeAll(async () => {
   replica = await startReplica({ slowPageMs: 300 });
-  const config = loadConfig({}, { dataDir: mkdtempSync(join(tmpdir(), 'raqib-demo-')), 'crawl.politeness': 'off', 'api.port': '0' });
+  const config = loadConfig(
+    {},
+    { dataDir: mkdtempSync(join(tmpdir(), 'raqib-demo-')), 'crawl.politeness': 'off', 'api.port': '0' },
+  );
   ctx = openContext(config, createLogger('warn'));
   await crawlAndProcess(ctx, replica.pointSources(SOURCES), { process: true, force: true });
   const toReal = Object.entries(replica.origins).map(([real, local]) => [local, real] as const);
@@ -31,7 +34,11 @@ beforeAll(async () => {
   }>;
   for (const row of rows) {
     const pair = toReal.find(([local]) => row.url.startsWith(local));
-    stored.push({ id: row.id, sourceId: row.sourceId, realUrl: pair ? pair[1] + row.url.slice(pair[0].length) : row.url });
+    stored.push({
+      id: row.id,
+      sourceId: row.sourceId,
+      realUrl: pair ? pair[1] + row.url.slice(pair[0].length) : row.url,
+    });
   }
   services = await startServices(ctx, { crawl: false });
   await services.search.drain(60_000);

@@ -91,7 +91,9 @@ describe('ingestLines', () => {
     const id = (first.outputs[0] as { id: string }).id;
     expect((again.outputs[0] as { id: string }).id).toBe(id);
     expect(listDocumentVersions(db, id)).toHaveLength(1);
-    const changed = await ingestLines(db, [JSON.stringify({ ...FR, text: `${FR.text}\n\nMise à jour : la société a répondu.` })]);
+    const changed = await ingestLines(db, [
+      JSON.stringify({ ...FR, text: `${FR.text}\n\nMise à jour : la société a répondu.` }),
+    ]);
     expect((changed.outputs[0] as { id: string }).id).toBe(id);
     expect(listDocumentVersions(db, id)).toHaveLength(2);
   });
@@ -106,20 +108,49 @@ describe('raqib ingest (CLI)', () => {
     writeFileSync(input, `${JSON.stringify(FR)}\nnot json\n${JSON.stringify(AR)}\n`);
     let status = 0;
     try {
-      execFileSync(process.execPath, ['bin/raqib.js', '--data-dir', join(dir, 'data'), '--log-level', 'silent', 'ingest', '--jsonl', input, '--out', out], {
-        cwd: join(import.meta.dirname, '..'),
-        stdio: 'pipe',
-      });
+      execFileSync(
+        process.execPath,
+        [
+          'bin/raqib.js',
+          '--data-dir',
+          join(dir, 'data'),
+          '--log-level',
+          'silent',
+          'ingest',
+          '--jsonl',
+          input,
+          '--out',
+          out,
+        ],
+        {
+          cwd: join(import.meta.dirname, '..'),
+          stdio: 'pipe',
+        },
+      );
     } catch (error) {
       status = (error as { status: number }).status;
     }
     expect(status).toBe(2);
-    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(3);
     expect(rows[1]).toMatchObject({ line: 2, error: { code: 'INPUT_INVALID' } });
     expect(rows[0]).toMatchObject({ language: 'fr', relevant: true });
     expect(Object.keys(rows[2])).toEqual(
-      expect.arrayContaining(['id', 'url', 'language', 'title', 'publishedAt', 'relevant', 'duplicateOf', 'entities', 'caseId', 'mentionedCaseIds']),
+      expect.arrayContaining([
+        'id',
+        'url',
+        'language',
+        'title',
+        'publishedAt',
+        'relevant',
+        'duplicateOf',
+        'entities',
+        'caseId',
+        'mentionedCaseIds',
+      ]),
     );
   });
 });

@@ -2,7 +2,15 @@
 // queries, number typos, chunking, cursor paging and atomic reindex.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchIndex, type DocumentQuery, type SearchIndex } from '../index/index.ts';
-import { CORPUS, fixtureCases, GAZETTEER, insertFixture, longDocument, openTempDb, SILENT_LOG } from '../index/test-fixtures.ts';
+import {
+  CORPUS,
+  fixtureCases,
+  GAZETTEER,
+  insertFixture,
+  longDocument,
+  openTempDb,
+  SILENT_LOG,
+} from '../index/test-fixtures.ts';
 import type { Db } from '../store/db.ts';
 
 let db: Db;
@@ -41,12 +49,21 @@ describe('documents index', () => {
     expect(await ids({ languages: ['ar'] })).toEqual(['doc_breach_ar', 'doc_tls_ar']);
     expect(await ids({ sources: ['wire-en'] })).toEqual(['doc_breach_en']);
     expect(await ids({ outlets: ['Courrier Atlas'] })).toEqual(['doc_tls_fr']);
-    expect(await ids({ kinds: ['regulator'] })).toEqual(['doc_long', 'doc_moratoire_fr', 'doc_rapport_2024', 'doc_rapport_2025']);
+    expect(await ids({ kinds: ['regulator'] })).toEqual([
+      'doc_long',
+      'doc_moratoire_fr',
+      'doc_rapport_2024',
+      'doc_rapport_2025',
+    ]);
     expect(await ids({ orgs: ['org:marjane'] })).toEqual(['doc_breach_ar', 'doc_breach_en', 'doc_rapport_2024']);
     expect(await ids({ orgs: ['org:marjane', 'org:cndp'], languages: ['en'] })).toEqual(['doc_breach_en']);
     expect(await ids({ laws: ['ma-law-09-08/art-43'] })).toEqual(['doc_tls_fr']);
     expect(await ids({ laws: ['ma-law-09-08'] })).toEqual(['doc_moratoire_fr', 'doc_tls_ar', 'doc_tls_fr']);
-    expect(await ids({ eventTypes: ['moratorium', 'data_breach'] })).toEqual(['doc_breach_ar', 'doc_breach_en', 'doc_moratoire_fr']);
+    expect(await ids({ eventTypes: ['moratorium', 'data_breach'] })).toEqual([
+      'doc_breach_ar',
+      'doc_breach_en',
+      'doc_moratoire_fr',
+    ]);
     expect(await ids({ caseIds: ['case_tls'] })).toEqual(['doc_tls_ar', 'doc_tls_fr']);
     expect(await ids({ from: Date.parse('2024-11-01') / 1000, to: Date.parse('2025-12-31') / 1000 })).toEqual([
       'doc_breach_ar',
@@ -54,7 +71,11 @@ describe('documents index', () => {
       'doc_rapport_2024',
     ]);
     expect(await ids({ relevant: false })).toEqual(['doc_sport_fr']);
-    expect(await ids({ caseIds: ['case_tls'], includeDuplicates: true })).toEqual(['doc_tls_ar', 'doc_tls_dup', 'doc_tls_fr']);
+    expect(await ids({ caseIds: ['case_tls'], includeDuplicates: true })).toEqual([
+      'doc_tls_ar',
+      'doc_tls_dup',
+      'doc_tls_fr',
+    ]);
   });
 
   it('treats filter values as data, not filter syntax', async () => {
@@ -117,7 +138,14 @@ describe('documents index', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let i = 0; i < 10; i++) {
-      const page = await search.searchDocuments({ q: '', limit: 3, sort: 'date:desc', cursor, relevant: null, includeDuplicates: true });
+      const page = await search.searchDocuments({
+        q: '',
+        limit: 3,
+        sort: 'date:desc',
+        cursor,
+        relevant: null,
+        includeDuplicates: true,
+      });
       seen.push(...page.hits.map((h) => h.id));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -129,12 +157,19 @@ describe('documents index', () => {
   });
 
   it('groups by case', async () => {
-    const res = await search.searchDocuments({ q: '', limit: 50, groupByCase: true, caseIds: ['case_tls', 'case_marjane'] });
+    const res = await search.searchDocuments({
+      q: '',
+      limit: 50,
+      groupByCase: true,
+      caseIds: ['case_tls', 'case_marjane'],
+    });
     expect(res.hits.map((h) => h.caseId).sort()).toEqual(['case_marjane', 'case_tls']);
   });
 
   it('reflects updates and deletions through the outbox', async () => {
-    db.prepare("UPDATE analyses SET title = 'Sanction finale contre le derby' WHERE document_id = 'doc_sport_fr'").run();
+    db.prepare(
+      "UPDATE analyses SET title = 'Sanction finale contre le derby' WHERE document_id = 'doc_sport_fr'",
+    ).run();
     db.prepare("UPDATE analyses SET relevant = 1 WHERE document_id = 'doc_sport_fr'").run();
     await search.drain();
     expect((await search.searchDocuments({ q: 'sanction finale derby', limit: 5 })).hits[0]?.id).toBe('doc_sport_fr');
@@ -147,7 +182,8 @@ describe('documents index', () => {
     // Simulate an index that drifted from the store: change rows, then drop the queued changes.
     db.prepare("UPDATE analyses SET title = title || ' refondu' WHERE relevant = 1").run();
     db.prepare('DELETE FROM outbox').run();
-    const before = (await search.searchDocuments({ q: '', limit: 0, relevant: null, includeDuplicates: true })).estimatedTotalHits;
+    const before = (await search.searchDocuments({ q: '', limit: 0, relevant: null, includeDuplicates: true }))
+      .estimatedTotalHits;
     expect(await ids({ q: 'refondu' })).toEqual([]);
     const observed = new Set<number>();
     let running = true;

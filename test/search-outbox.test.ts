@@ -10,7 +10,12 @@ let db: Db;
 let server: MeiliServer;
 let search: SearchIndex;
 
-const doc = (i: number) => ({ ...CORPUS[0]!, id: `doc_bulk_${i}`, url: `https://news.example.ma/fr/bulk-${i}`, title: `Communiqué numéro ${i}` });
+const doc = (i: number) => ({
+  ...CORPUS[0]!,
+  id: `doc_bulk_${i}`,
+  url: `https://news.example.ma/fr/bulk-${i}`,
+  title: `Communiqué numéro ${i}`,
+});
 
 async function countIndexed(): Promise<number> {
   const r = await search.rawSearch({ q: '', limit: 0, filter: 'sourceId = "press-fr-a"' });

@@ -60,6 +60,23 @@ describe('real source configurations', () => {
     }
   });
 
+  it('rewrite AMP views to the article they stand for', () => {
+    const rewrite = (id: string, url: string): string =>
+      getSource(id).canonicalization.rewrites.reduce((u, [p, r]) => u.replace(new RegExp(p, 'u'), r), url);
+    expect(rewrite('le360-fr', 'https://fr.le360.ma/societe/un-titre-272001/amp/')).toBe(
+      'https://fr.le360.ma/societe/un-titre-272001/',
+    );
+    expect(rewrite('medias24', 'https://medias24.com/2019/09/05/un-titre/?amp=1')).toBe(
+      'https://medias24.com/2019/09/05/un-titre/',
+    );
+    expect(rewrite('maghress', 'https://maghress.com/hespress/451139')).toBe(
+      'https://www.maghress.com/hespress/451139',
+    );
+    expect(getSource('yabiladi').canonicalization.stripParams).toEqual(
+      expect.arrayContaining(['utm_*', 'noamp', 'wpv_*']),
+    );
+  });
+
   it('getSource throws NOT_FOUND for an unknown id', () => {
     expect(getSource('bladi').outlet).toBe('Bladi.net');
     try {

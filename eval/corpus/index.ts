@@ -21,7 +21,13 @@ export const GoldSchema = z.object({
   persons: z.array(z.string()),
   laws: z.array(z.string()),
   deadlines: z.array(z.object({ date: isoDate, label: z.string() })),
-  amounts: z.array(z.object({ value: z.number(), currency: z.enum(['MAD', 'EUR', 'USD']), kind: z.enum(['imposed', 'legal_max', 'other']) })),
+  amounts: z.array(
+    z.object({
+      value: z.number(),
+      currency: z.enum(['MAD', 'EUR', 'USD']),
+      kind: z.enum(['imposed', 'legal_max', 'other']),
+    }),
+  ),
   events: z.array(z.object({ type: z.enum(EVENT_TYPES), date: isoDate.nullable() })),
 });
 

@@ -6,13 +6,19 @@ const amounts = (text: string, lang: 'fr' | 'ar' | 'en' = 'fr') =>
 
 describe('amounts', () => {
   it('reads ranges quoted from the law as legal maxima', () => {
-    expect(amounts('Ces faits sont passibles d’une amende de 20.000 à 200.000 DH.')).toEqual([[20000, 200000, 'MAD', 'legal_max']]);
-    expect(amounts('ويعاقب على ذلك بغرامة من 20.000 إلى 200.000 درهم.', 'ar')).toEqual([[20000, 200000, 'MAD', 'legal_max']]);
+    expect(amounts('Ces faits sont passibles d’une amende de 20.000 à 200.000 DH.')).toEqual([
+      [20000, 200000, 'MAD', 'legal_max'],
+    ]);
+    expect(amounts('ويعاقب على ذلك بغرامة من 20.000 إلى 200.000 درهم.', 'ar')).toEqual([
+      [20000, 200000, 'MAD', 'legal_max'],
+    ]);
     expect(amounts('بغرامة تتراوح بين 20 ألف و200 ألف درهم.', 'ar')).toEqual([[20000, 200000, 'MAD', 'legal_max']]);
   });
 
   it('reads fines actually imposed', () => {
-    expect(amounts('Le tribunal a condamné la société à une amende de 100 000 dirhams.')).toEqual([[100000, null, 'MAD', 'imposed']]);
+    expect(amounts('Le tribunal a condamné la société à une amende de 100 000 dirhams.')).toEqual([
+      [100000, null, 'MAD', 'imposed'],
+    ]);
     expect(amounts('قضت المحكمة بتغريم الشركة مليون درهم.', 'ar')).toEqual([[1000000, null, 'MAD', 'imposed']]);
   });
 
@@ -28,7 +34,9 @@ describe('amounts', () => {
       [1500000000, null, 'MAD', 'other'],
       [4.01, null, 'MAD', 'other'],
     ]);
-    expect(amounts("La CNIL a infligé une amende de 150 millions d'euros.")).toEqual([[150000000, null, 'EUR', 'imposed']]);
+    expect(amounts("La CNIL a infligé une amende de 150 millions d'euros.")).toEqual([
+      [150000000, null, 'EUR', 'imposed'],
+    ]);
   });
 
   it('ignores numbers without a currency', () => {

@@ -1,16 +1,16 @@
 // Amounts of money: "20.000 DH", "100 000 dirhams", "1,5 million de dirhams", "مليون درهم",
 // ranges "de 20.000 à 200.000 DH" / "من 20.000 إلي 200.000 درهم". The kind comes from the clause:
 // a fine actually imposed, a maximum the law provides ("passible", "يعاقب ... بغرامة من"), or other.
+
+import { normalizeForMatch } from '../normalize.ts';
 import type { AmountEntity } from '../types.ts';
 import { type DocContext, origIndex, sentenceAt, spanOf } from './context.ts';
-import { normalizeForMatch } from '../normalize.ts';
 
 // Thousands separated by ".", "," or a space (exactly three digits per group), or a plain decimal.
 const NUMBER = '(?:\\d{1,3}(?:[ .,]\\d{3})+(?:,\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)';
 const SCALE =
   '(?:milliards?|millions?|mille|billions?|thousand|mds|md|مليار|ملايير|مليارات|مليون|ملايين|مليونين|الف|آلاف|الاف)';
-const CURRENCY =
-  '(?:dirhams?|dhs?|mad|درهم|دراهم|دراهيم|euros?|eur|€|dollars?|usd|\\$|دولار|دولارات|اورو|يورو)';
+const CURRENCY = '(?:dirhams?|dhs?|mad|درهم|دراهم|دراهيم|euros?|eur|€|dollars?|usd|\\$|دولار|دولارات|اورو|يورو)';
 // Group layout: [1] low number, [2] low scale, [3] high number, [4] high scale, [5] currency.
 const RANGE_OR_SINGLE = new RegExp(
   `(?<![\\p{L}\\p{N}])` +

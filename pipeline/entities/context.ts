@@ -27,7 +27,24 @@ export interface DocContext {
 
 // A sentence ends at . ! ? ؟ … followed by space and not part of an abbreviation or a number
 // ("M.", "n°", "art.", "09.08"), or at a line break.
-const ABBREVIATIONS = new Set(['m', 'mme', 'mlle', 'me', 'dr', 'pr', 'art', 'n', 'no', 'st', 'cf', 'etc', 'p', 'av', 'j.-c', 'ste']);
+const ABBREVIATIONS = new Set([
+  'm',
+  'mme',
+  'mlle',
+  'me',
+  'dr',
+  'pr',
+  'art',
+  'n',
+  'no',
+  'st',
+  'cf',
+  'etc',
+  'p',
+  'av',
+  'j.-c',
+  'ste',
+]);
 
 export function splitSentences(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];

@@ -6,16 +6,20 @@ const deadlines = (text: string, lang: 'fr' | 'ar' | 'en' = 'fr', pub = '2023-01
 
 describe('deadlines', () => {
   it('reads compliance deadlines in French and Arabic', () => {
-    expect(deadlines("L'opérateur doit régulariser ses traitements au plus tard le 28 février 2023 pour se mettre en conformité.")).toEqual([
-      ['2023-02-28', 'compliance deadline'],
-    ]);
+    expect(
+      deadlines(
+        "L'opérateur doit régulariser ses traitements au plus tard le 28 février 2023 pour se mettre en conformité.",
+      ),
+    ).toEqual([['2023-02-28', 'compliance deadline']]);
     expect(deadlines('طالبت اللجنة الشركة بملاءمة معالجاتها في أجل أقصاه 28 فبراير 2023.', 'ar')).toEqual([
       ['2023-02-28', 'compliance deadline'],
     ]);
   });
 
   it('reads "avant le 31 mars" without a year against the publication date', () => {
-    expect(deadlines('Les pièces doivent parvenir à la Commission avant le 31 mars.')).toEqual([['2023-03-31', 'deadline']]);
+    expect(deadlines('Les pièces doivent parvenir à la Commission avant le 31 mars.')).toEqual([
+      ['2023-03-31', 'deadline'],
+    ]);
   });
 
   it('resolves "dans un délai de sept mois" against the publication date', () => {
@@ -25,7 +29,9 @@ describe('deadlines', () => {
   });
 
   it('labels effective dates and moratorium start and end', () => {
-    expect(deadlines('Le registre sera consultable à compter du jeudi 12 janvier 2023.')).toEqual([['2023-01-12', 'effective date']]);
+    expect(deadlines('Le registre sera consultable à compter du jeudi 12 janvier 2023.')).toEqual([
+      ['2023-01-12', 'effective date'],
+    ]);
     expect(deadlines('يسري التعليق اعتبارا من 30 غشت 2019 إلى غاية 31 مارس 2020.', 'ar', '2019-09-02')).toEqual([
       ['2019-08-30', 'moratorium start'],
       ['2020-03-31', 'moratorium end'],
@@ -33,14 +39,22 @@ describe('deadlines', () => {
   });
 
   it('derives the end of a moratorium given as a length', () => {
-    expect(deadlines('La Commission décrète un moratoire de sept mois. Il a pris effet dès le 2 septembre.', 'fr', '2019-09-05')).toEqual([
+    expect(
+      deadlines(
+        'La Commission décrète un moratoire de sept mois. Il a pris effet dès le 2 septembre.',
+        'fr',
+        '2019-09-05',
+      ),
+    ).toEqual([
       ['2019-09-02', 'moratorium start'],
       ['2020-04-02', 'moratorium end'],
     ]);
   });
 
   it('ignores dates that are not limits: events, datelines, past facts', () => {
-    expect(deadlines('Rabat, le 9 janvier 2023 – Une audition a eu lieu le 6 janvier. La loi date de 2009.')).toEqual([]);
+    expect(deadlines('Rabat, le 9 janvier 2023 – Une audition a eu lieu le 6 janvier. La loi date de 2009.')).toEqual(
+      [],
+    );
     expect(deadlines('عقدت اللجنة جلسة استماع يوم 6 يناير 2023.', 'ar')).toEqual([]);
   });
 });

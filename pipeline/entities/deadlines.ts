@@ -8,7 +8,8 @@ import type { DeadlineEntity, Span } from '../types.ts';
 import { type DocContext, type FoundDate, sentenceAt, sentenceIndexAt, spanOf } from './context.ts';
 
 // The trigger must be the last words before the date, with at most a filler ("le", "jeudi", "يوم").
-const FILLER = "(?:\\s*(?:le|la|l'|du|au|de|ce|cette|the|on|يوم|تاريخ|بتاريخ|ال|\\p{L}*di|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد))*\\s*$";
+const FILLER =
+  "(?:\\s*(?:le|la|l'|du|au|de|ce|cette|the|on|يوم|تاريخ|بتاريخ|ال|\\p{L}*di|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد))*\\s*$";
 const LIMIT = new RegExp(
   `(?:delai ne depassant pas|delai n'excedant pas|delai expirant|au plus tard|avant le|avant la fin|avant fin|d'ici le|d'ici au|d'ici a|d'ici|jusqu'au|jusqu'a|jusqu'en|date limite|dernier delai|echeance|fixe au|fixee au|prend fin|prendra fin|devait prendre fin|expir\\p{L}*|no later than|by|before|until|deadline|في اجل لا يتجاوز|اجل لا يتعدي|في اجل اقصاه|اجل اقصاه|موعد اقصاه|في موعد لا يتجاوز|لا يتجاوز|قبل|الي غايه|لغايه|حتي|اخر اجل|ينتهي|تنتهي|في غضون|خلال اجل)${FILLER}`,
   'u',
@@ -81,7 +82,8 @@ function classify(ctx: DocContext, d: FoundDate): { label: string; confidence: n
   const isLimit = LIMIT.test(before) || (d.relative && DURATION_IN_DATE.test(dateText));
   const isStart = !isLimit && START.test(before);
   if (!isLimit && !isStart) return null;
-  if (MORATORIUM.test(sentence) || (isStart && MORATORIUM.test(previous))) return { label: isLimit ? 'moratorium end' : 'moratorium start', confidence: 0.8 };
+  if (MORATORIUM.test(sentence) || (isStart && MORATORIUM.test(previous)))
+    return { label: isLimit ? 'moratorium end' : 'moratorium start', confidence: 0.8 };
   if (isStart) return { label: 'effective date', confidence: 0.75 };
   if (COMPLIANCE.test(sentence)) return { label: 'compliance deadline', confidence: 0.85 };
   return { label: 'deadline', confidence: 0.7 };

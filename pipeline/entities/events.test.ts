@@ -13,7 +13,9 @@ describe('events', () => {
   });
 
   it('prefers an explicit day over a bare weekday in the same sentence', () => {
-    expect(events('La CNDP a annoncé lundi avoir auditionné, le 6 janvier, la société.')).toEqual(['hearing@2023-01-06']);
+    expect(events('La CNDP a annoncé lundi avoir auditionné, le 6 janvier, la société.')).toEqual([
+      'hearing@2023-01-06',
+    ]);
   });
 
   it('dates news without a date by the publication and joins later undated mentions to the dated event', () => {
@@ -21,7 +23,9 @@ describe('events', () => {
       'formal_notice@2023-01-09',
       'referral_prosecutor@2023-01-09',
     ]);
-    expect(events('Une audition a eu lieu le 6 janvier 2023. Cette audition a duré deux heures.')).toEqual(['hearing@2023-01-06']);
+    expect(events('Une audition a eu lieu le 6 janvier 2023. Cette audition a duré deux heures.')).toEqual([
+      'hearing@2023-01-06',
+    ]);
   });
 
   it('leaves recalled facts undated', () => {
@@ -30,24 +34,28 @@ describe('events', () => {
 
   it('does not read event words inside organization names', () => {
     // "contrôle" in the CNDP's name, "مراقبة" in its Arabic name.
-    expect(events('La Commission nationale de contrôle de la protection des données personnelles publie son rapport.')).toEqual([]);
+    expect(
+      events('La Commission nationale de contrôle de la protection des données personnelles publie son rapport.'),
+    ).toEqual([]);
     expect(events('أصدرت اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي تقريرها.', 'ar')).toEqual([]);
   });
 
   it('reads each event type in French and Arabic', () => {
-    expect(events('Un contrôle inopiné a révélé une fuite de données ; une délibération et un communiqué ont suivi.')).toEqual([
-      'communique@2023-01-09',
-      'data_breach@2023-01-09',
-      'deliberation@2023-01-09',
-      'inspection@2023-01-09',
-    ]);
-    expect(events('تقدمت جمعية بشكاية، فأجرت اللجنة عملية مراقبة ووجهت إعذارا وأحالت الملف على النيابة العامة.', 'ar')).toEqual([
+    expect(
+      events('Un contrôle inopiné a révélé une fuite de données ; une délibération et un communiqué ont suivi.'),
+    ).toEqual(['communique@2023-01-09', 'data_breach@2023-01-09', 'deliberation@2023-01-09', 'inspection@2023-01-09']);
+    expect(
+      events('تقدمت جمعية بشكاية، فأجرت اللجنة عملية مراقبة ووجهت إعذارا وأحالت الملف على النيابة العامة.', 'ar'),
+    ).toEqual([
       'complaint@2023-01-09',
       'formal_notice@2023-01-09',
       'inspection@2023-01-09',
       'referral_prosecutor@2023-01-09',
     ]);
-    expect(events('قررت اللجنة تعليق البت في طلبات الترخيص بعد تسريب معطيات.', 'ar')).toEqual(['data_breach@2023-01-09', 'moratorium@2023-01-09']);
+    expect(events('قررت اللجنة تعليق البت في طلبات الترخيص بعد تسريب معطيات.', 'ar')).toEqual([
+      'data_breach@2023-01-09',
+      'moratorium@2023-01-09',
+    ]);
   });
 
   it('skips statistics: large counts are not events', () => {

@@ -7,7 +7,8 @@ import { type DocContext, type FoundDate, normIndex, origIndex, sentenceAt, span
 // Triggers on normalized text (lowercase, no accents, Arabic letters unified). Organization names
 // are masked before matching: "Commission nationale de contrôle" is not an inspection.
 const TRIGGERS: Record<EventType, RegExp> = {
-  complaint: /(?<![\p{L}])(?:plaintes?|a porte plainte|deposer plainte|reclamations?|doleances?|complaints?|[وفبل]?(?:ال)?(?:شكايه|شكايات|شكاوي|شكوي|تظلم)(?:ها|ه|هم)?)(?![\p{L}])/gu,
+  complaint:
+    /(?<![\p{L}])(?:plaintes?|a porte plainte|deposer plainte|reclamations?|doleances?|complaints?|[وفبل]?(?:ال)?(?:شكايه|شكايات|شكاوي|شكوي|تظلم)(?:ها|ه|هم)?)(?![\p{L}])/gu,
   inspection:
     /(?<![\p{L}])(?:controles? inopines?|mission de controle|missions de controle|operation de controle|un controle|des controles|le controle sur place|controle sur place|inspections?|audits?|enquetes?|investigations?|[وفبل]?(?:ال)?(?:افتحاص|تفتيش|عمليه مراقبه|عمليات المراقبه|عمليات مراقبه|مهمه مراقبه|زياره ميدانيه|بحث قضايي|بحثا قضاييا|فتح بحث|تحقيق|تحقيقا))(?![\p{L}])/gu,
   hearing:
@@ -36,7 +37,11 @@ const GENERIC =
 
 // Large counts are statistics, not events: "3500 شكاية", "des centaines de plaintes", "آلاف الشكايات".
 // Small ones ("عشرات الشكايات", "37 plaintes") usually start a matter and stay events.
-const AGGREGATE = /(?:(\d[\d\s.,]*)|des centaines de|des milliers de|hundreds of|thousands of|الاف|الفي|مئات|ملايين)\s*$/u;
+const AGGREGATE =
+  /(?:(\d[\d\s.,]*)|des centaines de|des milliers de|hundreds of|thousands of|الاف|الفي|مئات|ملايين)\s*$/u;
+
+// "un registre pour le suivi des plaintes et des contrôles", "سجل لتتبع الشكايات": a tool, not an event.
+const TRACKING = /(?:suivi|suivre|tracking|track|تتبع|لتتبع)\s+(?:des|de|les|of|the)?\s*(?:\p{L}+\s+(?:(?:et|and|و)\s*)?(?:des|de|les)?\s*)?$/u;
 
 function isAggregate(before: string): boolean {
   const m = AGGREGATE.exec(before);
@@ -72,6 +77,7 @@ export function findEvents(
       const oEnd = origIndex(ctx, m.index + m[0].length);
       if (masked.some(([a, b]) => oStart < b && oEnd > a)) continue;
       if (isAggregate(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+      if (TRACKING.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       const s = sentenceAt(ctx, oStart);
       const sentenceNorm = text.slice(normIndex(ctx, s.start), normIndex(ctx, s.end));
       if (GENERIC.test(sentenceNorm) && !/\d/.test(sentenceNorm)) continue;

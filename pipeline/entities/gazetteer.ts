@@ -5,15 +5,7 @@
 // filed under Morocco's CNDP. Acronyms that collide across countries (France's "CNDP", the
 // Commission nationale du débat public) are resolved by context in organizations.ts.
 
-export type OrgKind =
-  | 'regulator'
-  | 'company'
-  | 'platform'
-  | 'ministry'
-  | 'agency'
-  | 'association'
-  | 'court'
-  | 'media';
+export type OrgKind = 'regulator' | 'company' | 'platform' | 'ministry' | 'agency' | 'association' | 'court' | 'media';
 
 export interface GazetteerEntry {
   id: string;
@@ -86,7 +78,10 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     names: {
       fr: ['Instance nationale de protection des données personnelles', 'INPDP'],
       ar: ['الهيئة الوطنية لحماية المعطيات الشخصية'],
-      en: ['National Authority for the Protection of Personal Data', 'National Instance for the Protection of Personal Data'],
+      en: [
+        'National Authority for the Protection of Personal Data',
+        'National Instance for the Protection of Personal Data',
+      ],
     },
   },
   {
@@ -114,7 +109,7 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     kind: 'regulator',
     country: 'MA',
     names: {
-      fr: ["Agence nationale de réglementation des télécommunications", 'ANRT'],
+      fr: ['Agence nationale de réglementation des télécommunications', 'ANRT'],
       ar: ['الوكالة الوطنية لتقنين المواصلات'],
       en: ['National Telecommunications Regulatory Agency'],
     },
@@ -145,7 +140,7 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     kind: 'regulator',
     country: 'MA',
     names: {
-      fr: ["Autorité de contrôle des assurances et de la prévoyance sociale", 'ACAPS'],
+      fr: ['Autorité de contrôle des assurances et de la prévoyance sociale', 'ACAPS'],
       ar: ['هيئة مراقبة التأمينات والاحتياط الاجتماعي'],
       en: ['Insurance and Social Welfare Supervisory Authority'],
     },
@@ -155,7 +150,7 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     kind: 'regulator',
     country: 'MA',
     names: {
-      fr: ["Haute autorité de la communication audiovisuelle", 'HACA'],
+      fr: ['Haute autorité de la communication audiovisuelle', 'HACA'],
       ar: ['الهيئة العليا للاتصال السمعي البصري'],
       en: ['High Authority for Audiovisual Communication'],
     },
@@ -205,9 +200,15 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     kind: 'agency',
     country: 'MA',
     names: {
-      fr: ['Présidence du ministère public', 'ministère public', 'Parquet', 'procureur du Roi', 'procureur général du Roi'],
+      fr: [
+        'Présidence du ministère public',
+        'ministère public',
+        'Parquet',
+        'procureur du Roi',
+        'procureur général du Roi',
+      ],
       ar: ['النيابة العامة', 'رئاسة النيابة العامة', 'وكيل الملك', 'الوكيل العام للملك'],
-      en: ['Public Prosecutor', "Public Prosecution Office", "Prosecutor's office"],
+      en: ['Public Prosecutor', 'Public Prosecution Office', "Prosecutor's office"],
     },
   },
   {
@@ -261,7 +262,11 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
         'ministre de la Transition numérique',
         'ministre déléguée chargée de la Transition numérique',
       ],
-      ar: ['وزارة الانتقال الرقمي وإصلاح الإدارة', 'وزارة الانتقال الرقمي', 'الوزيرة المنتدبة المكلفة بالانتقال الرقمي'],
+      ar: [
+        'وزارة الانتقال الرقمي وإصلاح الإدارة',
+        'وزارة الانتقال الرقمي',
+        'الوزيرة المنتدبة المكلفة بالانتقال الرقمي',
+      ],
       en: ['Ministry of Digital Transition', 'Ministry of Digital Transition and Administrative Reform'],
     },
   },
@@ -402,7 +407,11 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     id: 'org:orange-maroc',
     kind: 'company',
     country: 'MA',
-    names: { fr: ['Orange Maroc', 'Orange'], ar: ['أورنج', 'أورانج', 'اورنج المغرب'], en: ['Orange Morocco', 'Orange'] },
+    names: {
+      fr: ['Orange Maroc', 'Orange'],
+      ar: ['أورنج', 'أورانج', 'اورنج المغرب'],
+      en: ['Orange Morocco', 'Orange'],
+    },
     capitalized: ['Orange'],
   },
   {
@@ -431,7 +440,11 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     id: 'org:cih-bank',
     kind: 'company',
     country: 'MA',
-    names: { fr: ['CIH Bank', 'Crédit immobilier et hôtelier', 'CIH'], ar: ['القرض العقاري والسياحي'], en: ['CIH Bank'] },
+    names: {
+      fr: ['CIH Bank', 'Crédit immobilier et hôtelier', 'CIH'],
+      ar: ['القرض العقاري والسياحي'],
+      en: ['CIH Bank'],
+    },
   },
   {
     id: 'org:attijariwafa-bank',
@@ -449,7 +462,11 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     id: 'org:banque-populaire',
     kind: 'company',
     country: 'MA',
-    names: { fr: ['Banque Populaire', 'Groupe Banque Populaire', 'BCP'], ar: ['البنك الشعبي'], en: ['Banque Populaire'] },
+    names: {
+      fr: ['Banque Populaire', 'Groupe Banque Populaire', 'BCP'],
+      ar: ['البنك الشعبي'],
+      en: ['Banque Populaire'],
+    },
   },
   {
     id: 'org:ram',
@@ -467,7 +484,11 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     id: 'org:ocp',
     kind: 'company',
     country: 'MA',
-    names: { fr: ['OCP', 'Office chérifien des phosphates', 'Groupe OCP'], ar: ['المكتب الشريف للفوسفاط'], en: ['OCP Group'] },
+    names: {
+      fr: ['OCP', 'Office chérifien des phosphates', 'Groupe OCP'],
+      ar: ['المكتب الشريف للفوسفاط'],
+      en: ['OCP Group'],
+    },
   },
   {
     id: 'org:poste-maroc',
@@ -495,7 +516,10 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     kind: 'association',
     country: 'MA',
     names: {
-      fr: ['Observatoire marocain de protection du consommateur', 'Observatoire marocain de la protection du consommateur'],
+      fr: [
+        'Observatoire marocain de protection du consommateur',
+        'Observatoire marocain de la protection du consommateur',
+      ],
       ar: ['المرصد المغربي لحماية المستهلك'],
       en: ['Moroccan Consumer Protection Observatory'],
     },
@@ -514,7 +538,11 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     id: 'org:cndh',
     kind: 'agency',
     country: 'MA',
-    names: { fr: ["Conseil national des droits de l'Homme", 'CNDH'], ar: ['المجلس الوطني لحقوق الإنسان'], en: ['National Human Rights Council'] },
+    names: {
+      fr: ["Conseil national des droits de l'Homme", 'CNDH'],
+      ar: ['المجلس الوطني لحقوق الإنسان'],
+      en: ['National Human Rights Council'],
+    },
   },
   {
     id: 'org:court-cassation',
@@ -526,7 +554,11 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     id: 'org:tribunal-premiere-instance-rabat',
     kind: 'court',
     country: 'MA',
-    names: { fr: ['tribunal de première instance de Rabat'], ar: ['المحكمة الابتدائية بالرباط'], en: ['Rabat Court of First Instance'] },
+    names: {
+      fr: ['tribunal de première instance de Rabat'],
+      ar: ['المحكمة الابتدائية بالرباط'],
+      en: ['Rabat Court of First Instance'],
+    },
   },
 ];
 

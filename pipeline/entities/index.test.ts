@@ -9,7 +9,9 @@ Elle doit se conformer avant le 28 février 2023, faute de quoi elle encourt une
 describe('extractEntities', () => {
   it('reports offsets into the original text and the sentence around every mention', () => {
     const e = extractEntities({ text: MIXED, title: null, language: 'fr', publishedAt: '2023-01-09T18:00:00+01:00' });
-    const all = [...e.organizations, ...e.persons, ...e.laws, ...e.deadlines, ...e.amounts, ...e.events].flatMap((x) => x.mentions);
+    const all = [...e.organizations, ...e.persons, ...e.laws, ...e.deadlines, ...e.amounts, ...e.events].flatMap(
+      (x) => x.mentions,
+    );
     expect(all.length).toBeGreaterThan(10);
     for (const m of all) {
       expect(MIXED.slice(m.start, m.end)).toBe(m.text);

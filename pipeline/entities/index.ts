@@ -37,6 +37,10 @@ export function extractEntities(input: ExtractEntitiesInput): Entities {
   const { deadlines, deadlineDates } = findDeadlines(ctx);
   const amounts = findAmounts(ctx);
   // Organization names hide event words ("Commission nationale de contrôle", "النيابة العامة" stays an event).
-  const events = findEvents(ctx, ranges.filter(([a, b]) => !isProsecutorName(ctx.text.slice(a, b))), deadlineDates);
+  const events = findEvents(
+    ctx,
+    ranges.filter(([a, b]) => !isProsecutorName(ctx.text.slice(a, b))),
+    deadlineDates,
+  );
   return { organizations, persons, laws, deadlines, amounts, events };
 }

@@ -6,7 +6,14 @@ const lawIds = (text: string, lang: 'fr' | 'ar' | 'en' = 'fr') => idsOf(entities
 
 describe('laws: numbers', () => {
   it('reads 09-08 in every French and English spelling', () => {
-    for (const s of ['la loi n° 09-08', 'la loi 09.08', 'la loi n°09/08', 'le texte n° 09-08', 'Law No. 09-08', 'loi numéro 09–08']) {
+    for (const s of [
+      'la loi n° 09-08',
+      'la loi 09.08',
+      'la loi n°09/08',
+      'le texte n° 09-08',
+      'Law No. 09-08',
+      'loi numéro 09–08',
+    ]) {
       expect(lawIds(`Selon ${s}, le traitement est encadré.`), s).toEqual(['ma-law-09-08']);
     }
   });
@@ -28,7 +35,9 @@ describe('laws: numbers', () => {
         "La loi relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel s'applique.",
       ),
     ).toEqual(['ma-law-09-08']);
-    expect(lawIds('ويحدد قانون حماية الأشخاص الذاتيين تجاه معالجة المعطيات ذات الطابع الشخصي ذلك.', 'ar')).toEqual(['ma-law-09-08']);
+    expect(lawIds('ويحدد قانون حماية الأشخاص الذاتيين تجاه معالجة المعطيات ذات الطابع الشخصي ذلك.', 'ar')).toEqual([
+      'ma-law-09-08',
+    ]);
   });
 
   it('reads decrees, dahirs and CNDP deliberations', () => {
@@ -44,28 +53,43 @@ describe('laws: numbers', () => {
 
 describe('laws: articles, chapters, anaphora', () => {
   it('attaches articles to the law that follows them', () => {
-    expect(lawIds("Au sens de l'article 43 de la loi 09-08, c'est interdit.")).toEqual(['ma-law-09-08', 'ma-law-09-08/art-43']);
+    expect(lawIds("Au sens de l'article 43 de la loi 09-08, c'est interdit.")).toEqual([
+      'ma-law-09-08',
+      'ma-law-09-08/art-43',
+    ]);
     expect(lawIds('Les articles 51 et 52 de la loi n° 09-08 prévoient des sanctions.')).toEqual([
       'ma-law-09-08',
       'ma-law-09-08/art-51',
       'ma-law-09-08/art-52',
     ]);
-    expect(lawIds('ويجرم الفصل 447-1 من القانون الجنائي ذلك.', 'ar')).toEqual(['ma-penal-code', 'ma-penal-code/art-447-1']);
+    expect(lawIds('ويجرم الفصل 447-1 من القانون الجنائي ذلك.', 'ar')).toEqual([
+      'ma-penal-code',
+      'ma-penal-code/art-447-1',
+    ]);
   });
 
   it('attaches chapters in roman numerals and Arabic ordinals', () => {
-    expect(lawIds('Le chapitre VII de la loi n° 09-08 encadre les transferts.')).toEqual(['ma-law-09-08', 'ma-law-09-08/chap-7']);
+    expect(lawIds('Le chapitre VII de la loi n° 09-08 encadre les transferts.')).toEqual([
+      'ma-law-09-08',
+      'ma-law-09-08/chap-7',
+    ]);
     expect(lawIds('مقتضيات الباب السابع من القانون رقم 08-09.', 'ar')).toEqual(['ma-law-09-08', 'ma-law-09-08/chap-7']);
   });
 
   it('resolves "la même loi", "ladite loi", "نفس القانون" to the last law cited', () => {
-    expect(lawIds("La loi 31-08 s'applique, notamment l'article 15 de la même loi.")).toEqual(['ma-law-31-08', 'ma-law-31-08/art-15']);
-    expect(lawIds('Le code pénal punit ces faits ; ledit code prévoit la prison. La loi 09-08 aussi ; ladite loi, en son article 3, le dit.')).toEqual([
-      'ma-law-09-08',
-      'ma-law-09-08/art-3',
-      'ma-penal-code',
+    expect(lawIds("La loi 31-08 s'applique, notamment l'article 15 de la même loi.")).toEqual([
+      'ma-law-31-08',
+      'ma-law-31-08/art-15',
     ]);
-    expect(lawIds('ذكر القانون 09.08، وتنص المادة 4 من نفس القانون على ذلك.', 'ar')).toEqual(['ma-law-09-08', 'ma-law-09-08/art-4']);
+    expect(
+      lawIds(
+        'Le code pénal punit ces faits ; ledit code prévoit la prison. La loi 09-08 aussi ; ladite loi, en son article 3, le dit.',
+      ),
+    ).toEqual(['ma-law-09-08', 'ma-law-09-08/art-3', 'ma-penal-code']);
+    expect(lawIds('ذكر القانون 09.08، وتنص المادة 4 من نفس القانون على ذلك.', 'ar')).toEqual([
+      'ma-law-09-08',
+      'ma-law-09-08/art-4',
+    ]);
   });
 
   it('does not attach articles of a decree to the law by accident, nor invent a law for orphan articles', () => {
@@ -78,7 +102,10 @@ describe('laws: articles, chapters, anaphora', () => {
 
   it('does not read "la constitution d\'un dossier" as the Constitution', () => {
     expect(lawIds("La constitution d'un dossier prend du temps.")).toEqual([]);
-    expect(lawIds("L'article 24 de la Constitution protège la vie privée.")).toEqual(['ma-constitution', 'ma-constitution/art-24']);
+    expect(lawIds("L'article 24 de la Constitution protège la vie privée.")).toEqual([
+      'ma-constitution',
+      'ma-constitution/art-24',
+    ]);
   });
 
   it('has unique ids and both number orders for every two-part law number', () => {

@@ -64,7 +64,7 @@ export const LAWS: readonly LawRecord[] = [
       en: 'Law No. 53-05 on the electronic exchange of legal data',
     },
     numbers: ['53-05', '05-53'],
-    titlePatterns: ["echange electronique de donnees juridiques", 'التبادل الالكتروني للمعطيات القانونيه'],
+    titlePatterns: ['echange electronique de donnees juridiques', 'التبادل الالكتروني للمعطيات القانونيه'],
   },
   {
     id: 'ma-law-43-20',
@@ -75,7 +75,10 @@ export const LAWS: readonly LawRecord[] = [
       en: 'Law No. 43-20 on trust services for electronic transactions',
     },
     numbers: ['43-20', '20-43'],
-    titlePatterns: ['services de confiance pour les transactions electroniques', 'خدمات الثقه بشان المعاملات الالكترونيه'],
+    titlePatterns: [
+      'services de confiance pour les transactions electroniques',
+      'خدمات الثقه بشان المعاملات الالكترونيه',
+    ],
   },
   {
     id: 'ma-law-88-13',
@@ -179,13 +182,14 @@ export const LAWS: readonly LawRecord[] = [
 
 const BY_ID = new Map(LAWS.map((l) => [l.id, l]));
 const BY_NUMBER = new Map<string, LawRecord>();
-for (const law of LAWS) if (law.kind === 'law' || law.kind === 'code') for (const n of law.numbers) BY_NUMBER.set(n, law);
+for (const law of LAWS)
+  if (law.kind === 'law' || law.kind === 'code') for (const n of law.numbers) BY_NUMBER.set(n, law);
 
 // Arabic article prefixes: و ف ب ل ك, the article ال, and their fusions (بال، لل...).
 const AR_PRE = '(?:[وف]?(?:بال|لل|كال|ال|[بلك])?)';
 const SEP = '\\s*[-./]\\s*';
 const NUM2 = `(\\d{1,3})${SEP}(\\d{2})(?!\\d|\\s*[-./]\\s*\\d)`;
-const NUMERO = "(?:n\\s*[°o]\\.?\\s*|n\\.\\s*|numero\\s*|no\\.?\\s*|number\\s*|#\\s*|رقم\\s*)";
+const NUMERO = '(?:n\\s*[°o]\\.?\\s*|n\\.\\s*|numero\\s*|no\\.?\\s*|number\\s*|#\\s*|رقم\\s*)';
 
 // Each pattern runs on normalized text; group names say what was read.
 const LAW_NUMBER = new RegExp(
@@ -298,30 +302,77 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
     const { id, label } = lawFromNumber(a, b);
     // A bare "n° 12-34" is a law only when the number is one we know.
     if (!hasLawWord && !BY_NUMBER.has(`${a.padStart(2, '0')}-${b}`)) return;
-    mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'law', lawId: id, label, lawKind: 'law', confidence: hasLawWord ? 0.95 : 0.7 });
+    mentions.push({
+      nStart: m.index,
+      nEnd: m.index + m[0].length,
+      kind: 'law',
+      lawId: id,
+      label,
+      lawKind: 'law',
+      confidence: hasLawWord ? 0.95 : 0.7,
+    });
   });
   run(DECREE, (m) => {
     const id = `ma-decree-${m[1]}-${m[2]}-${m[3]}`;
-    mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'law', lawId: id, label: BY_ID.get(id)?.titles.fr ?? `Décret n° ${m[1]}-${m[2]}-${m[3]}`, lawKind: 'decree', confidence: 0.95 });
+    mentions.push({
+      nStart: m.index,
+      nEnd: m.index + m[0].length,
+      kind: 'law',
+      lawId: id,
+      label: BY_ID.get(id)?.titles.fr ?? `Décret n° ${m[1]}-${m[2]}-${m[3]}`,
+      lawKind: 'decree',
+      confidence: 0.95,
+    });
   });
   run(DAHIR, (m) => {
     const id = `ma-dahir-${m[1]}-${m[2]}-${m[3]}`;
-    mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'law', lawId: id, label: BY_ID.get(id)?.titles.fr ?? `Dahir n° ${m[1]}-${m[2]}-${m[3]}`, lawKind: 'dahir', confidence: 0.95 });
+    mentions.push({
+      nStart: m.index,
+      nEnd: m.index + m[0].length,
+      kind: 'law',
+      lawId: id,
+      label: BY_ID.get(id)?.titles.fr ?? `Dahir n° ${m[1]}-${m[2]}-${m[3]}`,
+      lawKind: 'dahir',
+      confidence: 0.95,
+    });
   });
   const deliberation = (m: RegExpExecArray, confidence: number) => {
     const id = `cndp-deliberation-D-${Number(m[1])}-${m[2]}`;
-    mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'other', lawId: id, label: `Délibération n° D-${Number(m[1])}-${m[2]}`, lawKind: 'deliberation', confidence });
+    mentions.push({
+      nStart: m.index,
+      nEnd: m.index + m[0].length,
+      kind: 'other',
+      lawId: id,
+      label: `Délibération n° D-${Number(m[1])}-${m[2]}`,
+      lawKind: 'deliberation',
+      confidence,
+    });
   };
   run(DELIBERATION_CODE, (m) => deliberation(m, 0.9));
   run(DELIBERATION_WORD, (m) => deliberation(m, 0.8));
   for (const { re, law } of TITLES) {
     run(re, (m) => {
       // "la constitution d'un fichier" is not the Constitution: the Latin spelling must be capitalized.
-      if (law.id === 'ma-constitution' && /^[a-z]/.test(m[0]) && !/C/.test(ctx.text.slice(origIndex(ctx, m.index), origIndex(ctx, m.index + m[0].length)))) return;
-      mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'law', lawId: law.id, label: law.titles.fr, lawKind: law.kind, confidence: 0.85 });
+      if (
+        law.id === 'ma-constitution' &&
+        /^[a-z]/.test(m[0]) &&
+        !/C/.test(ctx.text.slice(origIndex(ctx, m.index), origIndex(ctx, m.index + m[0].length)))
+      )
+        return;
+      mentions.push({
+        nStart: m.index,
+        nEnd: m.index + m[0].length,
+        kind: 'law',
+        lawId: law.id,
+        label: law.titles.fr,
+        lawKind: law.kind,
+        confidence: 0.85,
+      });
     });
   }
-  run(ANAPHORA, (m) => mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'anaphora', confidence: 0.7 }));
+  run(ANAPHORA, (m) =>
+    mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'anaphora', confidence: 0.7 }),
+  );
   run(ARTICLE, (m) => {
     const nums = (m[1] ?? '').match(/\d{1,4}(?:-\d{1,2})?/g) ?? [];
     mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'article', numbers: nums, confidence: 0.85 });
@@ -329,12 +380,14 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
   run(FR_CHAPTER, (m) => {
     const raw = m[1] ?? '';
     const n = /^\d+$/.test(raw) ? Number(raw) : romanToInt(raw);
-    if (n > 0) mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'chapter', chapter: n, confidence: 0.85 });
+    if (n > 0)
+      mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'chapter', chapter: n, confidence: 0.85 });
   });
   run(AR_CHAPTER, (m) => {
     const raw = m[1] ?? '';
     const n = AR_ORDINALS[raw] ?? Number(raw);
-    if (n > 0) mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'chapter', chapter: n, confidence: 0.85 });
+    if (n > 0)
+      mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'chapter', chapter: n, confidence: 0.85 });
   });
 
   // Drop mentions inside organization names and overlapping duplicates (keep the longest, first).
@@ -388,10 +441,12 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
     if (next && (next.kind === 'law' || next.kind === 'anaphora')) {
       const between = text.slice(mt.nEnd, next.nStart);
       if (/^\s*(?:,\s*)?(?:alinea \d+\s*,?\s*)?(?:de la|de l'|du|de|des|of the|of|من|في)?\s*$/.test(between)) {
-        if (next.kind === 'law') owner = { id: next.lawId as string, label: next.label as string, kind: next.lawKind as LawKind };
+        if (next.kind === 'law')
+          owner = { id: next.lawId as string, label: next.label as string, kind: next.lawKind as LawKind };
       }
     }
-    if (!owner || (owner.kind !== 'law' && owner.kind !== 'code' && owner.kind !== 'decree' && owner.kind !== 'dahir')) continue;
+    if (!owner || (owner.kind !== 'law' && owner.kind !== 'code' && owner.kind !== 'decree' && owner.kind !== 'dahir'))
+      continue;
     const span = spanFor(mt);
     if (mt.kind === 'article') {
       for (const n of mt.numbers ?? []) {

@@ -47,7 +47,9 @@ describe('organizations: gazetteer', () => {
   });
 
   it("keeps France's CNDP (débat public) apart from Morocco's", () => {
-    const fr = entitiesOf('La Commission nationale du débat public ouvre une concertation. La CNDP publiera son bilan.');
+    const fr = entitiesOf(
+      'La Commission nationale du débat public ouvre une concertation. La CNDP publiera son bilan.',
+    );
     expect(idsOf(fr.organizations)).toEqual(['org:fr-cndp']);
     const frAcronymOnly = entitiesOf('Projet de ligne ferroviaire : la CNDP organise un débat public à Lyon.');
     expect(idsOf(frAcronymOnly.organizations)).toEqual(['org:fr-cndp']);
@@ -56,10 +58,15 @@ describe('organizations: gazetteer', () => {
   });
 
   it('gives Tunisian, Algerian and Senegalese authorities their own ids', () => {
-    expect(idsOf(entitiesOf("L'Instance nationale de protection des données personnelles (INPDP) de Tunisie alerte.").organizations)).toEqual([
+    expect(
+      idsOf(
+        entitiesOf("L'Instance nationale de protection des données personnelles (INPDP) de Tunisie alerte.")
+          .organizations,
+      ),
+    ).toEqual(['org:tn-inpdp']);
+    expect(idsOf(entitiesOf('حذرت الهيئة الوطنية لحماية المعطيات الشخصية بتونس.', 'ar').organizations)).toEqual([
       'org:tn-inpdp',
     ]);
-    expect(idsOf(entitiesOf('حذرت الهيئة الوطنية لحماية المعطيات الشخصية بتونس.', 'ar').organizations)).toEqual(['org:tn-inpdp']);
     expect(idsOf(entitiesOf("L'ANPDP algérienne a publié un guide.").organizations)).toEqual(['org:dz-anpdp']);
   });
 
@@ -71,7 +78,9 @@ describe('organizations: gazetteer', () => {
 
 describe('organizations: outside the gazetteer', () => {
   it('reads "la société X" and gives the same id to the same company found twice', () => {
-    const e = entitiesOf('La société Dataline Services a été contrôlée. Selon la direction de Dataline Services SA, tout est conforme.');
+    const e = entitiesOf(
+      'La société Dataline Services a été contrôlée. Selon la direction de Dataline Services SA, tout est conforme.',
+    );
     const unknown = e.organizations.filter((o) => !o.known);
     expect(unknown.map((o) => o.id)).toEqual(['org:x-dataline-services']);
   });
@@ -82,7 +91,9 @@ describe('organizations: outside the gazetteer', () => {
   });
 
   it('takes acronyms in capitals but not headings, roman numerals or common abbreviations', () => {
-    const e = entitiesOf('Le syndicat UMT a saisi la CGEM. Le chapitre VII parle du RGPD et des SMS. URGENT INFO DU JOUR');
+    const e = entitiesOf(
+      'Le syndicat UMT a saisi la CGEM. Le chapitre VII parle du RGPD et des SMS. URGENT INFO DU JOUR',
+    );
     expect(idsOf(e.organizations)).toEqual(['org:x-cgem', 'org:x-umt']);
   });
 });

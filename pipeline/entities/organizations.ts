@@ -29,7 +29,10 @@ function compileGazetteer(): { re: RegExp; byKey: Map<string, NameInfo> } {
     const key = keyOf(variant);
     if (!key) return;
     // Spellings that share a key ("TLScontact", "TLS Contact") each need their own pattern.
-    const tokens = variant.split(/[\s\-]+/).filter(Boolean).map(escapeRegExp);
+    const tokens = variant
+      .split(/[\s-]+/)
+      .filter(Boolean)
+      .map(escapeRegExp);
     patterns.add(tokens.join("[\\s\\-']*"));
     if (byKey.has(key)) return;
     const allCaps = ALL_CAPS.test(written);
@@ -138,19 +141,7 @@ const LATIN_NAME =
   /\s*((?:\p{Lu}[\p{L}\p{N}&'’-]*|\d+[\p{L}][\p{L}\p{N}-]*)(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}&'’-]*|&))*)/uy;
 const QUOTED_NAME = /\s*[«"“]\s*([^»"”\n]{2,40}?)\s*[»"”]/uy;
 
-const NOT_NAMES = new Set([
-  'maroc',
-  'marocaine',
-  'marocain',
-  'etat',
-  'le',
-  'la',
-  'les',
-  'un',
-  'une',
-  'rgpd',
-  'gdpr',
-]);
+const NOT_NAMES = new Set(['maroc', 'marocaine', 'marocain', 'etat', 'le', 'la', 'les', 'un', 'une', 'rgpd', 'gdpr']);
 
 const LEGAL_SUFFIX = /(?:\s+(?:sa|s\.a\.?|sarl|sas|ltd|inc|plc|maroc|morocco|group|groupe))+$/;
 
@@ -334,4 +325,3 @@ export function findOrganizations(ctx: DocContext): OrganizationsResult {
   }
   return { organizations: [...byId.values()], ranges };
 }
-

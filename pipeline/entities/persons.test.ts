@@ -3,7 +3,9 @@ import { entitiesOf, idsOf } from './test-helpers.ts';
 
 describe('persons', () => {
   it('knows the CNDP president in French and in both Arabic spellings', () => {
-    expect(idsOf(entitiesOf('Selon Omar Seghrouchni, le dossier avance.').persons)).toEqual(['person:omar-seghrouchni']);
+    expect(idsOf(entitiesOf('Selon Omar Seghrouchni, le dossier avance.').persons)).toEqual([
+      'person:omar-seghrouchni',
+    ]);
     expect(idsOf(entitiesOf('صرح عمر السغروشني بأن الملف يتقدم.', 'ar').persons)).toEqual(['person:omar-seghrouchni']);
     expect(idsOf(entitiesOf('وأكد السيد عمر الصغروشني ذلك.', 'ar').persons)).toEqual(['person:omar-seghrouchni']);
   });

@@ -15,7 +15,12 @@ const KNOWN = (() => {
   }
   const alternation = [...byName.keys()]
     .sort((a, b) => b.length - a.length)
-    .map((n) => n.split(/[\s-]+/).map(escapeRegExp).join('[\\s\\-]+'))
+    .map((n) =>
+      n
+        .split(/[\s-]+/)
+        .map(escapeRegExp)
+        .join('[\\s\\-]+'),
+    )
     .join('|');
   const re = new RegExp(`(?<![\\p{L}\\p{N}])[وف]?[بل]?(${alternation})(?![\\p{L}\\p{N}])`, 'gu');
   return { byName, bySurname, re };
@@ -24,12 +29,13 @@ const KNOWN = (() => {
 // Civilities and roles, on normalized text. Roles require a full name after them.
 const FR_CIVILITY = /(?<![\p{L}])(?:m\.|mme\.?|mlle\.?|monsieur|madame|maitre|dr\.?|pr\.?|mr\.?|mrs\.?|ms\.?)(?=\s)/gu;
 const FR_ROLE =
-  /(?<![\p{L}])(?:le ministre|la ministre|le president|la presidente|le depute|la deputee|le directeur general|la directrice generale|le secretaire general|la secretaire generale|le porte-parole|le procureur|le wali|le gouverneur|minister|president|lawmaker|deputy)(?![\p{L}])/gu;
+  /(?<![\p{L}])(?:ministre|ministre delegue|ministre deleguee|president|presidente|depute|deputee|directeur general|directrice generale|secretaire general|secretaire generale|porte-parole|procureur|wali|gouverneur|avocat|avocate|minister|lawmaker|deputy|spokesperson)(?![\p{L}])/gu;
 const AR_TITLE =
   /(?<![\p{L}])[و]?(?:السيد|السيده|الوزير|الوزيره|النائب|النائبه|البرلماني|البرلمانيه|الدكتور|الدكتوره|الاستاذ|الاستاذه|رئيس اللجنه الوطنيه|رئيس اللجنه)(?=\s)/gu;
 
 // A Latin full name: capitalized tokens, with the particles Maghrebi names carry.
-const LATIN_PERSON = /\s*((?:\p{Lu}[\p{Ll}'’-]+|El|Ben|Al|Ait|Aït|Ou|Bel|Abdel)(?:[ \t]+(?:\p{Lu}[\p{Ll}'’-]+|El|Ben|Al|Ait|Aït|Bel|el|ben)){0,3})/uy;
+const LATIN_PERSON =
+  /\s*((?:\p{Lu}[\p{Ll}'’-]+|El|Ben|Al|Ait|Aït|Ou|Bel|Abdel)(?:[ \t]+(?:\p{Lu}[\p{Ll}'’-]+|El|Ben|Al|Ait|Aït|Bel|el|ben)){0,3})/uy;
 
 const AR_STOP = new Set([
   'رئيس',
@@ -87,7 +93,14 @@ function arabicNameAt(text: string, pos: number): { name: string; start: number;
 export function findPersons(ctx: DocContext): PersonEntity[] {
   const found: Array<{ id: string | null; name: string; span: Span; surnameOnly: boolean }> = [];
   const taken: Array<[number, number]> = [];
-  const add = (id: string | null, name: string, start: number, end: number, confidence: number, surnameOnly = false) => {
+  const add = (
+    id: string | null,
+    name: string,
+    start: number,
+    end: number,
+    confidence: number,
+    surnameOnly = false,
+  ) => {
     if (taken.some(([a, b]) => start < b && end > a)) return;
     taken.push([start, end]);
     found.push({ id, name, span: spanOf(ctx, start, end, confidence), surnameOnly });
@@ -99,7 +112,13 @@ export function findPersons(ctx: DocContext): PersonEntity[] {
     const n = m[1] ?? '';
     const nStart = m.index + m[0].length - n.length;
     const id = KNOWN.byName.get(n.replace(/[\s-]+/g, ' ')) ?? null;
-    add(id, ctx.text.slice(origIndex(ctx, nStart), origIndex(ctx, nStart + n.length)), origIndex(ctx, nStart), origIndex(ctx, nStart + n.length), 0.95);
+    add(
+      id,
+      ctx.text.slice(origIndex(ctx, nStart), origIndex(ctx, nStart + n.length)),
+      origIndex(ctx, nStart),
+      origIndex(ctx, nStart + n.length),
+      0.95,
+    );
   }
 
   for (const [re, isRole] of [

@@ -2,7 +2,12 @@
 import type { Entities, Lang } from '../types.ts';
 import { extractEntities } from './index.ts';
 
-export function entitiesOf(text: string, language: Lang = 'fr', publishedAt: string | null = '2023-01-10', title: string | null = null): Entities {
+export function entitiesOf(
+  text: string,
+  language: Lang = 'fr',
+  publishedAt: string | null = '2023-01-10',
+  title: string | null = null,
+): Entities {
   return extractEntities({ text, title, language, publishedAt });
 }
 

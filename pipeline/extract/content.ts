@@ -53,7 +53,19 @@ const BLOCK_TAGS = new Set([
 ]);
 
 // Removed with their content before scoring: never article text.
-const DROP_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'input', 'label', 'menu', 'dialog', 'map', 'area']);
+const DROP_TAGS = new Set([
+  'nav',
+  'aside',
+  'footer',
+  'form',
+  'input',
+  'label',
+  'menu',
+  'dialog',
+  'map',
+  'area',
+  'marquee',
+]);
 const DROP_ROLES = new Set([
   'navigation',
   'menu',

@@ -152,3 +152,46 @@ describe('extractHtml details', () => {
     expect(out.text).toContain("L'adjoint & le maire ont signé.");
   });
 });
+
+describe('extractHtml on ticker widgets', () => {
+  const headlines = [
+    'Le dirham se stabilise face au dollar',
+    'Tanger Med inaugure un nouveau quai',
+    'Grève des transporteurs à Casablanca',
+    'Le festival de Fès dévoile sa programmation',
+    'Hausse des exportations de phosphate',
+    'Les pluies relancent la saison agricole',
+    'Un nouveau stade pour la ville de Tétouan',
+  ];
+
+  it('calls a page whose only text is a marquee ticker a ticker page, not an empty one', () => {
+    const html = page(`<div id="top"><a href="/">Accueil</a></div><marquee>${headlines.join(' ')}</marquee>`);
+    expect(extractHtml(html, 'https://maghress.com/fr/challenge/1').rejected).toEqual({ reason: 'ticker' });
+  });
+
+  it('drops the ticker but keeps the article when both are on the page', () => {
+    const html = page(
+      `<div class="news-ticker">${headlines.map((h) => `<a href="/x">${h}</a>`).join(' ')}</div>
+       <div class="article">${PROSE_FR.map((p) => `<p>${p}</p>`).join('')}</div>`,
+    );
+    const out = extractHtml(html, 'https://maghress.com/fr/challenge/2');
+    expect(out.rejected).toBeNull();
+    expect(out.text.split('\n\n')).toEqual(PROSE_FR);
+  });
+});
+
+describe('extractHtml dates next to other articles', () => {
+  it('skips dates of related-article items that share the container with the article', () => {
+    const html = page(
+      `<div class="wrap"><div class="top"><h1>Budget municipal rectificatif adopté</h1><p class="d">Le 14/05/2021 à 09h30</p></div>
+       <div class="zone"><div class="related"><ul>
+         <li><span>Le 11/05/2021 à 18h02</span> <a href="/a">Les commerçants du centre-ville manifestent devant la mairie</a></li>
+         <li><span>Le 09/05/2021 à 08h15</span> <a href="/b">La municipalité lance un appel d'offres pour les marchés</a></li>
+       </ul></div>
+       <div class="txt">${PROSE_FR.map((p) => `<p>${p}</p>`).join('')}</div></div></div>`,
+    );
+    const out = extractHtml(html, 'https://example.ma/x');
+    expect(out.publishedAt).toBe('2021-05-14T09:30:00');
+    expect(out.text).not.toContain('manifestent');
+  });
+});

@@ -3,7 +3,7 @@ import { cleanBlocks, linkDensityOf, pruneTree, selectContent, toParagraphs } fr
 import { datesFromLine, findDates, parseMetaDate } from './dates.ts';
 import { type El, parseHtml, textOf } from './dom.ts';
 import { cleanAuthorName, readMetadata, stripSiteName } from './metadata.ts';
-import { detectTicker } from './ticker.ts';
+import { detectTicker, tickerTextLength } from './ticker.ts';
 
 /** Bump when extraction output changes so stored documents are re-derived. */
 export const EXTRACT_VERSION = 1;
@@ -30,7 +30,7 @@ export function extractHtml(html: string, url: string): Extracted {
   const seen = anchor ? visibleDates(visible.dates, anchor, order) : { published: null, updated: null };
 
   let rejected: Extracted['rejected'] = null;
-  if (text.length < MIN_TEXT) rejected = { reason: 'empty' };
+  if (text.length < MIN_TEXT) rejected = { reason: pass.tickerChars >= 200 ? 'ticker' : 'empty' };
   else if (detectTicker(paragraphs, { linkDensity })) rejected = { reason: 'ticker' };
 
   return {
@@ -52,12 +52,13 @@ function analyze(html: string, stripUnlikely: boolean) {
   // carry them; where they sit in the tree decides later whether they belong to the article.
   const order = documentOrder(body);
   const visible = collectVisible(body);
+  const tickerChars = tickerTextLength(body);
   pruneTree(body, { stripUnlikely });
   const { blocks } = selectContent(body);
   const linkDensity = linkDensityOf(blocks);
   cleanBlocks(blocks);
   const paragraphs = toParagraphs(blocks);
-  return { head, visible, blocks, order, linkDensity, paragraphs };
+  return { head, visible, blocks, order, linkDensity, paragraphs, tickerChars };
 }
 
 function findBody(root: El): El {
@@ -131,7 +132,7 @@ function collectVisible(body: El): Visible {
       ancestors.add(p);
       if (p.tag === 'a') inLink = true;
     }
-    dates.push({ published, updated, el, ancestors, inLink });
+    dates.push({ published, updated, el, ancestors, inLink: inLink || isTeaserDate(el) });
   };
 
   const visit = (el: El) => {
@@ -173,6 +174,31 @@ function collectVisible(body: El): Visible {
   };
   visit(body);
   return { dates, h1, author };
+}
+
+/**
+ * A date printed next to another article's headline link (a teaser card, a related-articles item).
+ * Looks at the two nearest small ancestors for a link long enough to be a headline: a byline link
+ * to the author's page ("Par Salma Idrissi") is too short to count.
+ */
+function isTeaserDate(el: El): boolean {
+  let cur: El | null = el.parent;
+  for (let level = 0; cur && level < 2; level++, cur = cur.parent) {
+    if (shortText(cur) === null) return false;
+    if (hasHeadlineLink(cur)) return true;
+  }
+  return false;
+}
+
+function hasHeadlineLink(el: El): boolean {
+  for (const c of el.children) {
+    if (typeof c === 'string') continue;
+    if (c.tag === 'a') {
+      const t = textOf(c);
+      if (t.length >= 25 && t.split(' ').length >= 4) return true;
+    } else if (hasHeadlineLink(c)) return true;
+  }
+  return false;
 }
 
 /** The element's whole text when it is short enough to be a date or byline line; null otherwise. */

@@ -3,6 +3,8 @@
 // Arabic, has sentence punctuation every few dozen words and at least one paragraph of prose; a
 // headline run has neither, or is made of links.
 
+import type { El } from './dom.ts';
+
 const SENTENCE_MARK = /[.!?؟;:,،…。、！？]/g;
 const ENDS_SENTENCE = /[.!?؟…»"”)。！？」]\s*$/;
 
@@ -31,4 +33,29 @@ export function detectTicker(paragraphs: string[], signals: TickerSignals): bool
     if (longest < 200 && bare / paragraphs.length >= 0.8) return true;
   }
   return false;
+}
+
+const TICKER_HINT =
+  /(?:^|[\s_-])(?:ticker|newsticker|news-ticker|breaking|marquee|defilant|défilant|flash-info|flashinfo|urgent)(?:$|[\s_-])/i;
+
+/**
+ * Characters of text inside headline-ticker widgets (`<marquee>`, `.ticker`, `.breaking`...). Pruning
+ * removes them before content selection, so a page that was nothing but a ticker ends up empty;
+ * this measure lets the caller say "ticker" rather than "empty".
+ */
+export function tickerTextLength(el: El): number {
+  let n = 0;
+  for (const c of el.children) {
+    if (typeof c === 'string') continue;
+    const hint = `${c.attrs.class ?? ''} ${c.attrs.id ?? ''}`;
+    if (c.tag === 'marquee' || TICKER_HINT.test(hint)) n += textLength(c);
+    else n += tickerTextLength(c);
+  }
+  return n;
+}
+
+function textLength(el: El): number {
+  let n = 0;
+  for (const c of el.children) n += typeof c === 'string' ? c.trim().length : textLength(c);
+  return n;
 }

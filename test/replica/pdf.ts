@@ -84,7 +84,7 @@ async function build(fixture: PdfFixture): Promise<Uint8Array> {
   draw(
     rtl
       ? 'اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي'
-      : 'Commission nationale de contrôle de la protection des données à caractère personnel',
+      : 'Commission nationale de contrôle de la protection des données personnelles (CNDP)',
     bold,
     10,
   );
@@ -95,7 +95,7 @@ async function build(fixture: PdfFixture): Promise<Uint8Array> {
 }
 
 /** Bump when the layout code changes, so cached PDFs are rebuilt. */
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 const cache = new Map<string, Promise<Uint8Array>>();
 
 // Shaping Arabic with Amiri takes ~2 s, so the (deterministic) bytes are also kept in the OS temp

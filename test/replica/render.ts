@@ -205,7 +205,7 @@ ${teaser}
 <div class="breadcrumb"><a href="${esc(ctx.link(ctx.homepage))}">${ui.home}</a> › <span>${esc(a.section)}</span></div>
 <h1 class="entry-title">${esc(a.title)}</h1>
 ${a.lead === undefined ? '' : `<p class="chapo">${esc(a.lead)}</p>`}
-<div class="post-meta">${dateline === '' ? '' : `<span class="date">${esc(dateline)}</span>`}${a.author === undefined ? '' : ` <span class="author">${ui.by} ${esc(a.author)}</span>`}</div>
+<div class="post-meta">${dateline === '' ? '' : `<span class="date">${esc(dateline)}</span>`}${a.author === undefined || dateline.includes(a.author) ? '' : ` <span class="author">${ui.by} ${esc(a.author)}</span>`}</div>
 <div class="share-bar">${ui.share.map((s) => `<a href="#" class="share">${s}</a>`).join(' ')}</div>
 <div class="entry-content">
 ${body}

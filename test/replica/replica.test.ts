@@ -206,6 +206,9 @@ describe('HTTP behaviour', () => {
     expect((await get(local(dead.listing))).bytes.toString('utf8')).toContain(local(dead.url));
     expect((await get(local(dead.url))).status).toBe(404);
 
+    expect((await get(local('https://www.maghress.com/fr/'))).bytes.toString('utf8')).toContain(
+      local('https://www.maghress.com/fr/challenge/145203'),
+    );
     const ticker = (await get(local('https://www.maghress.com/fr/challenge/145203'))).bytes.toString('utf8');
     expect(ticker).not.toContain('<article');
     expect(ticker).not.toContain('<h1');

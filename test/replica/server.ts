@@ -359,6 +359,10 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
               ? []
               : [
                   ...sourcePdfs.map((p) => ({ url: p.url, text: p.title })),
+                  // Maghress lists its ticker-only pages like any other copy.
+                  ...articlesOf(source.id)
+                    .filter((a) => a.tickerOnly === true && listingFilter(d.url)(a))
+                    .map((a) => ({ url: a.url, text: a.section })),
                   ...DEAD_LINKS.filter((x) => x.listing === d.url).map((x) => ({ url: x.url, text: x.text })),
                 ];
           const html = renderListing(

@@ -70,7 +70,7 @@ export const CALL_RECORDING_ARTICLES: ArticleFixture[] = [
     paragraphs: [
       "Le secteur de la relation client, qui emploie plus de 100.000 personnes au Maroc, se retrouve sous le feu des critiques. Une association de consommateurs a déposé plainte auprès de la CNDP contre l'enregistrement des appels sans consentement et les sollicitations commerciales répétées.",
       "Les professionnels contactés reconnaissent des pratiques inégales. « Les grands centres qui travaillent pour des donneurs d'ordre européens appliquent des règles strictes, car leurs clients l'exigent. Le problème vient surtout des petites structures qui font du démarchage pour le marché local », explique le dirigeant d'une fédération du secteur.",
-      "La loi 09-08 impose pourtant la déclaration des traitements et l'information des personnes. Les sanctions prévues vont de l'amende à l'emprisonnement, mais elles restent rarement appliquées.",
+      "La loi 09.08 impose pourtant la déclaration des traitements et l'information des personnes. Les sanctions prévues vont de l'amende à l'emprisonnement, mais elles restent rarement appliquées.",
       "Pour les entreprises, l'enjeu est aussi commercial : un client qui se sent piégé par un appel non sollicité est un client perdu. Plusieurs opérateurs plaident pour une charte commune de bonnes pratiques.",
     ],
     story: 'call-recording',
