@@ -13,6 +13,7 @@ let pdfjs: Promise<PdfJs> | null = null;
 function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= Promise.all([
     import('pdfjs-dist/legacy/build/pdf.mjs'),
+    // @ts-expect-error the worker module ships no type declarations; only its side effect matters.
     import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
   ]).then(([main]) => main);
   return pdfjs;

@@ -10,7 +10,7 @@ import { type DocContext, origIndex, sentenceAt, spanOf } from './context.ts';
 const NUMBER = '(?:\\d{1,3}(?:[ .,]\\d{3})+(?:,\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)';
 const SCALE =
   '(?:milliards?|millions?|mille|billions?|thousand|mds|md|مليار|ملايير|مليارات|مليون|ملايين|مليونين|الف|آلاف|الاف)';
-const CURRENCY = '(?:dirhams?|dhs?|mad|درهم|دراهم|دراهيم|euros?|eur|€|dollars?|usd|\\$|دولار|دولارات|اورو|يورو)';
+const CURRENCY = '(?:dirhams?|dhs?|mad|درهما|درهم|دراهم|دراهيم|euros?|eur|€|dollars?|usd|\\$|دولارات|دولارا|دولار|اورو|يورو)';
 // Group layout: [1] low number, [2] low scale, [3] high number, [4] high scale, [5] currency.
 const RANGE_OR_SINGLE = new RegExp(
   `(?<![\\p{L}\\p{N}])` +

@@ -10,7 +10,7 @@ const TRIGGERS: Record<EventType, RegExp> = {
   complaint:
     /(?<![\p{L}])(?:plaintes?|a porte plainte|deposer plainte|reclamations?|doleances?|complaints?|[وفبل]?(?:ال)?(?:شكايه|شكايات|شكاوي|شكوي|تظلم)(?:ها|ه|هم)?)(?![\p{L}])/gu,
   inspection:
-    /(?<![\p{L}])(?:controles? inopines?|mission de controle|missions de controle|operation de controle|un controle|des controles|le controle sur place|controle sur place|inspections?|audits?|enquetes?|investigations?|[وفبل]?(?:ال)?(?:افتحاص|تفتيش|عمليه مراقبه|عمليات المراقبه|عمليات مراقبه|مهمه مراقبه|زياره ميدانيه|بحث قضايي|بحثا قضاييا|فتح بحث|تحقيق|تحقيقا))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:controles? inopines?|mission de controle|missions de controle|operation de controle|un controle|des controles|le controle sur place|controle sur place|inspections?|audits?|enquetes?|investigations?|[وفبل]?(?:ال)?(?:افتحاص|تفتيش|عمليه مراقبه|عمليات المراقبه|عمليات مراقبه|مهمه مراقبه|زياره ميدانيه|بحث قضايي|بحثا قضاييا|فتح بحث|تحقيقا|تحقيقات|(?:فتح|فتحت|يفتح|تفتح|باشرت|تباشر|اجراء|اجرت)\s+(?:ال)?تحقيق|(?:ال)?تحقيق(?=\s+(?:في|حول|بشان))))(?![\p{L}])/gu,
   hearing:
     /(?<![\p{L}])(?:audition|auditionne(?:e|s|es)?|convoque(?:e|s|es)?|convocation|hearing|summoned|جلسه استماع|جلسات استماع|[وفبل]?(?:ال)?استماع|استمعت|استمع|استدعاء|استدعت|استدعي)(?![\p{L}])/gu,
   formal_notice:

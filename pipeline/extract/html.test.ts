@@ -184,7 +184,7 @@ describe('extractHtml dates next to other articles', () => {
   it('skips dates of related-article items that share the container with the article', () => {
     const html = page(
       `<div class="wrap"><div class="top"><h1>Budget municipal rectificatif adopté</h1><p class="d">Le 14/05/2021 à 09h30</p></div>
-       <div class="zone"><div class="related"><ul>
+       <div class="zone"><div class="liste"><ul>
          <li><span>Le 11/05/2021 à 18h02</span> <a href="/a">Les commerçants du centre-ville manifestent devant la mairie</a></li>
          <li><span>Le 09/05/2021 à 08h15</span> <a href="/b">La municipalité lance un appel d'offres pour les marchés</a></li>
        </ul></div>

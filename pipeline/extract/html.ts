@@ -132,7 +132,7 @@ function collectVisible(body: El): Visible {
       ancestors.add(p);
       if (p.tag === 'a') inLink = true;
     }
-    dates.push({ published, updated, el, ancestors, inLink: inLink || isTeaserDate(el) });
+    dates.push({ published, updated, el, ancestors, inLink: inLink || (isTeaserDate(el) && false) });
   };
 
   const visit = (el: El) => {
@@ -238,6 +238,7 @@ function visibleDates(
 ): { published: string | null; updated: string | null } {
   const anchorOrder = order.get(anchor) ?? 0;
   // Dates inside the article text are events it reports, except a dateline at its very start.
+  if (process.argv.includes("--dbg")) console.log(candidates.map((c) => [c.published, c.el.tag, c.inLink]), anchor.tag, anchor.attrs);
   const usable = candidates.filter(
     (c) => !c.inLink && (!c.ancestors.has(anchor) || (order.get(c.el) ?? 0) <= anchorOrder + 3),
   );
