@@ -22,7 +22,7 @@ export interface SchedulerStatus {
 
 export interface ApiOptions {
   db: Db;
-  search: Pick<SearchIndex, 'searchDocuments' | 'health' | 'kick'>;
+  search: Pick<SearchIndex, 'searchDocuments' | 'searchCases' | 'health' | 'kick'>;
   config: Pick<ApiConfig, 'corsOrigins' | 'apiKeyHashes' | 'readRequiresKey'>;
   /** A pino logger (the app's); omitted: no request logging. */
   log?: FastifyBaseLogger;
@@ -98,6 +98,7 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
   registerSearchRoute(app, search);
   registerRecordRoutes(app, {
     db,
+    search,
     now,
     gazetteer: options.gazetteer ?? defaultGazetteer(),
     authorizeWrite: (req: FastifyRequest) => requireKey(req, config.apiKeyHashes),
@@ -119,7 +120,7 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
         const { url: _url, ...rest } = await search.health();
         index = rest;
       } catch (e) {
-        index = { status: 'unavailable', managed: false, queued: -1, error: (e as Error).message };
+        index = { status: 'unavailable', managed: false, queued: -1, parked: 0, error: (e as Error).message };
       }
       const scheduler = options.scheduler?.() ?? { status: 'not_configured' as const };
       const status = store.status !== 'ok' ? 'unavailable' : index.status !== 'ok' ? 'degraded' : 'ok';

@@ -1,7 +1,7 @@
 // Read endpoints over the system of record (documents, cases, entities, sources) and the analysts'
 // write endpoints. These read SQLite directly: they serve one record at a time, not search hits.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { GazetteerEntry } from '../index/index.ts';
+import type { GazetteerEntry, SearchIndex } from '../index/index.ts';
 import { AppError } from '../pipeline/errors.ts';
 import { duplicateClusterOf, getAnalysis } from '../store/analyses.ts';
 import { caseIdsForDocument, getCaseRecord, listCases, mergeCases, renameCase, splitDocument } from '../store/cases.ts';
@@ -12,6 +12,7 @@ import { getSourceConfig, listSourceHealth } from '../store/sources.ts';
 
 export interface RecordRoutesDeps {
   db: Db;
+  search: Pick<SearchIndex, 'searchCases'>;
   now: () => Date;
   gazetteer: readonly GazetteerEntry[];
   /** Returns an actor label or throws UNAUTHORIZED. */
@@ -141,20 +142,35 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
     },
   );
 
-  app.get<{ Querystring: { limit: number; offset: number; type?: (typeof CASE_TYPES)[number] } }>(
+  app.get<{ Querystring: { limit: number; offset: number; type?: (typeof CASE_TYPES)[number]; q?: string } }>(
     '/cases',
     {
       schema: {
         tags: ['cases'],
-        summary: 'Cases, most recently active first',
+        summary: 'Cases, most recently active first; with `q`, cases matching words in any language',
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { ...page, type: { type: 'string', enum: [...CASE_TYPES] } },
+          properties: {
+            ...page,
+            type: { type: 'string', enum: [...CASE_TYPES] },
+            q: { type: 'string', minLength: 1, maxLength: 200 },
+          },
         },
       },
     },
     async (req) => {
+      if (req.query.q) {
+        if (req.query.offset + req.query.limit > 1000)
+          throw new AppError('BAD_REQUEST', 'offset + limit may not exceed 1000 with q');
+        const found = await deps.search.searchCases({
+          q: req.query.q,
+          type: req.query.type,
+          limit: req.query.limit,
+          offset: req.query.offset,
+        });
+        return { ...found, limit: req.query.limit, offset: req.query.offset };
+      }
       const { total, cases } = listCases(db, {
         limit: req.query.limit,
         offset: req.query.offset,

@@ -153,6 +153,12 @@ export function registerSearchRoute(app: FastifyInstance, search: Pick<SearchInd
         querystring: searchQuerySchema,
       },
     },
-    async (req) => search.searchDocuments(toDocumentQuery(req.query)),
+    async (req, reply) => {
+      const { processingTimeMs, ...result } = await search.searchDocuments(toDocumentQuery(req.query));
+      // Timing goes in a header: the body stays a pure function of the query and the index, so its
+      // ETag lets clients revalidate.
+      reply.header('server-timing', `search;dur=${processingTimeMs}`);
+      return result;
+    },
   );
 }

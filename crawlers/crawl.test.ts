@@ -230,6 +230,21 @@ describe('crawlSources', () => {
     const third = await run();
     expect(third.sources[0]?.status).toBe('backoff');
     expect(listFailures(db, 'good')).toEqual([]);
+
+    // A broken config (an invalid pattern) fails its own source, not the crawl.
+    const broken = { ...good, id: 'broken', articlePatterns: ['(unclosed'] };
+    const fourth = await crawlSources({
+      db,
+      sources: [broken, good],
+      crawl: testCrawlConfig(),
+      dataDir,
+      log: quietLog(),
+    });
+    expect(fourth.sources.map((s) => [s.sourceId, s.status])).toEqual([
+      ['broken', 'failed'],
+      ['good', 'ok'],
+    ]);
+    expect(getSourceHealth(db, 'broken')).toMatchObject({ consecutiveFailures: 1, errorCounts: { INTERNAL: 1 } });
   });
 
   it('stops on abort, keeps the queue, and the next run finishes the same run', async () => {

@@ -148,7 +148,30 @@ export async function crawlSources(options: CrawlSourcesOptions): Promise<CrawlS
   const workers = Array.from({ length: Math.min(options.crawl.sourceConcurrency, pending.length) }, async () => {
     for (let source = pending.shift(); source; source = pending.shift()) {
       if (options.signal?.aborted) break;
-      results.push(await crawlOneSource(source, options, shared));
+      try {
+        results.push(await crawlOneSource(source, options, shared));
+      } catch (error) {
+        // One source's surprise (a bad regex in its config, a full disk) never ends the others' run.
+        options.log.error({ source: source.id, err: error }, 'source crawl failed');
+        const code = isAppError(error) ? error.code : 'INTERNAL';
+        recordSourceRun(options.db, source.id, {
+          at: new Date().toISOString(),
+          ok: false,
+          errorCounts: { [code]: 1 },
+          error: String((error as Error)?.message ?? error),
+        });
+        const counts = emptyCounts();
+        results.push({
+          sourceId: source.id,
+          status: 'failed',
+          resumed: false,
+          counts,
+          newDocumentIds: [],
+          changedDocumentIds: [],
+          errors: { [code]: 1 },
+          durationMs: 0,
+        });
+      }
     }
   });
   await Promise.all(workers);
@@ -472,7 +495,7 @@ async function crawlOneSource(
     if (stored.changed) bump('stored');
     else counts.unchanged++;
     // CNDP communiqués link the full deliberation as a PDF: follow those one level deep.
-    if (!isPdf && data.depth === 0) {
+    if (!isPdf && data.depth === 0 && /\.pdf\b/i.test(text)) {
       const pdfLinks = parseListing(text, response.finalUrl, /\.pdf(?:$|\?)/i).links;
       await enqueueArticles(pdfLinks, 1);
     }
@@ -548,8 +571,13 @@ async function crawlOneSource(
   );
   const onAbort = () => crawler.stop('aborted');
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  let crashed: unknown = null;
   try {
     await crawler.run();
+  } catch (error) {
+    // crawlee's own machinery failed (e.g. its queue files stayed locked). The run stays open so
+    // the next one resumes it; the source is marked failing; other sources go on.
+    crashed = error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
@@ -558,6 +586,17 @@ async function crawlOneSource(
   const newIds = [...new Set(changedRows.filter((r) => r.versionNo === 1).map((r) => r.id))];
   const newSet = new Set(newIds);
   const changedIds = [...new Set(changedRows.filter((r) => r.versionNo > 1 && !newSet.has(r.id)).map((r) => r.id))];
+  if (crashed !== null) {
+    errors.INTERNAL = (errors.INTERNAL ?? 0) + 1;
+    log.error({ err: crashed, runId: run.id }, 'crawler stopped unexpectedly; the queue is kept for the next run');
+    recordSourceRun(db, source.id, {
+      at: new Date().toISOString(),
+      ok: false,
+      errorCounts: { INTERNAL: 1 },
+      error: String((crashed as Error).message ?? crashed),
+    });
+    return result('failed', run.resumed, newIds, changedIds);
+  }
   if (options.signal?.aborted) {
     log.info({ runId: run.id }, 'crawl interrupted; the queue is kept for the next run');
     return result('aborted', run.resumed, newIds, changedIds);

@@ -23,6 +23,8 @@ export {
 export { findMeiliBinary, type Log, type MeiliServer, resolveMeilisearch } from './server.ts';
 export { buildSynonyms, type GazetteerEntry, indexNames, lawNumberVariants } from './settings.ts';
 export {
+  type CaseHit,
+  type CaseQuery,
   type CaseReader,
   createSearchIndex,
   type IndexHealth,

@@ -229,6 +229,8 @@ export interface CaseIndexRecord {
   languages: string[];
   firstSeenAt: number;
   lastSeenAt: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
   documentCount: number;
   entities_fr: string[];
   entities_ar: string[];
@@ -263,6 +265,8 @@ export function buildCaseRecord(c: CaseSource, ctx: ProjectionContext): CaseInde
     languages: c.languages,
     firstSeenAt: toUnixSeconds(c.firstSeenAt),
     lastSeenAt: toUnixSeconds(c.lastSeenAt),
+    firstSeen: c.firstSeenAt,
+    lastSeen: c.lastSeenAt,
     documentCount: c.documentCount,
     entities_fr: [...fr],
     entities_ar: [...ar],

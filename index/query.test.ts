@@ -16,14 +16,21 @@ describe('filters', () => {
   });
 
   it('keeps unknown dates out of bounded ranges', () => {
-    expect(buildFilter({ q: '', limit: 1, to: 100 })).toEqual(expect.arrayContaining(['publishedAt >= 1', 'publishedAt <= 100']));
+    expect(buildFilter({ q: '', limit: 1, to: 100 })).toEqual(
+      expect.arrayContaining(['publishedAt >= 1', 'publishedAt <= 100']),
+    );
   });
 });
 
 describe('cursor', () => {
   it('round-trips and rejects tampering', () => {
     expect(decodeCursor(encodeCursor({ p: 5, t: 7 }))).toEqual({ p: 5, t: 7, o: undefined });
-    for (const bad of ['', 'e30', encodeCursor({ p: -1, t: 2 }), Buffer.from('{"p":"1; DROP"}').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'e30',
+      encodeCursor({ p: -1, t: 2 }),
+      Buffer.from('{"p":"1; DROP"}').toString('base64url'),
+    ]) {
       let err: unknown;
       try {
         decodeCursor(bad);
@@ -51,7 +58,15 @@ describe('synonyms', () => {
 
   it('makes every short name of an entity a synonym of the others, across languages', () => {
     const syn = buildSynonyms([
-      { id: 'org:x', kind: 'company', names: { fr: ['TLS Contact'], ar: ['تي إل إس كونطاكط'], en: ['a very long official name that nobody types in a box'] } },
+      {
+        id: 'org:x',
+        kind: 'company',
+        names: {
+          fr: ['TLS Contact'],
+          ar: ['تي إل إس كونطاكط'],
+          en: ['a very long official name that nobody types in a box'],
+        },
+      },
       { id: 'ma-law-09-08', kind: 'law', names: { fr: [], ar: [], en: [] } },
     ]);
     expect(syn['tls contact']).toEqual(['تي إل إس كونطاكط']);

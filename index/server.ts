@@ -9,6 +9,7 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -101,6 +102,22 @@ function masterKeyFor(dataDir: string): string {
   return key;
 }
 
+const SERVER_FILE = 'meili-server.json';
+
+/** The URL of a live managed server for this data directory (answers with our key), else null. */
+async function runningServer(dataDir: string, apiKey: string): Promise<string | null> {
+  const file = join(dataDir, SERVER_FILE);
+  if (!existsSync(file)) return null;
+  try {
+    const { url } = JSON.parse(readFileSync(file, 'utf8')) as { url?: unknown };
+    if (typeof url !== 'string' || !/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) return null;
+    const res = await fetch(`${url}/version`, { headers: { authorization: `Bearer ${apiKey}` }, signal: AbortSignal.timeout(1000) });
+    return res.ok ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 async function waitHealthy(url: string, child: ChildProcess | null, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
@@ -139,6 +156,13 @@ export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<
   }
   mkdirSync(dataDir, { recursive: true });
   const apiKey = masterKeyFor(dataDir);
+  // Another Raqib process (`serve`) may already run the managed server of this data directory; a
+  // second one on the same database would fail on its lock, so join the running one instead.
+  const running = await runningServer(dataDir, apiKey);
+  if (running) {
+    log.info({ url: running }, 'using the Meilisearch already managed for this data directory');
+    return { url: running, apiKey, managed: false, stop: async () => {}, start: async () => {} };
+  }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -168,6 +192,7 @@ export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<
     });
     child = proc;
     await waitHealthy(url, proc, readyTimeoutMs);
+    writeFileSync(join(dataDir, SERVER_FILE), JSON.stringify({ url, pid: proc.pid }), { mode: 0o600 });
     log.info({ url, pid: proc.pid }, 'managed Meilisearch ready');
   };
 
@@ -175,6 +200,7 @@ export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<
     const proc = child;
     if (!proc) return;
     child = null;
+    rmSync(join(dataDir, SERVER_FILE), { force: true });
     if (proc.exitCode !== null || proc.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);

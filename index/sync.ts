@@ -8,7 +8,8 @@ import { AppError, isAppError } from '../pipeline/errors.ts';
 import type { Entities, Lang } from '../pipeline/types.ts';
 import type { Db } from '../store/db.ts';
 import { parseJsonColumn } from '../store/db.ts';
-import { ackOutbox, failOutbox, outboxSize, readOutbox } from '../store/outbox.ts';
+import { ackOutbox, failOutbox, outboxSize, parkedOutboxRows, readOutbox } from '../store/outbox.ts';
+import { normalizeArabicQuery } from './arabic.ts';
 import type { IndexConfig } from './config.ts';
 import {
   buildCaseRecord,
@@ -78,8 +79,27 @@ export interface IndexHealth {
   url: string | null;
   managed: boolean;
   queued: number;
+  /** Records Meilisearch refused repeatedly, parked in the outbox with their error. */
+  parked: number;
   documents?: number;
   error?: string;
+}
+
+export interface CaseQuery {
+  q: string;
+  type?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface CaseHit {
+  id: string;
+  titleFr: string | null;
+  titleAr: string | null;
+  type: string | null;
+  documentCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
 }
 
 export interface SearchIndex {
@@ -94,6 +114,8 @@ export interface SearchIndex {
   kick(): void;
   reindex(onProgress?: (p: ReindexProgress) => void): Promise<{ documents: number; cases: number }>;
   searchDocuments(query: DocumentQuery): Promise<DocumentSearchResult>;
+  /** Search the cases index (titles, subject and law names in every language). */
+  searchCases(query: CaseQuery): Promise<{ total: number; cases: CaseHit[] }>;
   /** Raw Meilisearch search on the documents index (benchmarks compare against it). */
   rawSearch(body: object): Promise<MeiliSearchResponse>;
   health(): Promise<IndexHealth>;
@@ -352,12 +374,27 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
       if (docIds.length > 0) await pushDocuments(docIds);
       if (caseIds.length > 0) await pushCases(caseIds);
     } catch (e) {
-      failOutbox(
-        db,
-        rows.map((r) => r.id),
-        (e as Error).message,
-      );
-      throw e;
+      if (!isAppError(e, 'INDEX_TASK_FAILED')) throw e;
+      // Meilisearch refused the batch (not an outage): find the culprit row by row so one bad
+      // record does not hold the rest back; the culprit is retried, then parked (store/outbox.ts).
+      if (rows.length === 1) {
+        failOutbox(db, [rows[0]!.id], (e as Error).message);
+        throw e;
+      }
+      let pushed = 0;
+      for (const row of rows) {
+        try {
+          if (row.kind === 'document') await pushDocuments([row.entityId]);
+          else await pushCases([row.entityId]);
+          ackOutbox(db, [row.id]);
+          pushed++;
+        } catch (single) {
+          if (!isAppError(single, 'INDEX_TASK_FAILED')) throw single;
+          failOutbox(db, [row.id], (single as Error).message);
+          log.warn({ kind: row.kind, id: row.entityId, err: (single as Error).message }, 'index refused a record');
+        }
+      }
+      return { pushed, remaining: outboxSize(db) };
     }
     ackOutbox(
       db,
@@ -401,6 +438,8 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
     const c = meili();
     // Changes queued up to here are covered by the fresh read below; later ones stay queued.
     const coveredUpTo = (db.prepare('SELECT coalesce(max(id), 0) FROM outbox').pluck().get() as number) ?? 0;
+    // Timestamps in the store are ISO strings; a minute of slack covers clock skew between writers.
+    const startedAt = new Date(Date.now() - 60_000).toISOString();
     const build = async (live: string, settings: object, fill: (tmp: string) => Promise<number>) => {
       const tmp = `${live}_next`;
       await waitAll([await call(() => c.deleteIndex(tmp))]).catch(() => undefined);
@@ -439,7 +478,19 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
       }
       return caseIds.length;
     });
-    db.prepare('DELETE FROM outbox WHERE id <= ?').run(coveredUpTo);
+    // Another process (`raqib serve` while `raqib reindex` runs) may have pushed a change to the old
+    // index during the build and acknowledged it: queue whatever changed since the build began.
+    db.transaction(() => {
+      db.prepare('DELETE FROM outbox WHERE id <= ?').run(coveredUpTo);
+      db.prepare("INSERT INTO outbox (kind, entity_id) SELECT 'document', document_id FROM analyses WHERE analysed_at >= ?").run(
+        startedAt,
+      );
+      db.prepare("INSERT INTO outbox (kind, entity_id) SELECT 'case', id FROM cases WHERE updated_at >= ?").run(startedAt);
+      db.prepare(
+        `INSERT INTO outbox (kind, entity_id) SELECT 'document', m.document_id FROM case_members m
+         JOIN cases c ON c.id = m.case_id WHERE c.updated_at >= ?`,
+      ).run(startedAt);
+    })();
     return { documents, cases: caseCount };
   }
 
@@ -481,20 +532,54 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
       const res = await this.rawSearch(plan.body);
       return shapeResult(query, plan, res);
     },
+    async searchCases(query) {
+      if (!server) throw new AppError('INDEX_UNAVAILABLE', 'Search index not started');
+      const res = await postJson<{ hits: (CaseIndexRecord & { uid: string })[]; estimatedTotalHits?: number }>(
+        server,
+        `/indexes/${names.cases}/search`,
+        {
+          q: normalizeArabicQuery(query.q),
+          limit: query.limit,
+          offset: query.offset,
+          filter: query.type ? [`type = ${quote(query.type)}`] : [],
+          attributesToRetrieve: ['id', 'title_fr', 'title_ar', 'type', 'documentCount', 'firstSeen', 'lastSeen'],
+        },
+      );
+      return {
+        total: res.estimatedTotalHits ?? res.hits.length,
+        cases: res.hits.map((h) => ({
+          id: h.id,
+          titleFr: h.title_fr,
+          titleAr: h.title_ar,
+          type: h.type,
+          documentCount: h.documentCount,
+          firstSeen: h.firstSeen,
+          lastSeen: h.lastSeen,
+        })),
+      };
+    },
     async rawSearch(body) {
       if (!server) throw new AppError('INDEX_UNAVAILABLE', 'Search index not started');
       return postJson<MeiliSearchResponse>(server, `/indexes/${names.documents}/search`, body);
     },
     async health() {
       const queued = outboxSize(db);
+      const parked = parkedOutboxRows(db).length;
       if (!server || !client)
-        return { status: 'unavailable', url: server?.url ?? null, managed: server?.managed ?? false, queued };
+        return { status: 'unavailable', url: server?.url ?? null, managed: server?.managed ?? false, queued, parked };
       try {
         await client.health();
         const stats = await client.index(names.documents).getStats();
-        return { status: 'ok', url: server.url, managed: server.managed, queued, documents: stats.numberOfDocuments };
+        return { status: 'ok', url: server.url, managed: server.managed, queued, parked, documents: stats.numberOfDocuments };
       } catch (e) {
-        return { status: 'unavailable', url: server.url, managed: server.managed, queued, error: (e as Error).message };
+        return {
+          status: 'unavailable',
+          url: server.url,
+          managed: server.managed,
+          queued,
+          parked,
+          error: (e as Error).message,
+        };
       }
     },
     async close() {

@@ -55,7 +55,7 @@ interface Generated {
 export function* syntheticArchive(total: number, years: number, seed: number): Generator<Generated> {
   const rand = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-  const orgCount = Math.max(50, Math.round(total / 20));
+  const orgCount = Math.max(50, Math.round(total / 10));
   const start = Date.UTC(2019, 0, 1);
   const span_ = years * 365 * 86_400_000;
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -68,7 +68,7 @@ export function* syntheticArchive(total: number, years: number, seed: number): G
   while (produced < total) {
     const id = matterId++;
     const at = start + rand() * span_;
-    const subject = rand() < 0.8 ? Math.floor(orgCount * rand() ** 2.2) : null;
+    const subject = rand() < 0.8 ? Math.floor(orgCount * rand() ** 1.5) : null;
     const event = pick(EVENT_MIX);
     const law = rand() < 0.3 ? `cndp-deliberation-D-${id}-${new Date(at).getUTCFullYear()}` : null;
     matters.push({ at, subject, event, law, id });
@@ -164,7 +164,10 @@ export async function benchLink(size: number, years: number, seed: number) {
     const seconds = (performance.now() - started) / 1000;
     const cases = db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
     const bytes = statSync(join(dir, 'raqib.sqlite')).size;
-    return { size, seconds, docsPerSecond: size / seconds, cases, windows, dbMb: bytes / 1e6 };
+    const matters = new Set<string>();
+    for (const id of db.prepare('SELECT document_id FROM case_documents').pluck().iterate() as Iterable<string>)
+      matters.add(id.split('_')[2] as string);
+    return { size, seconds, docsPerSecond: size / seconds, cases, matters: matters.size, windows, dbMb: bytes / 1e6 };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -186,7 +189,7 @@ async function main(): Promise<void> {
     results.push(r);
     process.stdout.write(
       `link ${String(size).padStart(7)} docs over ${years} years: ${r.seconds.toFixed(1)} s, ` +
-        `${r.docsPerSecond.toFixed(0)} docs/s, ${r.cases} cases, db ${r.dbMb.toFixed(0)} MB; ` +
+        `${r.docsPerSecond.toFixed(0)} docs/s, ${r.cases} cases for ${r.matters} generated matters, db ${r.dbMb.toFixed(0)} MB; ` +
         `docs/s per tenth: ${r.windows.map((w) => w.toFixed(0)).join(' ')}\n`,
     );
   }

@@ -20,6 +20,7 @@ import {
   type LinkThresholds,
   linkFeatures,
   MAX_ABSORBABLE,
+  mergeSummaries,
   monthBucket,
 } from '../pipeline/link/index.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
@@ -77,6 +78,8 @@ const WINDOW_MONTHS = 37;
 /** A blocking key shared by more cases than this in the window is too generic to block on. */
 const STOP_KEY_CASES = 64;
 const MAX_CANDIDATES = 300;
+/** A word found in more cases than this in the window is boilerplate, not a clue. */
+const STOP_TOKEN_CASES = 16;
 
 interface CaseRowDb {
   id: string;
@@ -166,16 +169,24 @@ function rebuildCase(db: Db, caseId: string, now: string): void {
     summary = addToSummary(summary, d.features);
     writeBlocks(db, caseId, d.features, now);
   }
-  saveDerived(
-    db,
-    caseId,
-    summary,
-    docs.map((d) => d.card),
-    now,
-  );
+  refreshDerived(db, caseId, summary, now, true);
 }
 
-function saveDerived(db: Db, caseId: string, summary: CaseSummary, cards: readonly CaseDocument[], now: string): void {
+/**
+ * Store the summary, and regenerate titles and type from the member cards. Regenerating reads every
+ * member, so on a growing case it happens while the case is small and then at each doubling: the
+ * cost per added document stays constant on average, whatever the size of the case.
+ */
+function refreshDerived(db: Db, caseId: string, summary: CaseSummary, now: string, force = false): void {
+  const n = summary.docCount;
+  const regenerate = force || n <= 16 || (n & (n - 1)) === 0;
+  if (!regenerate) {
+    db.prepare(
+      'UPDATE cases SET summary = ?, doc_count = ?, first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?',
+    ).run(JSON.stringify(summary), n, summary.firstSeen, summary.lastSeen, now, caseId);
+    return;
+  }
+  const cards = memberCards(db, caseId);
   const record = buildCaseRecord({ id: caseId, titleFr: null, titleAr: null, createdAt: now }, cards, now);
   db.prepare(
     `UPDATE cases SET summary = ?, doc_count = ?, first_seen = ?, last_seen = ?, generated_title_fr = ?,
@@ -183,8 +194,8 @@ function saveDerived(db: Db, caseId: string, summary: CaseSummary, cards: readon
   ).run(
     JSON.stringify(summary),
     cards.length,
-    record.firstSeen ?? summary.firstSeen,
-    record.lastSeen ?? summary.lastSeen,
+    summary.firstSeen ?? record.firstSeen,
+    summary.lastSeen ?? record.lastSeen,
     record.title.fr,
     record.title.ar,
     record.type,
@@ -200,26 +211,37 @@ function memberCards(db: Db, caseId: string): CaseDocument[] {
   ).map((d) => d.card);
 }
 
-/** Cases sharing a blocking key with the document in its time window; generic keys are skipped. */
-function candidateCases(db: Db, features: LinkFeatures, fallback: string): CaseSummary[] {
+/**
+ * Cases sharing a blocking key with the document in its time window. Generic keys are skipped: a key
+ * shared by many cases in the window says nothing about which one this is. For words that also
+ * makes them count for nothing in the text similarity — an IDF learnt from the archive itself, so
+ * boilerplate words drop out as the archive grows.
+ */
+function candidateCases(db: Db, features: LinkFeatures, fallback: string): { candidates: CaseSummary[]; generic: Set<string> } {
   const bucket = monthBucket(features.date) ?? monthBucket(fallback) ?? 0;
   const stmt = db
     .prepare('SELECT DISTINCT case_id FROM case_blocks WHERE key = ? AND bucket BETWEEN ? AND ? LIMIT ?')
     .pluck();
   const ids = new Set<string>();
+  const generic = new Set<string>();
   for (const key of blockingKeys(features).lookup) {
     const found = stmt.all(key, bucket - WINDOW_MONTHS, bucket + WINDOW_MONTHS, STOP_KEY_CASES + 1) as string[];
+    if (key.startsWith('t:') && found.length > STOP_TOKEN_CASES) {
+      generic.add(key.slice(2));
+      continue;
+    }
     if (found.length > STOP_KEY_CASES && !key.startsWith('u:')) continue;
-    for (const id of found) ids.add(id);
-    if (ids.size >= MAX_CANDIDATES) break;
+    for (const id of found) {
+      if (ids.size >= MAX_CANDIDATES) break;
+      ids.add(id);
+    }
   }
-  const load = db.prepare('SELECT id, summary, accepts_auto_join FROM cases WHERE id = ?');
   const out: CaseSummary[] = [];
   for (const id of ids) {
-    const row = load.get(id) as Pick<CaseRowDb, 'id' | 'summary' | 'accepts_auto_join'> | undefined;
-    if (row) out.push(readSummary(row));
+    const summary = loadSummary(db, id);
+    if (summary) out.push(summary);
   }
-  return out;
+  return { candidates: out, generic };
 }
 
 function caseIdExists(db: Db, id: string): boolean {
@@ -268,8 +290,17 @@ function log(
   );
 }
 
+function loadSummary(db: Db, caseId: string): CaseSummary | null {
+  const row = db.prepare('SELECT id, summary, accepts_auto_join FROM cases WHERE id = ?').get(caseId) as
+    | Pick<CaseRowDb, 'id' | 'summary' | 'accepts_auto_join'>
+    | undefined;
+  return row ? readSummary(row) : null;
+}
+
 /** Move everything of `absorbed` into `survivor`, leave a redirect, drop the absorbed row. */
 function absorb(db: Db, survivor: string, absorbed: string, reason: string, pin: boolean, now: string): void {
+  const survivorSummary = loadSummary(db, survivor);
+  const absorbedSummary = loadSummary(db, absorbed);
   // A document that was primary in one and mentioned the other keeps only its primary membership.
   db.prepare(
     `DELETE FROM case_members WHERE case_id = ? AND role = 'mention'
@@ -281,6 +312,9 @@ function absorb(db: Db, survivor: string, absorbed: string, reason: string, pin:
   ).run(absorbed, survivor);
   db.prepare('UPDATE case_members SET case_id = ? WHERE case_id = ?').run(survivor, absorbed);
   if (pin) db.prepare("UPDATE case_members SET pinned = 1 WHERE case_id = ? AND role = 'primary'").run(survivor);
+  db.prepare(
+    'INSERT OR IGNORE INTO case_blocks (key, bucket, case_id) SELECT key, bucket, ? FROM case_blocks WHERE case_id = ?',
+  ).run(survivor, absorbed);
   db.prepare('DELETE FROM case_blocks WHERE case_id = ?').run(absorbed);
   // Keep the analyst's title if only the absorbed case had one.
   db.prepare(
@@ -292,7 +326,11 @@ function absorb(db: Db, survivor: string, absorbed: string, reason: string, pin:
   db.prepare(
     'INSERT INTO case_redirects (from_id, to_id, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id',
   ).run(absorbed, survivor, reason, now);
-  rebuildCase(db, survivor, now);
+  if (survivorSummary && absorbedSummary) {
+    refreshDerived(db, survivor, mergeSummaries(survivorSummary, absorbedSummary), now, pin);
+  } else {
+    rebuildCase(db, survivor, now);
+  }
 }
 
 function olderCase(db: Db, a: string, b: string): [string, string] {
@@ -310,8 +348,27 @@ interface CoreOptions {
 function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: CoreOptions): LinkResult {
   const { now } = options;
   if (!features.relevant) return { caseId: null, mentionedCaseIds: [], created: false, mergedCaseIds: [] };
-  const candidates = candidateCases(db, features, now);
-  const decision = decideLink(features, candidates, options.thresholds);
+  const { candidates, generic } = candidateCases(db, features, now);
+  // A near-duplicate goes where its original went, however its own features read.
+  const duplicateCase = features.duplicateOf ? caseIdsForDocument(db, features.duplicateOf).caseId : null;
+  if (duplicateCase && !candidates.some((c) => c.caseId === duplicateCase)) {
+    const summary = loadSummary(db, duplicateCase);
+    if (summary) candidates.push(summary);
+  }
+  const scoring =
+    generic.size === 0
+      ? features
+      : {
+          ...features,
+          tokens: features.tokens.filter((t) => !generic.has(t)),
+          titleTokens: features.titleTokens.filter((t) => !generic.has(t)),
+        };
+  const decision = decideLink(scoring, candidates, options.thresholds);
+  if (duplicateCase && candidates.some((c) => c.caseId === duplicateCase)) {
+    decision.primary = { caseId: duplicateCase, score: 1 };
+    decision.mentions = decision.mentions.filter((m) => m !== duplicateCase);
+    decision.bridges = decision.bridges.filter((m) => m !== duplicateCase);
+  }
   let caseId: string;
   let created = false;
   let summary: CaseSummary;
@@ -335,7 +392,7 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
   ).run(features.documentId, caseId, decision.primary?.score ?? 1);
   summary = addToSummary(summary, features);
   writeBlocks(db, caseId, features, now);
-  saveDerived(db, caseId, summary, memberCards(db, caseId), now);
+  refreshDerived(db, caseId, summary, now);
 
   // The document ties strongly to other cases as well: they were one matter seen from two sides.
   const mergedCaseIds: string[] = [];
@@ -350,12 +407,8 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
   for (const q of candidates) {
     if (q.caseId === caseId || q.docCount > MAX_ABSORBABLE || !q.acceptsAutoJoin) continue;
     if (resolveCaseId(db, q.caseId) !== q.caseId || hasPinned(db, q.caseId)) continue;
-    const target = readSummary(
-      db.prepare('SELECT id, summary, accepts_auto_join FROM cases WHERE id = ?').get(caseId) as Pick<
-        CaseRowDb,
-        'id' | 'summary' | 'accepts_auto_join'
-      >,
-    );
+    const target = loadSummary(db, caseId);
+    if (!target) break;
     const members = loadDocRows(
       db,
       primaryMembers(db, q.caseId).map((m) => m.documentId),

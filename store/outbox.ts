@@ -11,10 +11,18 @@ export interface OutboxRow {
   attempts: number;
 }
 
-/** The oldest queued rows, at most `limit`. */
+/**
+ * Rows Meilisearch refused this many times (a document it cannot take, not an outage: outages do
+ * not count) are parked: kept with their error for inspection, no longer blocking the queue.
+ */
+export const MAX_ATTEMPTS = 5;
+
+/** The oldest pushable rows, at most `limit`. */
 export function readOutbox(db: Db, limit: number): OutboxRow[] {
   return (
-    db.prepare('SELECT id, kind, entity_id, attempts FROM outbox ORDER BY id LIMIT ?').all(limit) as {
+    db
+      .prepare('SELECT id, kind, entity_id, attempts FROM outbox WHERE attempts < ? ORDER BY id LIMIT ?')
+      .all(MAX_ATTEMPTS, limit) as {
       id: number;
       kind: OutboxKind;
       entity_id: string;
@@ -38,8 +46,19 @@ export function failOutbox(db: Db, ids: readonly number[], error: string): void 
   })();
 }
 
+/** Rows still to push (parked rows excluded). */
 export function outboxSize(db: Db): number {
-  return db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+  return db.prepare('SELECT count(*) FROM outbox WHERE attempts < ?').pluck().get(MAX_ATTEMPTS) as number;
+}
+
+export function parkedOutboxRows(db: Db): { kind: OutboxKind; entityId: string; lastError: string | null }[] {
+  return (
+    db.prepare('SELECT kind, entity_id, last_error FROM outbox WHERE attempts >= ? ORDER BY id LIMIT 100').all(MAX_ATTEMPTS) as {
+      kind: OutboxKind;
+      entity_id: string;
+      last_error: string | null;
+    }[]
+  ).map((r) => ({ kind: r.kind, entityId: r.entity_id, lastError: r.last_error }));
 }
 
 /** Queue an entity explicitly (e.g. after a gazetteer change that no trigger sees). */

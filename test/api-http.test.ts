@@ -172,6 +172,9 @@ describe('records', () => {
     expect(Array.isArray(record.timeline)).toBe(true);
     expect(record.documentCount).toBeGreaterThanOrEqual(2);
     expect((await get('/cases/case_nope')).statusCode).toBe(404);
+    // The cases index answers in either language: an Arabic name finds the case of French coverage.
+    const found = (await get(`/cases?q=${encodeURIComponent('تي إل إس كونطاكط')}`)).json();
+    expect(found.cases.map((c: { id: string }) => c.id)).toContain(tlsCase);
   });
 
   it('serves entities with variants, documents and cases', async () => {

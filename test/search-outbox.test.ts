@@ -1,12 +1,15 @@
 // Outbox convergence: Meilisearch stops in the middle of an ingest and comes back; every change made
 // meanwhile reaches the index, none is lost or duplicated.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchIndex, type MeiliServer, resolveMeilisearch, type SearchIndex } from '../index/index.ts';
 import { CORPUS, GAZETTEER, insertFixture, openTempDb, SILENT_LOG } from '../index/test-fixtures.ts';
 import type { Db } from '../store/db.ts';
-import { outboxSize } from '../store/outbox.ts';
+import { outboxSize, parkedOutboxRows } from '../store/outbox.ts';
 
 let db: Db;
+let dataDir: string;
 let server: MeiliServer;
 let search: SearchIndex;
 
@@ -34,6 +37,7 @@ async function until(pred: () => Promise<boolean> | boolean, timeoutMs: number):
 beforeAll(async () => {
   const t = openTempDb('search-outbox');
   db = t.db;
+  dataDir = t.dataDir;
   server = await resolveMeilisearch({ config: {}, dataDir: t.dataDir, log: SILENT_LOG, maxIndexingThreads: 1 });
   search = createSearchIndex({
     db,
@@ -53,6 +57,24 @@ afterAll(async () => {
   await search?.close();
   await server?.stop();
   db?.close();
+});
+
+describe('server resolution', () => {
+  it('keeps a generated master key private in the data directory', () => {
+    const stat = statSync(join(dataDir, 'meili-master-key'));
+    expect(stat.mode & 0o777).toBe(0o600);
+    expect(server.apiKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(server.managed).toBe(true);
+  });
+
+  it('uses a configured server as is', async () => {
+    const external = await resolveMeilisearch({
+      config: { url: `${server.url}/`, masterKey: server.apiKey },
+      dataDir,
+      log: SILENT_LOG,
+    });
+    expect(external).toMatchObject({ url: server.url, managed: false });
+  });
 });
 
 describe('outbox sync', () => {
@@ -86,5 +108,19 @@ describe('outbox sync', () => {
     expect(deleted.hits).toHaveLength(0);
     const health = await search.health();
     expect(health).toMatchObject({ status: 'ok', queued: 0 });
+  });
+
+  it('parks a record Meilisearch refuses without holding back the others', async () => {
+    // Meilisearch rejects document ids longer than 511 bytes: the whole task fails.
+    const poison = { ...doc(0), id: `doc_${'x'.repeat(600)}`, url: 'https://news.example.ma/fr/poison' };
+    insertFixture(db, poison);
+    insertFixture(db, { ...doc(0), id: 'doc_after_poison', url: 'https://news.example.ma/fr/after', title: 'Après le rejet' });
+    await until(() => outboxSize(db) === 0, 30_000);
+    const after = await search.rawSearch({ q: '', filter: 'documentId = "doc_after_poison"', limit: 1 });
+    expect(after.hits).toHaveLength(1);
+    const parked = parkedOutboxRows(db);
+    expect(parked.map((p) => p.entityId)).toEqual([poison.id]);
+    expect(parked[0]?.lastError).toMatch(/identifier|id/i);
+    expect(await search.health()).toMatchObject({ status: 'ok', queued: 0, parked: 1 });
   });
 });

@@ -27,7 +27,8 @@ describe('loadEvalCorpus', () => {
       if (!d.gold.relevant) expect(d.gold.caseId, d.id).toBeNull();
     }
     const groups = new Map<string, number>();
-    for (const d of corpus) if (d.gold.duplicateGroup) groups.set(d.gold.duplicateGroup, (groups.get(d.gold.duplicateGroup) ?? 0) + 1);
+    for (const d of corpus)
+      if (d.gold.duplicateGroup) groups.set(d.gold.duplicateGroup, (groups.get(d.gold.duplicateGroup) ?? 0) + 1);
     expect(groups.size).toBeGreaterThanOrEqual(1);
     for (const [group, n] of groups) expect(n, group).toBeGreaterThanOrEqual(3);
   });

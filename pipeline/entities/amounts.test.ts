@@ -39,6 +39,15 @@ describe('amounts', () => {
     ]);
   });
 
+  it('reads number words before scales and currency codes written first', () => {
+    expect(amounts('Une amende de cinq millions de dirhams a été infligée.')).toEqual([
+      [5000000, null, 'MAD', 'imposed'],
+    ]);
+    expect(amounts('قضت المحكمة بغرامة قدرها عشرة آلاف درهم.', 'ar')).toEqual([[10000, null, 'MAD', 'imposed']]);
+    expect(amounts('يعاقب بغرامة تصل إلى مليوني درهم.', 'ar')).toEqual([[2000000, null, 'MAD', 'legal_max']]);
+    expect(amounts('The court fined the bank MAD 100,000.', 'en')).toEqual([[100000, null, 'MAD', 'imposed']]);
+  });
+
   it('ignores numbers without a currency', () => {
     expect(amounts('Quelque 50 000 candidats et 2023 dossiers ; article 20.')).toEqual([]);
   });

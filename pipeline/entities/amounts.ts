@@ -9,20 +9,74 @@ import { type DocContext, origIndex, sentenceAt, spanOf } from './context.ts';
 // Thousands separated by ".", "," or a space (exactly three digits per group), or a plain decimal.
 const NUMBER = '(?:\\d{1,3}(?:[ .,]\\d{3})+(?:,\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)';
 const SCALE =
-  '(?:milliards?|millions?|mille|billions?|thousand|mds|md|مليار|ملايير|مليارات|مليون|ملايين|مليونين|الف|آلاف|الاف)';
-const CURRENCY = '(?:dirhams?|dhs?|mad|درهما|درهم|دراهم|دراهيم|euros?|eur|€|dollars?|usd|\\$|دولارات|دولارا|دولار|اورو|يورو)';
+  '(?:milliards?|millions?|mille|billions?|thousand|mds|md|مليار|ملايير|مليارات|مليونين|مليوني|مليون|ملايين|الفين|الفي|الف|آلاف|الاف)';
+// Number words, only before a scale ("cinq millions", "عشرة آلاف", "مائتي ألف"); normalized spellings.
+const NUMBER_WORDS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  quinze: 15,
+  vingt: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  cent: 100,
+  'deux cents': 200,
+  'cinq cents': 500,
+  واحد: 1,
+  اثنين: 2,
+  ثلاثه: 3,
+  اربعه: 4,
+  خمسه: 5,
+  سته: 6,
+  سبعه: 7,
+  ثمانيه: 8,
+  تسعه: 9,
+  عشره: 10,
+  عشرين: 20,
+  ثلاثين: 30,
+  اربعين: 40,
+  خمسين: 50,
+  ستين: 60,
+  مايه: 100,
+  ميه: 100,
+  مايتي: 200,
+  مايتين: 200,
+  ثلاثمايه: 300,
+  خمسمايه: 500,
+};
+const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})(?=\\s*${SCALE})`;
+const QUANTITY = `(?:${NUMBER}|${NUMBER_WORD})`;
+const CURRENCY =
+  '(?:dirhams?|dhs?|mad|درهما|درهم|دراهم|دراهيم|euros?|eur|€|dollars?|usd|\\$|دولارات|دولارا|دولار|اورو|يورو)';
 // Group layout: [1] low number, [2] low scale, [3] high number, [4] high scale, [5] currency.
 const RANGE_OR_SINGLE = new RegExp(
   `(?<![\\p{L}\\p{N}])` +
-    `(?:(${NUMBER})\\s*(${SCALE})?\\s*(?:${CURRENCY}\\s*)?(?:a|et|to|and|الي|و)\\s*)?` +
-    `(${NUMBER})?\\s*(${SCALE})?\\s*(?:de |d'|of |من )?(${CURRENCY})(?![\\p{L}])`,
+    `(?:(${QUANTITY})\\s*(${SCALE})?\\s*(?:${CURRENCY}\\s*)?(?:a|et|to|and|الي|و)\\s*)?` +
+    `(${QUANTITY})?\\s*(${SCALE})?\\s*(?:de |d'|of |من )?(${CURRENCY})(?![\\p{L}])`,
+  'gu',
+);
+// English and financial press put the code first: "MAD 100,000", "$2 million".
+const PREFIXED = new RegExp(
+  `(?<![\\p{L}\\p{N}])(mad|usd|eur|€|\\$)\\s*(${NUMBER})(?:\\s*(${SCALE}))?(?![\\p{N}])`,
   'gu',
 );
 
 const SCALE_VALUE: Array<[RegExp, number]> = [
   [/^(?:milliards?|mds|md|billions?|مليار|ملايير|مليارات)$/, 1e9],
   [/^(?:millions?|مليون|ملايين)$/, 1e6],
-  [/^مليونين$/, 2e6],
+  [/^(?:مليونين|مليوني)$/, 2e6],
+  [/^(?:الفين|الفي)$/, 2e3],
   [/^(?:mille|thousand|الف|آلاف|الاف)$/, 1e3],
 ];
 
@@ -38,6 +92,8 @@ function parseNumber(raw: string | undefined, scale: string | undefined): number
     // "مليون درهم", "مليونين": the scale word alone is the amount.
     if (!scale) return null;
     value = 1;
+  } else if (NUMBER_WORDS[raw] !== undefined) {
+    value = NUMBER_WORDS[raw] ?? 0;
   } else {
     const grouped = /^\d{1,3}(?:[ .,]\d{3})+(?:,\d{1,2})?$/.test(raw);
     if (grouped) {
@@ -81,6 +137,24 @@ function kindOf(sentence: string, before: string, isRange: boolean): AmountEntit
 export function findAmounts(ctx: DocContext): AmountEntity[] {
   const text = ctx.norm.text;
   const out = new Map<string, AmountEntity>();
+  const taken: Array<[number, number]> = [];
+  const record = (nStart: number, nEnd: number, value: number, maxValue: number | null, cur: string) => {
+    if (taken.some(([a, b]) => nStart < b && nEnd > a)) return;
+    taken.push([nStart, nEnd]);
+    const oStart = origIndex(ctx, nStart);
+    let oEnd = origIndex(ctx, nEnd);
+    while (oEnd > oStart && /\s/.test(ctx.text[oEnd - 1] ?? '')) oEnd--;
+    const s = sentenceAt(ctx, oStart);
+    const sentence = normalizeForMatch(ctx.text.slice(s.start, s.end));
+    const before = normalizeForMatch(ctx.text.slice(Math.max(s.start, oStart - 100), oStart));
+    const kind = kindOf(sentence, before, maxValue !== null);
+    const currency = currencyOf(cur);
+    const key = `${value}|${maxValue}|${currency}|${kind}`;
+    const span = spanOf(ctx, oStart, oEnd, kind === 'other' ? 0.7 : 0.8);
+    const existing = out.get(key);
+    if (existing) existing.mentions.push(span);
+    else out.set(key, { value, maxValue, currency, kind, mentions: [span] });
+  };
   RANGE_OR_SINGLE.lastIndex = 0;
   for (let m = RANGE_OR_SINGLE.exec(text); m !== null; m = RANGE_OR_SINGLE.exec(text)) {
     const [, lowNum, lowScale, highNum, highScale, cur] = m;
@@ -96,19 +170,12 @@ export function findAmounts(ctx: DocContext): AmountEntity[] {
         maxValue = high;
       }
     }
-    const oStart = origIndex(ctx, m.index);
-    let oEnd = origIndex(ctx, m.index + m[0].length);
-    while (oEnd > oStart && /\s/.test(ctx.text[oEnd - 1] ?? '')) oEnd--;
-    const s = sentenceAt(ctx, oStart);
-    const sentence = normalizeForMatch(ctx.text.slice(s.start, s.end));
-    const before = normalizeForMatch(ctx.text.slice(Math.max(s.start, oStart - 100), oStart));
-    const kind = kindOf(sentence, before, maxValue !== null);
-    const currency = currencyOf(cur ?? '');
-    const key = `${value}|${maxValue}|${currency}|${kind}`;
-    const span = spanOf(ctx, oStart, oEnd, kind === 'other' ? 0.7 : 0.8);
-    const existing = out.get(key);
-    if (existing) existing.mentions.push(span);
-    else out.set(key, { value, maxValue, currency, kind, mentions: [span] });
+    record(m.index, m.index + m[0].length, value, maxValue, cur ?? '');
+  }
+  PREFIXED.lastIndex = 0;
+  for (let m = PREFIXED.exec(text); m !== null; m = PREFIXED.exec(text)) {
+    const value = parseNumber(m[2], m[3]);
+    if (value !== null && value > 0) record(m.index, m.index + m[0].length, value, null, m[1] ?? '');
   }
   return [...out.values()];
 }

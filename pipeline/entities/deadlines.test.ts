@@ -38,6 +38,13 @@ describe('deadlines', () => {
     ]);
   });
 
+  it('reads announced launches as effective dates, not any future sentence', () => {
+    expect(deadlines('La CNDP précise que le registre sera rendu public le 31 mars prochain.')).toEqual([
+      ['2023-03-31', 'effective date'],
+    ]);
+    expect(deadlines('Le ministre sera à Rabat le 3 avril.')).toEqual([]);
+  });
+
   it('derives the end of a moratorium given as a length', () => {
     expect(
       deadlines(

@@ -18,6 +18,11 @@ const START = new RegExp(
   `(?:a compter du|a compter de|a partir du|a partir de|des le|pris effet|prend effet|prendra effet|entre en vigueur|entrera en vigueur|entree en vigueur|en vigueur depuis|effective|starting|as of|as from|applies from|from|اعتبارا من|اعتبارا|ابتداء من|ابتداءا من|بدءا من|بداية من|حيز التنفيذ|يسري)${FILLER}`,
   'u',
 );
+// Announced launches: "le registre sera rendu public le 31 mars", "سيتم إطلاق ... يوم".
+const LAUNCH = new RegExp(
+  `(?:sera|seront|will be)\\s+(?:rendue?s?\\s+publi(?:c|que)s?|publiee?s?|lancee?s?|mise?s?\\s+en\\s+(?:place|ligne|service)|operationnel(?:le)?s?|accessibles?|disponibles?|ouverte?s?|launched|published|available)(?:\\s+\\p{L}+){0,3}?\\s*(?:le|la|on|des le|a partir du)?${FILLER}`,
+  'u',
+);
 // Relative durations carry their own trigger inside the date text ("dans un délai de sept mois").
 const DURATION_IN_DATE = /^(?:dans un delai|dans|sous|d'ici|within|في اجل|في غضون|خلال|بعد)/u;
 
@@ -80,7 +85,7 @@ function classify(ctx: DocContext, d: FoundDate): { label: string; confidence: n
   const sentence = normalizeForMatch(ctx.text.slice(s.start, s.end));
   const previous = prev ? normalizeForMatch(ctx.text.slice(prev.start, prev.end)) : '';
   const isLimit = LIMIT.test(before) || (d.relative && DURATION_IN_DATE.test(dateText));
-  const isStart = !isLimit && START.test(before);
+  const isStart = !isLimit && (START.test(before) || LAUNCH.test(before));
   if (!isLimit && !isStart) return null;
   if (MORATORIUM.test(sentence) || (isStart && MORATORIUM.test(previous)))
     return { label: isLimit ? 'moratorium end' : 'moratorium start', confidence: 0.8 };

@@ -58,6 +58,12 @@ describe('events', () => {
     ]);
   });
 
+  it('does not read complaint handling in general as a complaint', () => {
+    expect(events('Facebook devra traiter plus vite les plaintes des internautes.')).toEqual([]);
+    expect(events('طالبت اللجنة بإحداث آلية لمعالجة الشكايات.', 'ar')).toEqual([]);
+    expect(events("L'association a déposé une plainte auprès de la CNDP.")).toEqual(['complaint@2023-01-09']);
+  });
+
   it('skips statistics: large counts are not events', () => {
     expect(events('توصلت اللجنة بأكثر من 3500 شكاية خلال السنة.', 'ar')).toEqual([]);
     expect(events('La Commission a reçu des milliers de plaintes.')).toEqual([]);

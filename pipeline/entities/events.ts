@@ -41,7 +41,12 @@ const AGGREGATE =
   /(?:(\d[\d\s.,]*)|des centaines de|des milliers de|hundreds of|thousands of|الاف|الفي|مئات|ملايين)\s*$/u;
 
 // "un registre pour le suivi des plaintes et des contrôles", "سجل لتتبع الشكايات": a tool, not an event.
-const TRACKING = /(?:suivi|suivre|tracking|track|تتبع|لتتبع)\s+(?:des|de|les|of|the)?\s*(?:\p{L}+\s+(?:(?:et|and|و)\s*)?(?:des|de|les)?\s*)?$/u;
+const TRACKING =
+  /(?:suivi|suivre|tracking|track|تتبع|لتتبع)\s+(?:des|de|les|of|the)?\s*(?:\p{L}+\s+(?:(?:et|and|و)\s*)?(?:des|de|les)?\s*)?$/u;
+
+// Complaint handling in general ("traiter les plaintes", "آلية لمعالجة الشكايات") is no complaint event.
+const COMPLAINT_HANDLING =
+  /(?:traiter|traitement|recevoir|reception|adresser|gerer|gestion|handle|handling|receive|[وفبل]?(?:ال)?(?:معالجه|تلقي|استقبال|تدبير))\s+(?:\p{L}+\s+){0,3}$/u;
 
 function isAggregate(before: string): boolean {
   const m = AGGREGATE.exec(before);
@@ -78,6 +83,7 @@ export function findEvents(
       if (masked.some(([a, b]) => oStart < b && oEnd > a)) continue;
       if (isAggregate(text.slice(Math.max(0, m.index - 24), m.index))) continue;
       if (TRACKING.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (type === 'complaint' && COMPLAINT_HANDLING.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
       const s = sentenceAt(ctx, oStart);
       const sentenceNorm = text.slice(normIndex(ctx, s.start), normIndex(ctx, s.end));
       if (GENERIC.test(sentenceNorm) && !/\d/.test(sentenceNorm)) continue;

@@ -40,6 +40,10 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
         'اللجنة الوطنية لمراقبة حماية المعطيات الشخصية',
         'لجنة مراقبة حماية المعطيات ذات الطابع الشخصي',
         'اللجنة الوطنية لحماية المعطيات الشخصية بالمغرب',
+        // Press short forms; foreign bodies are "هيئة" (Tunisia), "سلطة" (Algeria) or carry their country.
+        'لجنة حماية المعطيات الشخصية',
+        'لجنة حماية المعطيات',
+        'لجنة المعطيات الشخصية',
         'اللجنة الوطنية',
       ],
       en: [
@@ -559,6 +563,127 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
       ar: ['المحكمة الابتدائية بالرباط'],
       en: ['Rabat Court of First Instance'],
     },
+  },
+  {
+    id: 'org:cour-des-comptes',
+    kind: 'court',
+    country: 'MA',
+    names: { fr: ['Cour des comptes'], ar: ['المجلس الأعلى للحسابات'], en: ['Court of Audit'] },
+  },
+  {
+    id: 'org:gendarmerie-royale',
+    kind: 'agency',
+    country: 'MA',
+    names: { fr: ['Gendarmerie royale'], ar: ['الدرك الملكي'], en: ['Royal Gendarmerie'] },
+  },
+  {
+    id: 'org:dgi',
+    kind: 'agency',
+    country: 'MA',
+    names: {
+      fr: ['Direction générale des impôts', 'DGI'],
+      ar: ['المديرية العامة للضرائب'],
+      en: ['General Tax Directorate'],
+    },
+  },
+  {
+    id: 'org:add',
+    kind: 'agency',
+    country: 'MA',
+    names: {
+      fr: ['Agence de développement du digital'],
+      ar: ['وكالة التنمية الرقمية'],
+      en: ['Digital Development Agency'],
+    },
+  },
+  {
+    id: 'org:cnops',
+    kind: 'agency',
+    country: 'MA',
+    names: {
+      fr: ['CNOPS', 'Caisse nationale des organismes de prévoyance sociale'],
+      ar: ['الصندوق الوطني لمنظمات الاحتياط الاجتماعي'],
+      en: ['CNOPS'],
+    },
+  },
+  {
+    id: 'org:ma-ministry-economy',
+    kind: 'ministry',
+    country: 'MA',
+    names: {
+      fr: ["ministère de l'Economie et des Finances", "ministre de l'Economie et des Finances"],
+      ar: ['وزارة الاقتصاد والمالية'],
+      en: ['Ministry of Economy and Finance'],
+    },
+  },
+  {
+    id: 'org:eu',
+    kind: 'agency',
+    names: {
+      fr: ['Union européenne', 'Commission européenne'],
+      ar: ['الاتحاد الأوروبي', 'المفوضية الأوروبية'],
+      en: ['European Union', 'European Commission'],
+    },
+  },
+  {
+    id: 'org:apple',
+    kind: 'company',
+    names: { fr: ['Apple'], ar: ['آبل'], en: ['Apple'] },
+    capitalized: ['Apple'],
+  },
+  {
+    id: 'org:amazon',
+    kind: 'company',
+    names: { fr: ['Amazon'], ar: ['أمازون'], en: ['Amazon'] },
+  },
+  {
+    id: 'org:openai',
+    kind: 'company',
+    names: { fr: ['OpenAI', 'ChatGPT'], ar: ['أوبن إيه آي', 'تشات جي بي تي'], en: ['OpenAI', 'ChatGPT'] },
+  },
+  {
+    id: 'org:telegram',
+    kind: 'platform',
+    names: { fr: ['Telegram'], ar: ['تيليغرام', 'تلغرام'], en: ['Telegram'] },
+  },
+  {
+    id: 'org:youtube',
+    kind: 'platform',
+    names: { fr: ['YouTube'], ar: ['يوتيوب'], en: ['YouTube'] },
+  },
+  {
+    id: 'org:snapchat',
+    kind: 'platform',
+    names: { fr: ['Snapchat'], ar: ['سناب شات'], en: ['Snapchat'] },
+  },
+  {
+    id: 'org:uber',
+    kind: 'platform',
+    names: { fr: ['Uber'], ar: ['أوبر'], en: ['Uber'] },
+  },
+  {
+    id: 'org:avito',
+    kind: 'platform',
+    names: { fr: ['Avito', 'Avito.ma'], ar: ['أفيتو'], en: ['Avito'] },
+  },
+  {
+    id: 'org:marjane',
+    kind: 'company',
+    country: 'MA',
+    // Not 'مرجان' (coral, a first name).
+    names: { fr: ['Marjane'], ar: [], en: ['Marjane'] },
+  },
+  {
+    id: 'org:wafasalaf',
+    kind: 'company',
+    country: 'MA',
+    names: { fr: ['Wafasalaf'], ar: ['وفا سلف'], en: ['Wafasalaf'] },
+  },
+  {
+    id: 'org:cdg',
+    kind: 'agency',
+    country: 'MA',
+    names: { fr: ['Caisse de dépôt et de gestion', 'CDG'], ar: ['صندوق الإيداع والتدبير'], en: ['CDG'] },
   },
 ];
 

@@ -68,6 +68,15 @@ describe('laws: articles, chapters, anaphora', () => {
     ]);
   });
 
+  it('expands short article ranges', () => {
+    expect(lawIds('Les articles 51 à 53 de la loi 09-08 fixent les sanctions.')).toEqual([
+      'ma-law-09-08',
+      'ma-law-09-08/art-51',
+      'ma-law-09-08/art-52',
+      'ma-law-09-08/art-53',
+    ]);
+  });
+
   it('attaches chapters in roman numerals and Arabic ordinals', () => {
     expect(lawIds('Le chapitre VII de la loi n° 09-08 encadre les transferts.')).toEqual([
       'ma-law-09-08',

@@ -254,6 +254,22 @@ const TITLES: Array<{ re: RegExp; law: LawRecord }> = LAWS.flatMap((law) =>
   law.titlePatterns.map((p) => ({ law, re: titleRegExp(p) })),
 );
 
+/** "51 et 52" → [51, 52]; "51 à 53" → [51, 52, 53] (short ranges only); "447-1" stays whole. */
+function articleNumbers(list: string): string[] {
+  const out: string[] = [];
+  const re = /(\d{1,4}(?:-\d{1,2})?)(?:\s*(?:a|au|to|الي)\s*(\d{1,4})(?![\d-]))?/gu;
+  for (let m = re.exec(list); m !== null; m = re.exec(list)) {
+    const first = m[1] ?? '';
+    out.push(first);
+    const last = m[2] === undefined ? Number.NaN : Number(m[2]);
+    const from = Number(first);
+    if (Number.isInteger(from) && last > from && last - from <= 20) {
+      for (let n = from + 1; n <= last; n++) out.push(String(n));
+    } else if (m[2] !== undefined) out.push(m[2]);
+  }
+  return out;
+}
+
 function romanToInt(s: string): number {
   const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
   let total = 0;
@@ -374,7 +390,7 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
     mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'anaphora', confidence: 0.7 }),
   );
   run(ARTICLE, (m) => {
-    const nums = (m[1] ?? '').match(/\d{1,4}(?:-\d{1,2})?/g) ?? [];
+    const nums = articleNumbers(m[1] ?? '');
     mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'article', numbers: nums, confidence: 0.85 });
   });
   run(FR_CHAPTER, (m) => {

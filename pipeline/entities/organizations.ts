@@ -67,14 +67,13 @@ const FR_CNDP_CONTEXT = /debat public|النقاش العمومي|النقاش �
 // A generic anchored name followed by a complement names some other body ("la Commission nationale des droits...").
 const ANCHOR_COMPLEMENT = /^\s*(?:de|du|des|d'|pour|of|for|on|ل\S+|لل\S+)\s/;
 
+const ANCHORED_CONFIDENCE = 0.6;
+
 interface Found {
   id: string;
   name: string;
   known: boolean;
   span: Span;
-  /** Normalized range, to keep other finders off this text. */
-  nStart: number;
-  nEnd: number;
 }
 
 function findKnown(ctx: DocContext): Found[] {
@@ -118,15 +117,13 @@ function findKnown(ctx: DocContext): Found[] {
       id,
       name: info.entry.names.fr[0] ?? info.written,
       known: true,
-      span: spanOf(ctx, oStart, oEnd, info.anchored ? 0.6 : info.capitalized ? 0.8 : 0.95),
-      nStart,
-      nEnd,
+      span: spanOf(ctx, oStart, oEnd, info.anchored ? ANCHORED_CONFIDENCE : info.capitalized ? 0.8 : 0.95),
     });
   }
   // Anchored names ("la Commission nationale", "اللجنة الوطنية") only count next to a full name.
   const anchoredIds = new Set<string>();
-  for (const f of out) if (f.span.confidence > 0.6) anchoredIds.add(f.id);
-  return out.filter((f) => f.span.confidence > 0.6 || anchoredIds.has(f.id));
+  for (const f of out) if (f.span.confidence !== ANCHORED_CONFIDENCE) anchoredIds.add(f.id);
+  return out.filter((f) => f.span.confidence !== ANCHORED_CONFIDENCE || anchoredIds.has(f.id));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,6 +221,32 @@ const ACRONYM_STOP = new Set([
   'AR',
   'EN',
   'MA',
+  'USA',
+  'UK',
+  'UAE',
+  'EAU',
+  'RDC',
+  'ONG',
+  'NGO',
+  'MRE',
+  'TIC',
+  'NTIC',
+  'BO',
+  'JO',
+  'PV',
+  'ISO',
+  'HTTP',
+  'HTTPS',
+  'WWW',
+  'OTP',
+  'NFC',
+  'RFID',
+  'DPO',
+  'RSSI',
+  'CNI',
+  'PIN',
+  'IBAN',
+  'RIB',
   'SA',
   'SARL',
   'SAS',
@@ -249,8 +272,6 @@ function findUnknown(ctx: DocContext, known: Found[]): Found[] {
       name: info ? (info.entry.names.fr[0] ?? cleaned) : cleaned,
       known: info !== undefined,
       span: spanOf(ctx, oStart, oStart + cleaned.length, confidence),
-      nStart: 0,
-      nEnd: 0,
     });
   };
 

@@ -22,6 +22,13 @@ describe('persons', () => {
     expect(idsOf(e.persons)).toEqual(['person:karim-tazi']);
   });
 
+  it('reads a name followed by its role, but not an organization or a sentence opener', () => {
+    expect(idsOf(entitiesOf("Karim Tazi, président de l'association, a réagi.").persons)).toEqual([
+      'person:karim-tazi',
+    ]);
+    expect(entitiesOf('La Commission Nationale, présidente du réseau, répond.').persons).toEqual([]);
+  });
+
   it('reads Arabic names after السيد / الوزير but not role words', () => {
     expect(idsOf(entitiesOf('وقال السيد يوسف العلمي إن اللجنة ستجتمع.', 'ar').persons)).toEqual(['person:يوسف-العلمي']);
     expect(entitiesOf('وقال الوزير المنتدب المكلف بالميزانية إن الأمر محسوم.', 'ar').persons).toEqual([]);

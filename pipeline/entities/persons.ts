@@ -37,6 +37,34 @@ const AR_TITLE =
 const LATIN_PERSON =
   /\s*((?:\p{Lu}[\p{Ll}'’-]+|El|Ben|Al|Ait|Aït|Ou|Bel|Abdel)(?:[ \t]+(?:\p{Lu}[\p{Ll}'’-]+|El|Ben|Al|Ait|Aït|Bel|el|ben)){0,3})/uy;
 
+// "Karim Tazi, président de l'association": the press often names first, then gives the role.
+const NAME_THEN_ROLE =
+  /(?<![\p{L}])(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+(?:\p{Lu}[\p{Ll}'’-]+|El|Ben|Al|Ait)){1,3}),\s+(?:le |la |l'|l’|the )?(?:pr[ée]sidente?|ministre|directeur|directrice|secr[ée]taire g[ée]n[ée]rale?|porte-parole|d[ée]put[ée]e?|avocate?|fondat(?:eur|rice)|coordinat(?:eur|rice)|responsable|chef|PDG|CEO|president|minister|director|spokesperson|head)(?![\p{L}])/gu;
+const NOT_FIRST_NAMES = new Set([
+  'Le',
+  'La',
+  'Les',
+  'Un',
+  'Une',
+  'Selon',
+  'Pour',
+  'Dans',
+  'En',
+  'Au',
+  'Aux',
+  'Par',
+  'De',
+  'Du',
+  'Des',
+  'Et',
+  'The',
+  'In',
+  'For',
+  'According',
+  'Monsieur',
+  'Madame',
+]);
+
 const AR_STOP = new Set([
   'رئيس',
   'وزير',
@@ -146,6 +174,13 @@ export function findPersons(ctx: DocContext): PersonEntity[] {
         break;
       }
     }
+  }
+
+  NAME_THEN_ROLE.lastIndex = 0;
+  for (let m = NAME_THEN_ROLE.exec(ctx.text); m !== null; m = NAME_THEN_ROLE.exec(ctx.text)) {
+    const name = m[1] ?? '';
+    if (NOT_FIRST_NAMES.has(name.split(/\s+/)[0] ?? '')) continue;
+    add(null, name, m.index, m.index + name.length, 0.6);
   }
 
   AR_TITLE.lastIndex = 0;

@@ -91,13 +91,16 @@ const POSITIVE =
   /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|corps|contenu|texte/;
 
 // Lines that belong to the page's chrome even when they sit inside the article container.
-// Lines that belong to the page's chrome even when they sit inside the article container.
 // `(?![\p{L}\p{N}])` instead of `\b`, which is ASCII-only and never matches after Arabic letters.
 const BOILERPLATE_LINE =
-  /^(?:lire aussi|lire également|à lire aussi|a lire aussi|à lire également|voir aussi|sur le même sujet|dans la même rubrique|vous aimerez aussi|ne manquez pas|les plus lus|articles similaires|suivez-nous|inscrivez-vous|téléchargez l'application|recevez notre|read more|read also|related|see also|see more|you may also like|you might also like|recommended|more from|don't miss|most popular|trending|tags|mots-clés|leave a comment|leave a reply|laisser un commentaire|comments?|commentaires?|você pode gostar|veja também|leia também|te puede interesar|lee también|leggi anche|الوسوم|كلمات مفتاحية|تعليقات|أضف تعليق|advertisement|publicité|sponsored|abonnez-vous|réservé aux abonnés|cet article est réservé|déjà abonné|partager|share this|subscribe|sign up|follow us|click here|get the latest|join our|have a tip|tell us what you think|download the|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|مواضيع ذات صلة|مقالات ذات صلة|أخبار ذات صلة|ذات صلة|الأكثر قراءة|تابعونا|اشترك|شارك|إعلان)(?![\p{L}\p{N}])/iu;
+  /^(?:lire aussi|lire également|à lire aussi|a lire aussi|à lire également|voir aussi|sur le même sujet|dans la même rubrique|vous aimerez aussi|ne manquez pas|les plus lus|articles similaires|suivez-nous|inscrivez-vous|téléchargez l'application|recevez notre|read more|read also|see also|see more|you may also like|you might also like|more from|don't miss|most popular|mots-clés|leave a comment|leave a reply|laisser un commentaire|você pode gostar|veja também|leia também|te puede interesar|lee también|leggi anche|abonnez-vous|réservé aux abonnés|cet article est réservé|déjà abonné|share this|sign up|follow us|click here|get the latest|join our|have a tip|tell us what you think|download the|كلمات مفتاحية|أضف تعليق|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|مواضيع ذات صلة|مقالات ذات صلة|أخبار ذات صلة|الأكثر قراءة|تابعونا)(?![\p{L}\p{N}])/iu;
+// Single words that are chrome only when they are the whole line: "شارك" and "إعلان" also open
+// ordinary sentences ("شارك في اللقاء..." = "took part in the meeting...").
+const BOILERPLATE_WORD =
+  /^(?:related|trending|recommended|subscribe|comments?|commentaires?|advertisement|publicité|sponsored|partager|partagez|share|tags|الوسوم|تعليقات|ذات صلة|شارك|إعلان|اشترك)\s*[:.…!]*$/iu;
 // A heading or line announcing a block of links to other articles: the block after it goes too.
 const RELATED_LEAD =
-  /^(?:lire aussi|à lire aussi|voir aussi|sur le même sujet|vous aimerez aussi|articles similaires|les plus lus|related|you may also like|you might also like|more from|don't miss|see more|most popular|recommended|tags|mots-clés|comments?|commentaires?|leave a comment|leave a reply|laisser un commentaire|tell us what you think|você pode gostar|veja também|leia também|te puede interesar|leggi anche|الوسوم|كلمات مفتاحية|تعليقات|أضف تعليق|اقرأ أيضا|مواضيع ذات صلة|مقالات ذات صلة|أخبار ذات صلة|الأكثر قراءة)(?![\p{L}\p{N}])/iu;
+  /^(?:lire aussi|à lire aussi|voir aussi|sur le même sujet|vous aimerez aussi|articles similaires|les plus lus|you may also like|you might also like|more from|don't miss|see more|most popular|mots-clés|leave a comment|leave a reply|laisser un commentaire|tell us what you think|você pode gostar|veja também|leia também|te puede interesar|leggi anche|كلمات مفتاحية|أضف تعليق|اقرأ أيضا|مواضيع ذات صلة|مقالات ذات صلة|أخبار ذات صلة|الأكثر قراءة)(?![\p{L}\p{N}])/iu;
 const PAYWALL =
   /abonnez-vous|réservé aux abonnés|déjà abonné|subscribe to (?:read|continue)|subscribers only|للمشتركين/i;
 
@@ -491,7 +494,7 @@ function cleanConditionally(el: El, m: Measure, isRoot: boolean): void {
   if (isRoot) return;
   if (HEADINGS.has(el.tag) || el.tag === 'p' || el.tag === 'strong' || el.tag === 'b') {
     const t = textContent(el).replace(/\s+/g, ' ').trim();
-    if (t.length < 80 && RELATED_LEAD.test(t)) {
+    if (t.length < 80 && (RELATED_LEAD.test(t) || BOILERPLATE_WORD.test(t))) {
       const next = nextElement(el);
       if (next && m.linkDensity(next) > 0.3) removeNode(next);
       removeNode(el);
@@ -504,6 +507,14 @@ function cleanConditionally(el: El, m: Measure, isRoot: boolean): void {
   }
   if (el.tag === 'p' || el.tag === 'li' || el.tag === 'div' || el.tag === 'span') {
     const t = textContent(el).replace(/\s+/g, ' ').trim();
+    // A paragraph that is nothing but a link is a pointer to another article ("<p><a>Headline</a></p>").
+    if ((el.tag === 'p' || (el.tag === 'div' && !hasBlockChild(el))) && t.length > 0 && t.length < 200) {
+      const st = statsFresh(el);
+      if (st.linkLen / Math.max(1, st.len) >= 0.8) {
+        removeNode(el);
+        return;
+      }
+    }
     if (t.length < 120 && isDateLine(t)) {
       removeNode(el);
       return;
@@ -511,6 +522,7 @@ function cleanConditionally(el: El, m: Measure, isRoot: boolean): void {
     if (
       t.length < 200 &&
       (BOILERPLATE_LINE.test(t) ||
+        BOILERPLATE_WORD.test(t) ||
         (t.length < 120 && (PAYWALL.test(t) || (DATE_LINE.test(t) && /\d|[\u0660-\u0669]/.test(t)))))
     ) {
       removeNode(el);
@@ -536,19 +548,18 @@ function cleanConditionally(el: El, m: Measure, isRoot: boolean): void {
   else if (weight < 25 && ld > 0.2) remove = !(isList && ld < 0.5 && s.len > 200);
   else if (weight >= 25 && ld > 0.5) remove = true;
   else if (isList && ld > 0.5) remove = true;
-  if (remove) {
-    removeNode(el);
-    return;
-  }
-  void m;
+  if (remove) removeNode(el);
 }
 
 const BYLINE_CUE =
   /(?:^|[\s(|•-])(?:publi\w*|posted|par|by|écrit|ecrit|mis à jour|updated|modifié|نشر|بتاريخ)(?![\p{L}\p{N}])/iu;
 
-/** A date with a byline cue or little else ("05/10/2018 - Publié par X", "Le 10/01/2023 à 10h13"). */
+/**
+ * A date with a byline cue or little else ("05/10/2018 - Publié par X", "Le 10/01/2023 à 10h13").
+ * A sentence ("Le 12 mars 2020, la loi a été adoptée par le Parlement.") ends with a full stop.
+ */
 function isDateLine(t: string): boolean {
-  if (!/\d|[\u0660-\u0669]/.test(t)) return false;
+  if (!/\d|[\u0660-\u0669]/.test(t) || /[.!?؟]$/.test(t)) return false;
   const dates = findDates(t);
   if (dates.length === 0) return false;
   if (BYLINE_CUE.test(t)) return true;

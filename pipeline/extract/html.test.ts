@@ -195,3 +195,58 @@ describe('extractHtml dates next to other articles', () => {
     expect(out.text).not.toContain('manifestent');
   });
 });
+
+describe('extractHtml author', () => {
+  it("takes the article's byline, not a reader comment's author field", () => {
+    const html = page(
+      `<div class="art"><div class="txt">${PROSE_FR.map((p) => `<p>${p}</p>`).join('')}</div>
+       <div id="comments"><div class="c"><span class="comment-author">Un lecteur fâché</span><p>Encore des promesses, rien de plus.</p></div></div></div>`,
+    );
+    expect(extractHtml(html, 'https://example.ma/x').author).toBeNull();
+    const withByline = html.replace('<div class="txt">', '<p class="byline">Par Karim Alaoui</p><div class="txt">');
+    expect(extractHtml(withByline, 'https://example.ma/x').author).toBe('Karim Alaoui');
+  });
+});
+
+describe('extractHtml inline pointers', () => {
+  it('drops a paragraph that is only a link to another article, keeps paragraphs with links in them', () => {
+    const html = page(
+      `<div class="art"><p>${PROSE_FR[0]}</p><p><a href="/autre">Les ports du Nord battent un record de trafic</a></p>
+       <p>${PROSE_FR[1]} Voir <a href="/doc">le rapport</a>.</p><p>${PROSE_FR[2]}</p></div>`,
+    );
+    const out = extractHtml(html, 'https://example.ma/x');
+    expect(out.text).not.toContain('ports du Nord');
+    expect(out.text).toContain('Voir le rapport.');
+    expect(out.text.split('\n\n')).toHaveLength(3);
+  });
+});
+
+describe('extractHtml boilerplate words', () => {
+  it('drops a lone "شارك" or "Tags" line but keeps sentences that merely start with such words', () => {
+    const html = page(
+      `<div class="art">
+       <p>أعلنت اللجنة الوطنية عن إطلاق حملة تحسيسية لفائدة المقاولات الصغرى حول حماية المعطيات، تمتد على مدى ثلاثة أشهر في عدة مدن.</p>
+       <p>شارك في اللقاء ممثلون عن غرف التجارة والصناعة.</p>
+       <p>إعلان الرباط حول المعطيات الشخصية صدر في ختام الندوة.</p>
+       <p>وأكد المتدخلون أن الامتثال للقانون يمر عبر التكوين المستمر للعاملين، وعبر تعيين مسؤول داخلي يتابع المعالجات ويجيب عن أسئلة الزبناء.</p>
+       <p>شارك</p><h4>Tags</h4><div><a href="/t/1">CNDP</a> <a href="/t/2">Maroc</a></div></div>`,
+    );
+    const out = extractHtml(html, 'https://example.ma/ar/9');
+    expect(out.text).toContain('شارك في اللقاء ممثلون');
+    expect(out.text).toContain('إعلان الرباط حول المعطيات');
+    expect(out.text.split('\n\n')).toHaveLength(4);
+    expect(out.text).not.toMatch(/Tags|CNDP/);
+  });
+});
+
+describe('extractHtml date lines', () => {
+  it('drops a byline-and-date line inside the body but keeps a short dated sentence', () => {
+    const html = page(
+      `<div class="art"><p>${PROSE_FR[0]}</p><p>05/10/2018 - Publié par Leïla Benjelloun - Rubrique : Société</p>
+       <p>Le 12 mars 2020, la loi a été adoptée par le Parlement.</p><p>${PROSE_FR[1]}</p><p>${PROSE_FR[2]}</p></div>`,
+    );
+    const out = extractHtml(html, 'https://example.ma/x');
+    expect(out.text).not.toContain('Publié par');
+    expect(out.text).toContain('Le 12 mars 2020, la loi a été adoptée par le Parlement.');
+  });
+});

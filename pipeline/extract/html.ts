@@ -132,7 +132,7 @@ function collectVisible(body: El): Visible {
       ancestors.add(p);
       if (p.tag === 'a') inLink = true;
     }
-    dates.push({ published, updated, el, ancestors, inLink: inLink || (isTeaserDate(el) && false) });
+    dates.push({ published, updated, el, ancestors, inLink: inLink || isTeaserDate(el) });
   };
 
   const visit = (el: El) => {
@@ -156,7 +156,11 @@ function collectVisible(body: El): Visible {
       const t = textOf(el);
       if (t.length >= 8 && t.length <= 300) h1 = t;
     }
-    if (author === null && (el.attrs.rel === 'author' || prop === 'author' || AUTHOR_HINT.test(el.attrs.class ?? ''))) {
+    if (
+      author === null &&
+      (el.attrs.rel === 'author' || prop === 'author' || AUTHOR_HINT.test(el.attrs.class ?? '')) &&
+      !inCommentOrTeaser(el)
+    ) {
       const t = cleanAuthor(textOf(el));
       if (t) author = t;
     }
@@ -201,6 +205,18 @@ function hasHeadlineLink(el: El): boolean {
   return false;
 }
 
+const NOT_ARTICLE_HINT = /comment|commentaire|reply|respond|related|teaser|تعليق/i;
+
+/** Readers' comments and teaser cards have their own "author" fields. */
+function inCommentOrTeaser(el: El): boolean {
+  let cur: El | null = el;
+  // Four levels and never the page-level wrappers: WordPress puts `comments-open` on <body>.
+  for (let level = 0; cur && level < 4 && cur.tag !== 'body' && cur.tag !== 'article'; level++, cur = cur.parent) {
+    if (NOT_ARTICLE_HINT.test(`${cur.attrs.class ?? ''} ${cur.attrs.id ?? ''}`)) return true;
+  }
+  return false;
+}
+
 /** The element's whole text when it is short enough to be a date or byline line; null otherwise. */
 function shortText(el: El): string | null {
   const parts: string[] = [];
@@ -237,10 +253,11 @@ function visibleDates(
   order: Map<El, number>,
 ): { published: string | null; updated: string | null } {
   const anchorOrder = order.get(anchor) ?? 0;
-  // Dates inside the article text are events it reports, except a dateline at its very start.
-  if (process.argv.includes("--dbg")) console.log(candidates.map((c) => [c.published, c.el.tag, c.inLink]), anchor.tag, anchor.attrs);
+  // Dates inside the article text are events it reports, except a date line above the first
+  // paragraph or a dateline opening it ("الرباط في 23 أكتوبر2019").
+  const firstParagraph = firstParagraphOrder(anchor, order) ?? anchorOrder + 3;
   const usable = candidates.filter(
-    (c) => !c.inLink && (!c.ancestors.has(anchor) || (order.get(c.el) ?? 0) <= anchorOrder + 3),
+    (c) => !c.inLink && (!c.ancestors.has(anchor) || (order.get(c.el) ?? 0) <= firstParagraph + 1),
   );
   let region: El | null = anchor;
   for (let level = 0; region && level < 6; level++, region = region.parent) {
@@ -257,6 +274,35 @@ function visibleDates(
     return { published, updated };
   }
   return { published: null, updated: null };
+}
+
+/**
+ * Document-order index where the article's first paragraph starts (a `<p>` or a loose text run of
+ * 80+ characters): anything at or before it is above the text. Null when there is no such paragraph.
+ */
+function firstParagraphOrder(el: El, order: Map<El, number>): number | null {
+  let last = order.get(el) ?? null;
+  for (const c of el.children) {
+    if (typeof c === 'string') {
+      if (c.trim().length >= 80) return last;
+      continue;
+    }
+    if (c.tag === 'p' && textOf(c).length >= 80) return order.get(c) ?? last;
+    const found = firstParagraphOrder(c, order);
+    if (found !== null) return found;
+    last = maxOrder(c, order) ?? last;
+  }
+  return null;
+}
+
+function maxOrder(el: El, order: Map<El, number>): number | null {
+  let m = order.get(el) ?? null;
+  for (const c of el.children) {
+    if (typeof c === 'string') continue;
+    const o = maxOrder(c, order);
+    if (o !== null && (m === null || o > m)) m = o;
+  }
+  return m;
 }
 
 function distance(c: DateCandidate, anchorOrder: number, order: Map<El, number>): number {

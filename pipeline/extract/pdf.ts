@@ -19,7 +19,7 @@ export function extractPdfText(text: string, url: string): Extracted {
   const lines: string[] = [];
   for (const page of pages) {
     for (const line of page) {
-      if (PAGE_NUMBER.test(line) && line !== '') continue;
+      if (PAGE_NUMBER.test(line)) continue;
       if (line && repeated.has(shape(line))) continue;
       lines.push(line);
     }

@@ -23,8 +23,9 @@ export function detectTicker(paragraphs: string[], signals: TickerSignals): bool
   const numbers = text.match(/\d+/g)?.length ?? 0;
   if (numbers / words > 0.2) return false;
   const marks = text.match(SENTENCE_MARK)?.length ?? 0;
-  // One long unpunctuated run: headlines glued together by spaces.
-  if (words >= 40 && marks / words < 1 / 30) return true;
+  // One long unpunctuated run: headlines glued together by spaces. Articles, even sparsely
+  // punctuated ones, come in several paragraphs, so only a one- or two-block text qualifies.
+  if (paragraphs.length <= 2 && words >= 40 && marks / words < 1 / 30) return true;
 
   // Many short lines, none a sentence, none a real paragraph: a list of headlines.
   if (paragraphs.length >= 6) {

@@ -45,7 +45,7 @@ export const DEFAULT_THRESHOLDS: LinkThresholds = { join: 0.4, mention: 0.25, br
 const DAY = 86_400_000;
 const MAX_TOKENS = 160;
 const MAX_EVENTS = 40;
-const MAX_DOC_IDS = 500;
+const MAX_DOC_IDS = 50;
 const MAX_ORGS = 60;
 /** Cases up to this size may be absorbed by a matter that grew to claim them. */
 export const MAX_ABSORBABLE = 3;
@@ -76,13 +76,14 @@ function gapToCase(date: string | null, summary: CaseSummary): number | null {
 
 /**
  * Coverage of one matter arrives over days to weeks; later steps (an extension, a sanction) months
- * later. Beyond a month, only a document that points back keeps full weight.
+ * later. Beyond a month, the same company alone no longer makes the same matter: only a document
+ * that points back, or shares a specific law or dated step, keeps enough weight to join.
  */
 function timeFactor(gap: number | null, refersBack: boolean): number {
   if (gap === null) return 0.8;
   if (gap <= 30) return 1;
   if (gap <= 400) {
-    const decayed = 1 - (0.5 * (gap - 30)) / 370;
+    const decayed = gap <= 90 ? 1 - (0.4 * (gap - 30)) / 60 : 0.6 - (0.25 * (gap - 90)) / 310;
     return refersBack ? Math.max(decayed, 0.95) : decayed;
   }
   if (gap <= 1100) return refersBack ? 0.5 : 0.2;
