@@ -6,6 +6,7 @@ import {
   crawlSources,
   createProgressReporter,
   createScheduler,
+  HostLimiter,
   listSourcesWithHealth,
   type SourceConfig,
 } from '../crawlers/index.ts';
@@ -18,7 +19,7 @@ import { onShutdown } from './shutdown.ts';
 export async function crawlAndProcess(
   ctx: AppContext,
   sources: readonly SourceConfig[],
-  options: { process: boolean; signal?: AbortSignal; force?: boolean } = { process: true },
+  options: { process: boolean; signal?: AbortSignal; force?: boolean; hostLimiter?: HostLimiter } = { process: true },
 ): Promise<CrawlSummary> {
   const progress = createProgressReporter(ctx.log);
   const summary = await crawlSources({
@@ -29,6 +30,7 @@ export async function crawlAndProcess(
     log: ctx.log,
     signal: options.signal,
     force: options.force,
+    hostLimiter: options.hostLimiter,
     onProgress: (p) => progress.update(p),
   });
   progress.done();
@@ -68,12 +70,19 @@ export async function runCrawl(
       stop();
       return;
     }
+    // One limiter for every scheduled run: sources sharing a host (cndp-fr, cndp-ar) share its politeness.
+    const hostLimiter = new HostLimiter();
     const scheduler = createScheduler({
       sources,
       log: ctx.log,
       jitterMs: 30_000,
       run: async (source) => {
-        await crawlAndProcess(ctx, [source], { process: options.process, signal: abort.signal, force: options.force });
+        await crawlAndProcess(ctx, [source], {
+          process: options.process,
+          signal: abort.signal,
+          force: options.force,
+          hostLimiter,
+        });
       },
     });
     ctx.log.info({ sources: sources.map((s) => `${s.id} (${s.schedule})`) }, 'crawl schedules started; Ctrl-C to stop');

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createApi } from '../api/index.ts';
 import type { Config } from '../config.ts';
-import { createScheduler, type Scheduler } from '../crawlers/index.ts';
+import { createScheduler, HostLimiter, type Scheduler } from '../crawlers/index.ts';
 import { createSearchIndex, type SearchIndex } from '../index/index.ts';
 import { type AppContext, openContext } from './context.ts';
 import { crawlAndProcess, selectSources } from './crawl.ts';
@@ -24,12 +24,14 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
   const abort = new AbortController();
   let scheduler: Scheduler | null = null;
   if (options.crawl) {
+    // Sources sharing a host (cndp-fr, cndp-ar) share its politeness across their scheduled runs.
+    const hostLimiter = new HostLimiter();
     scheduler = createScheduler({
       sources: selectSources(undefined),
       log: ctx.log,
       jitterMs: 30_000,
       run: async (source) => {
-        await crawlAndProcess(ctx, [source], { process: true, signal: abort.signal });
+        await crawlAndProcess(ctx, [source], { process: true, signal: abort.signal, hostLimiter });
         search.kick();
       },
     });

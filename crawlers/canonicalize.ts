@@ -28,7 +28,9 @@ export function canonicalizeUrl(raw: string, rules: Canonicalization): string {
     if (rules.trailingSlash === 'add' && !url.pathname.endsWith('/') && !isFile) url.pathname += '/';
     if (rules.trailingSlash === 'remove' && url.pathname.endsWith('/')) url.pathname = url.pathname.replace(/\/+$/, '');
   }
-  return url.toString();
+  // Percent-escapes are case-insensitive (RFC 3986 §6.2.2.1) but sites and feeds differ
+  // (`%d8%a7` vs `%D8%A7`); upper-case them so an Arabic slug is one document.
+  return url.toString().replace(/%[0-9a-f]{2}/gi, (hex) => hex.toUpperCase());
 }
 
 /** Percent-encoding differs between sites and feeds (`/ar/%D8%A7` vs `/ar/ا`); compare decoded. */

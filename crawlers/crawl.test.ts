@@ -79,6 +79,26 @@ describe('crawlSources', () => {
     expect(db.prepare('SELECT count(*) FROM pages').pluck().get() as number).toBe(3);
   });
 
+  it('does not version a page whose chrome changed but whose article did not', async () => {
+    const { site, db, dataDir } = await setup({});
+    let visit = 0;
+    site.routes.set('/feed', { headers: { 'content-type': 'application/rss+xml' }, body: rss(site.origin, ['/a/1']) });
+    site.routes.set('/a/1', (_req, res) => {
+      visit++;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        `<html><head><title>Avertissement</title><script>var token = "${visit}";</script></head><body>` +
+          `<aside>Les plus lus : article ${visit}</aside><article><p>La commission a adressé un avertissement.</p></article></body></html>`,
+      );
+    });
+    const source = testSource({ discovery: [{ type: 'feed', url: `${site.origin}/feed`, evidence: 'seen' }] });
+    const run = () => crawlSources({ db, sources: [source], crawl: testCrawlConfig(), dataDir, log: quietLog() });
+    expect((await run()).totals.stored).toBe(1);
+    const second = await run();
+    expect(second.totals).toMatchObject({ stored: 0, unchanged: 1 });
+    expect(db.prepare('SELECT count(*) FROM pages').pluck().get()).toBe(1);
+  });
+
   it('retries 5xx and 429 (honouring Retry-After), then records what still fails', async () => {
     const { site, db, dataDir } = await setup({});
     let flaky = 0;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { BasicCrawler, Configuration, Log, LogLevel, RequestQueue } from 'crawlee';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../pipeline/errors.ts';
+import { sha256 } from '../pipeline/ids.ts';
 import type { Db } from '../store/db.ts';
 import {
   getDocumentByCanonicalUrl,
@@ -238,6 +239,10 @@ async function crawlOneSource(
     log.warn({ backoffUntil: health.backoffUntil }, 'source is backing off after repeated failures; skipped');
     return result('backoff', false);
   }
+  // Compiled first: a broken pattern fails this source before any state is created.
+  const patterns = source.articlePatterns.map((p) => new RegExp(p));
+  const isArticle = (url: string) =>
+    patterns.length === 0 || patterns.some((re) => re.test(url) || re.test(safeDecode(url)));
   upsertSource(db, source.id, source);
   const run = startOrResumeRun(db, source.id, new Date().toISOString());
   const stateDir = join(options.dataDir, 'crawl-state', source.id);
@@ -257,9 +262,6 @@ async function crawlOneSource(
   });
   const queue = await RequestQueue.open('frontier', { config });
   for (const id of locked) await queue.client.deleteRequestLock(id).catch(() => {});
-  const patterns = source.articlePatterns.map((p) => new RegExp(p));
-  const isArticle = (url: string) =>
-    patterns.length === 0 || patterns.some((re) => re.test(url) || re.test(safeDecode(url)));
   let articlesQueued = 0;
   const queuedKeys = new Set<string>();
 
@@ -291,6 +293,9 @@ async function crawlOneSource(
       // Patterns describe article URLs, not their tracking decorations: a feed link with
       // `?utm_source=rss` is an article if its canonical form is.
       if (!isArticle(url) && !isArticle(canonicalUrl)) continue;
+      const uniqueKey = `article:${canonicalUrl}`;
+      // The same article from the feed, the sitemap and a listing uses the budget once.
+      if (queuedKeys.has(uniqueKey) || batch.some((b) => b.uniqueKey === uniqueKey)) continue;
       if (articlesQueued >= source.maxArticlesPerRun) {
         log.warn({ max: source.maxArticlesPerRun }, 'maxArticlesPerRun reached; further links ignored');
         break;
@@ -298,7 +303,7 @@ async function crawlOneSource(
       articlesQueued++;
       batch.push({
         url: url.split('#')[0]!,
-        uniqueKey: `article:${canonicalUrl}`,
+        uniqueKey,
         userData: { kind: 'article', depth, discovery: -1, canonicalUrl },
       });
     }
@@ -457,8 +462,8 @@ async function crawlOneSource(
       fail(url, isAppError(cause) ? cause : new AppError('DECODE_FAILED', String(cause), { cause }), 1);
       return;
     }
+    const readable = isPdf ? text : visibleText(text);
     if (source.relevance.mode === 'keywords' && source.relevance.keywords.length > 0) {
-      const readable = isPdf ? text : visibleText(text);
       if (!matchesKeywords(readable, source.relevance.keywords)) {
         counts.irrelevant++;
         bump('skipped');
@@ -490,6 +495,8 @@ async function crawlOneSource(
       fetchedAt: new Date().toISOString(),
       etag: response.headers.etag ?? null,
       lastModified: response.headers['last-modified'] ?? null,
+      // Versions follow the readable text (article, title, description), not the page chrome.
+      contentHash: isPdf ? undefined : sha256(readable.replace(/\s+/g, ' ').trim().normalize('NFC')),
     });
     clearFailure(db, url);
     if (stored.changed) bump('stored');

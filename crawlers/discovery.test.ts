@@ -93,6 +93,12 @@ describe('canonicalizeUrl', () => {
     );
   });
 
+  it('makes Arabic slugs one URL however they are escaped', () => {
+    const a = canonicalizeUrl('https://x.example/ar/%d8%ae%d8%a8%d8%b1/', rules());
+    expect(a).toBe('https://x.example/ar/%D8%AE%D8%A8%D8%B1/');
+    expect(canonicalizeUrl('https://x.example/ar/خبر/', rules())).toBe(a);
+  });
+
   it('applies the trailing-slash policy except on files, and rewrites AMP views', () => {
     const r = rules({ trailingSlash: 'add', rewrites: [['/amp/?$', '/']] });
     expect(canonicalizeUrl('https://x.example/post/slug/amp/', r)).toBe('https://x.example/post/slug/');

@@ -111,7 +111,10 @@ async function runningServer(dataDir: string, apiKey: string): Promise<string | 
   try {
     const { url } = JSON.parse(readFileSync(file, 'utf8')) as { url?: unknown };
     if (typeof url !== 'string' || !/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) return null;
-    const res = await fetch(`${url}/version`, { headers: { authorization: `Bearer ${apiKey}` }, signal: AbortSignal.timeout(1000) });
+    const res = await fetch(`${url}/version`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+      signal: AbortSignal.timeout(1000),
+    });
     return res.ok ? url : null;
   } catch {
     return null;

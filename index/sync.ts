@@ -224,6 +224,30 @@ function postJson<T>(server: MeiliServer, path: string, body: object): Promise<T
   });
 }
 
+/**
+ * Push `items`; when Meilisearch refuses the task (INDEX_TASK_FAILED), split in halves and retry
+ * each, so k bad records among n cost O(k log n) tasks; `refused` gets each record refused alone.
+ * Outages (any other error) propagate untouched.
+ */
+async function bisect<T>(
+  items: T[],
+  push: (part: T[]) => Promise<void>,
+  refused: (item: T, err: Error) => void,
+): Promise<void> {
+  try {
+    await push(items);
+  } catch (e) {
+    if (!isAppError(e, 'INDEX_TASK_FAILED')) throw e;
+    if (items.length === 1) {
+      refused(items[0] as T, e);
+      return;
+    }
+    const mid = Math.ceil(items.length / 2);
+    await bisect(items.slice(0, mid), push, refused);
+    await bisect(items.slice(mid), push, refused);
+  }
+}
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
@@ -375,25 +399,31 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
       if (caseIds.length > 0) await pushCases(caseIds);
     } catch (e) {
       if (!isAppError(e, 'INDEX_TASK_FAILED')) throw e;
-      // Meilisearch refused the batch (not an outage): find the culprit row by row so one bad
-      // record does not hold the rest back; the culprit is retried, then parked (store/outbox.ts).
+      // Meilisearch refused the batch (not an outage): find the culprit by halving the batch so one
+      // bad record does not hold the rest back; the culprit is retried, then parked (store/outbox.ts).
       if (rows.length === 1) {
         failOutbox(db, [rows[0]!.id], (e as Error).message);
         throw e;
       }
       let pushed = 0;
-      for (const row of rows) {
-        try {
-          if (row.kind === 'document') await pushDocuments([row.entityId]);
-          else await pushCases([row.entityId]);
-          ackOutbox(db, [row.id]);
-          pushed++;
-        } catch (single) {
-          if (!isAppError(single, 'INDEX_TASK_FAILED')) throw single;
-          failOutbox(db, [row.id], (single as Error).message);
-          log.warn({ kind: row.kind, id: row.entityId, err: (single as Error).message }, 'index refused a record');
-        }
-      }
+      await bisect(
+        rows,
+        async (part) => {
+          const docs = part.filter((r) => r.kind === 'document').map((r) => r.entityId);
+          const cs = part.filter((r) => r.kind === 'case').map((r) => r.entityId);
+          if (docs.length > 0) await pushDocuments([...new Set(docs)]);
+          if (cs.length > 0) await pushCases([...new Set(cs)]);
+          ackOutbox(
+            db,
+            part.map((r) => r.id),
+          );
+          pushed += part.length;
+        },
+        (row, err) => {
+          failOutbox(db, [row.id], err.message);
+          log.warn({ kind: row.kind, id: row.entityId, err: err.message }, 'index refused a record');
+        },
+      );
       return { pushed, remaining: outboxSize(db) };
     }
     ackOutbox(
@@ -451,23 +481,45 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
       return count;
     };
     const total = db.prepare('SELECT count(*) FROM analyses').pluck().get() as number;
+    const refused: string[] = [];
     const documents = await build(names.documents, documentSettings(synonyms), async (tmp) => {
       let last = '';
       let done = 0;
       const page = db.prepare(`${SELECT_ANALYSES} WHERE a.document_id > ? ORDER BY a.document_id LIMIT ?`);
-      const pending: { taskUid: number }[] = [];
+      const pending: { task: { taskUid: number }; records: DocumentIndexRecord[] }[] = [];
+      // A batch Meilisearch refuses is retried record by record so one bad record cannot fail the
+      // rebuild; refused records are queued in the outbox, where they end up parked and visible.
+      const settle = async (batch: typeof pending) => {
+        for (const { task, records } of batch) {
+          try {
+            await waitAll([task]);
+          } catch (e) {
+            if (!isAppError(e, 'INDEX_TASK_FAILED')) throw e;
+            await bisect(
+              records,
+              async (part) => {
+                await waitAll([await call(() => c.index(tmp).addDocuments(part, { primaryKey: 'uid' }))]);
+              },
+              (record) => {
+                refused.push(record.documentId);
+                done--;
+              },
+            );
+          }
+        }
+      };
       for (;;) {
         const rows = page.all(last, 1000) as AnalysisRow[];
         if (rows.length === 0) break;
         const records = rows.map((r) => documentRecord(toSource(r)));
-        pending.push(await call(() => c.index(tmp).addDocuments(records, { primaryKey: 'uid' })));
+        pending.push({ task: await call(() => c.index(tmp).addDocuments(records, { primaryKey: 'uid' })), records });
         last = rows[rows.length - 1]?.document_id ?? last;
         done += rows.length;
         // Keep a bounded number of enqueued payloads in flight.
-        if (pending.length >= 4) await waitAll(pending.splice(0, pending.length - 2));
+        if (pending.length >= 4) await settle(pending.splice(0, pending.length - 2));
         onProgress?.({ index: 'documents', done, total });
       }
-      await waitAll(pending);
+      await settle(pending);
       return done;
     });
     const caseIds = cases.listCaseIds();
@@ -482,15 +534,21 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
     // index during the build and acknowledged it: queue whatever changed since the build began.
     db.transaction(() => {
       db.prepare('DELETE FROM outbox WHERE id <= ?').run(coveredUpTo);
-      db.prepare("INSERT INTO outbox (kind, entity_id) SELECT 'document', document_id FROM analyses WHERE analysed_at >= ?").run(
+      db.prepare(
+        "INSERT INTO outbox (kind, entity_id) SELECT 'document', document_id FROM analyses WHERE analysed_at >= ?",
+      ).run(startedAt);
+      db.prepare("INSERT INTO outbox (kind, entity_id) SELECT 'case', id FROM cases WHERE updated_at >= ?").run(
         startedAt,
       );
-      db.prepare("INSERT INTO outbox (kind, entity_id) SELECT 'case', id FROM cases WHERE updated_at >= ?").run(startedAt);
       db.prepare(
         `INSERT INTO outbox (kind, entity_id) SELECT 'document', m.document_id FROM case_members m
          JOIN cases c ON c.id = m.case_id WHERE c.updated_at >= ?`,
       ).run(startedAt);
+      const enqueue = db.prepare("INSERT INTO outbox (kind, entity_id) VALUES ('document', ?)");
+      for (const id of refused) enqueue.run(id);
     })();
+    if (refused.length > 0)
+      log.warn({ refused: refused.length }, 'reindex: records refused by Meilisearch were queued');
     return { documents, cases: caseCount };
   }
 
@@ -570,7 +628,14 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
       try {
         await client.health();
         const stats = await client.index(names.documents).getStats();
-        return { status: 'ok', url: server.url, managed: server.managed, queued, parked, documents: stats.numberOfDocuments };
+        return {
+          status: 'ok',
+          url: server.url,
+          managed: server.managed,
+          queued,
+          parked,
+          documents: stats.numberOfDocuments,
+        };
       } catch (e) {
         return {
           status: 'unavailable',

@@ -16,6 +16,7 @@ import {
   DEFAULT_THRESHOLDS,
   decideLink,
   emptySummary,
+  keyWindowMonths,
   type LinkFeatures,
   type LinkThresholds,
   linkFeatures,
@@ -24,6 +25,7 @@ import {
   monthBucket,
 } from '../pipeline/link/index.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
+import type { Statement } from 'better-sqlite3';
 import { type Db, parseJsonColumn } from './db.ts';
 
 export interface LinkInput {
@@ -73,11 +75,9 @@ export interface ListCasesOptions {
   type?: CaseType;
 }
 
-/** How far (in months) a case stays a candidate: the time factor of decideLink is 0 beyond 3 years. */
-const WINDOW_MONTHS = 37;
 /** A blocking key shared by more cases than this in the window is too generic to block on. */
 const STOP_KEY_CASES = 64;
-const MAX_CANDIDATES = 300;
+const MAX_CANDIDATES = 40;
 /** A word found in more cases than this in the window is boilerplate, not a clue. */
 const STOP_TOKEN_CASES = 16;
 
@@ -98,6 +98,27 @@ interface CaseRowDb {
   updated_at: string;
 }
 
+// Prepared statements are cached per connection: preparing costs more than running these queries.
+const statements = new WeakMap<Db, Map<string, Statement>>();
+function q(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = sql.startsWith('--pluck\n') ? db.prepare(sql).pluck() : db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+/** The same, returning the first column only (`pluck`), cached apart since pluck changes the statement. */
+function qp(db: Db, sql: string): Statement {
+  return q(db, `--pluck\n${sql}`);
+}
+
 function iso(now: Date | undefined): string {
   return (now ?? new Date()).toISOString();
 }
@@ -105,9 +126,9 @@ function iso(now: Date | undefined): string {
 /** Follow redirects to the live id (ids of absorbed cases keep answering). */
 export function resolveCaseId(db: Db, id: string): string | null {
   let current = id;
-  const redirect = db.prepare('SELECT to_id FROM case_redirects WHERE from_id = ?').pluck();
+  const redirect = qp(db, 'SELECT to_id FROM case_redirects WHERE from_id = ?');
   for (let hop = 0; hop < 32; hop++) {
-    if (db.prepare('SELECT 1 FROM cases WHERE id = ?').pluck().get(current)) return current;
+    if (qp(db, 'SELECT 1 FROM cases WHERE id = ?').get(current)) return current;
     const next = redirect.get(current) as string | undefined;
     if (next === undefined) return null;
     current = next;
@@ -133,7 +154,7 @@ function primaryMembers(db: Db, caseId: string): { documentId: string; pinned: b
 }
 
 function loadDocRows(db: Db, ids: readonly string[]): { features: LinkFeatures; card: CaseDocument; seq: number }[] {
-  const stmt = db.prepare('SELECT features, card, seq FROM case_documents WHERE document_id = ?');
+  const stmt = q(db, 'SELECT features, card, seq FROM case_documents WHERE document_id = ?');
   const out: { features: LinkFeatures; card: CaseDocument; seq: number }[] = [];
   for (const id of ids) {
     const row = stmt.get(id) as { features: string; card: string; seq: number } | undefined;
@@ -149,13 +170,13 @@ function loadDocRows(db: Db, ids: readonly string[]): { features: LinkFeatures; 
 
 function writeBlocks(db: Db, caseId: string, features: LinkFeatures, fallback: string): void {
   const bucket = monthBucket(features.date) ?? monthBucket(fallback) ?? 0;
-  const insert = db.prepare('INSERT OR IGNORE INTO case_blocks (key, bucket, case_id) VALUES (?, ?, ?)');
+  const insert = q(db, 'INSERT OR IGNORE INTO case_blocks (key, bucket, case_id) VALUES (?, ?, ?)');
   for (const key of blockingKeys(features).write) insert.run(key, bucket, caseId);
 }
 
 /** Regenerate what is derived from a case's members: summary, blocks, titles, type, period. */
 function rebuildCase(db: Db, caseId: string, now: string): void {
-  const row = db.prepare('SELECT id, accepts_auto_join, summary FROM cases WHERE id = ?').get(caseId) as
+  const row = q(db, 'SELECT id, accepts_auto_join, summary FROM cases WHERE id = ?').get(caseId) as
     | Pick<CaseRowDb, 'id' | 'summary' | 'accepts_auto_join'>
     | undefined;
   if (!row) return;
@@ -164,7 +185,7 @@ function rebuildCase(db: Db, caseId: string, now: string): void {
     primaryMembers(db, caseId).map((m) => m.documentId),
   );
   let summary = emptySummary(caseId, row.accepts_auto_join === 1);
-  db.prepare('DELETE FROM case_blocks WHERE case_id = ?').run(caseId);
+  q(db, 'DELETE FROM case_blocks WHERE case_id = ?').run(caseId);
   for (const d of docs) {
     summary = addToSummary(summary, d.features);
     writeBlocks(db, caseId, d.features, now);
@@ -179,16 +200,16 @@ function rebuildCase(db: Db, caseId: string, now: string): void {
  */
 function refreshDerived(db: Db, caseId: string, summary: CaseSummary, now: string, force = false): void {
   const n = summary.docCount;
-  const regenerate = force || n <= 16 || (n & (n - 1)) === 0;
+  const regenerate = force || n <= 4 || (n & (n - 1)) === 0;
   if (!regenerate) {
-    db.prepare(
+    q(db, 
       'UPDATE cases SET summary = ?, doc_count = ?, first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?',
     ).run(JSON.stringify(summary), n, summary.firstSeen, summary.lastSeen, now, caseId);
     return;
   }
   const cards = memberCards(db, caseId);
   const record = buildCaseRecord({ id: caseId, titleFr: null, titleAr: null, createdAt: now }, cards, now);
-  db.prepare(
+  q(db, 
     `UPDATE cases SET summary = ?, doc_count = ?, first_seen = ?, last_seen = ?, generated_title_fr = ?,
        generated_title_ar = ?, type = ?, updated_at = ? WHERE id = ?`,
   ).run(
@@ -219,23 +240,26 @@ function memberCards(db: Db, caseId: string): CaseDocument[] {
  */
 function candidateCases(db: Db, features: LinkFeatures, fallback: string): { candidates: CaseSummary[]; generic: Set<string> } {
   const bucket = monthBucket(features.date) ?? monthBucket(fallback) ?? 0;
-  const stmt = db
-    .prepare('SELECT DISTINCT case_id FROM case_blocks WHERE key = ? AND bucket BETWEEN ? AND ? LIMIT ?')
-    .pluck();
-  const ids = new Set<string>();
+  const stmt = qp(db, 'SELECT DISTINCT case_id FROM case_blocks WHERE key = ? AND bucket BETWEEN ? AND ? LIMIT ?');
+  // Candidates ranked by what they share with the document (a company or a deliberation counts
+  // more than a word); only the best are loaded, so parsing stays bounded on crowded weeks.
+  const shared = new Map<string, number>();
   const generic = new Set<string>();
   for (const key of blockingKeys(features).lookup) {
-    const found = stmt.all(key, bucket - WINDOW_MONTHS, bucket + WINDOW_MONTHS, STOP_KEY_CASES + 1) as string[];
+    const reach = keyWindowMonths(key);
+    const found = stmt.all(key, bucket - reach, bucket + reach, STOP_KEY_CASES + 1) as string[];
     if (key.startsWith('t:') && found.length > STOP_TOKEN_CASES) {
       generic.add(key.slice(2));
       continue;
     }
-    if (found.length > STOP_KEY_CASES && !key.startsWith('u:')) continue;
-    for (const id of found) {
-      if (ids.size >= MAX_CANDIDATES) break;
-      ids.add(id);
-    }
+    if (found.length > STOP_KEY_CASES) continue;
+    const weight = key.startsWith('o:') || key.startsWith('l:') ? 3 : 1;
+    for (const id of found) shared.set(id, (shared.get(id) ?? 0) + weight);
   }
+  const ids = [...shared.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, MAX_CANDIDATES)
+    .map(([id]) => id);
   const out: CaseSummary[] = [];
   for (const id of ids) {
     const summary = loadSummary(db, id);
@@ -246,7 +270,7 @@ function candidateCases(db: Db, features: LinkFeatures, fallback: string): { can
 
 function caseIdExists(db: Db, id: string): boolean {
   return (
-    db.prepare('SELECT 1 FROM cases WHERE id = ? UNION ALL SELECT 1 FROM case_redirects WHERE from_id = ?').get(id, id) !==
+    q(db, 'SELECT 1 FROM cases WHERE id = ? UNION ALL SELECT 1 FROM case_redirects WHERE from_id = ?').get(id, id) !==
     undefined
   );
 }
@@ -260,15 +284,15 @@ function mintCaseId(db: Db, seed: string): string {
 }
 
 function createCase(db: Db, id: string, acceptsAutoJoin: boolean, now: string): void {
-  const seq = (db.prepare('SELECT COALESCE(MAX(created_seq), 0) + 1 FROM cases').pluck().get() as number) ?? 1;
-  db.prepare(
+  const seq = (qp(db, 'SELECT COALESCE(MAX(created_seq), 0) + 1 FROM cases').get() as number) ?? 1;
+  q(db, 
     `INSERT INTO cases (id, accepts_auto_join, summary, created_seq, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(id, acceptsAutoJoin ? 1 : 0, JSON.stringify(emptySummary(id, acceptsAutoJoin)), seq, now, now);
 }
 
 function hasPinned(db: Db, caseId: string): boolean {
-  return db.prepare('SELECT 1 FROM case_members WHERE case_id = ? AND pinned = 1 LIMIT 1').get(caseId) !== undefined;
+  return q(db, 'SELECT 1 FROM case_members WHERE case_id = ? AND pinned = 1 LIMIT 1').get(caseId) !== undefined;
 }
 
 function log(
@@ -276,7 +300,7 @@ function log(
   entry: { op: 'merge' | 'split' | 'rename'; caseId?: string | null; otherCaseId?: string | null; documentId?: string | null; payload?: unknown; actor: string },
   now: string,
 ): void {
-  db.prepare(
+  q(db, 
     `INSERT INTO case_curation (op, case_id, other_case_id, document_id, payload, actor, at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -291,7 +315,7 @@ function log(
 }
 
 function loadSummary(db: Db, caseId: string): CaseSummary | null {
-  const row = db.prepare('SELECT id, summary, accepts_auto_join FROM cases WHERE id = ?').get(caseId) as
+  const row = q(db, 'SELECT id, summary, accepts_auto_join FROM cases WHERE id = ?').get(caseId) as
     | Pick<CaseRowDb, 'id' | 'summary' | 'accepts_auto_join'>
     | undefined;
   return row ? readSummary(row) : null;
@@ -302,28 +326,28 @@ function absorb(db: Db, survivor: string, absorbed: string, reason: string, pin:
   const survivorSummary = loadSummary(db, survivor);
   const absorbedSummary = loadSummary(db, absorbed);
   // A document that was primary in one and mentioned the other keeps only its primary membership.
-  db.prepare(
+  q(db, 
     `DELETE FROM case_members WHERE case_id = ? AND role = 'mention'
        AND document_id IN (SELECT document_id FROM case_members WHERE case_id = ? AND role = 'primary')`,
   ).run(survivor, absorbed);
-  db.prepare(
+  q(db, 
     `DELETE FROM case_members WHERE case_id = ? AND role = 'mention'
        AND document_id IN (SELECT document_id FROM case_members WHERE case_id = ?)`,
   ).run(absorbed, survivor);
-  db.prepare('UPDATE case_members SET case_id = ? WHERE case_id = ?').run(survivor, absorbed);
-  if (pin) db.prepare("UPDATE case_members SET pinned = 1 WHERE case_id = ? AND role = 'primary'").run(survivor);
-  db.prepare(
+  q(db, 'UPDATE case_members SET case_id = ? WHERE case_id = ?').run(survivor, absorbed);
+  if (pin) q(db, "UPDATE case_members SET pinned = 1 WHERE case_id = ? AND role = 'primary'").run(survivor);
+  q(db, 
     'INSERT OR IGNORE INTO case_blocks (key, bucket, case_id) SELECT key, bucket, ? FROM case_blocks WHERE case_id = ?',
   ).run(survivor, absorbed);
-  db.prepare('DELETE FROM case_blocks WHERE case_id = ?').run(absorbed);
+  q(db, 'DELETE FROM case_blocks WHERE case_id = ?').run(absorbed);
   // Keep the analyst's title if only the absorbed case had one.
-  db.prepare(
+  q(db, 
     `UPDATE cases SET title_fr = COALESCE(title_fr, (SELECT title_fr FROM cases WHERE id = ?)),
        title_ar = COALESCE(title_ar, (SELECT title_ar FROM cases WHERE id = ?)) WHERE id = ?`,
   ).run(absorbed, absorbed, survivor);
-  db.prepare('DELETE FROM cases WHERE id = ?').run(absorbed);
-  db.prepare('UPDATE case_redirects SET to_id = ? WHERE to_id = ?').run(survivor, absorbed);
-  db.prepare(
+  q(db, 'DELETE FROM cases WHERE id = ?').run(absorbed);
+  q(db, 'UPDATE case_redirects SET to_id = ? WHERE to_id = ?').run(survivor, absorbed);
+  q(db, 
     'INSERT INTO case_redirects (from_id, to_id, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id',
   ).run(absorbed, survivor, reason, now);
   if (survivorSummary && absorbedSummary) {
@@ -334,7 +358,7 @@ function absorb(db: Db, survivor: string, absorbed: string, reason: string, pin:
 }
 
 function olderCase(db: Db, a: string, b: string): [string, string] {
-  const seq = db.prepare('SELECT created_seq FROM cases WHERE id = ?').pluck();
+  const seq = qp(db, 'SELECT created_seq FROM cases WHERE id = ?');
   return (seq.get(a) as number) <= (seq.get(b) as number) ? [a, b] : [b, a];
 }
 
@@ -379,14 +403,14 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
     const reuse = options.reuseId;
     const free =
       reuse &&
-      db.prepare('SELECT 1 FROM cases WHERE id = ?').get(reuse) !== undefined &&
-      db.prepare('SELECT 1 FROM case_members WHERE case_id = ? LIMIT 1').get(reuse) === undefined;
+      q(db, 'SELECT 1 FROM cases WHERE id = ?').get(reuse) !== undefined &&
+      q(db, 'SELECT 1 FROM case_members WHERE case_id = ? LIMIT 1').get(reuse) === undefined;
     caseId = free && reuse ? reuse : mintCaseId(db, features.duplicateOf ?? features.documentId);
     if (!free) createCase(db, caseId, true, now);
     created = true;
     summary = emptySummary(caseId);
   }
-  db.prepare(
+  q(db, 
     `INSERT INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'primary', ?, 0)
      ON CONFLICT (document_id, case_id) DO UPDATE SET role = 'primary', score = excluded.score`,
   ).run(features.documentId, caseId, decision.primary?.score ?? 1);
@@ -394,15 +418,11 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
   writeBlocks(db, caseId, features, now);
   refreshDerived(db, caseId, summary, now);
 
-  // The document ties strongly to other cases as well: they were one matter seen from two sides.
+  // Small cases among the candidates that the grown matter now claims join it — in particular
+  // those this document ties to as strongly (`bridges`): they were one matter seen from two sides.
+  // Only small cases are absorbed automatically, and only when each of their documents would have
+  // joined: merging two big cases on one document's word would chain unrelated matters together.
   const mergedCaseIds: string[] = [];
-  for (const other of decision.bridges) {
-    if (other === caseId || hasPinned(db, other) || hasPinned(db, caseId)) continue;
-    const [survivor, absorbed] = olderCase(db, caseId, other);
-    absorb(db, survivor, absorbed, 'bridged', false, now);
-    mergedCaseIds.push(absorbed);
-    caseId = survivor;
-  }
   // Small cases among the candidates that the grown matter now claims join it.
   for (const q of candidates) {
     if (q.caseId === caseId || q.docCount > MAX_ABSORBABLE || !q.acceptsAutoJoin) continue;
@@ -414,7 +434,8 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
       primaryMembers(db, q.caseId).map((m) => m.documentId),
     ).map((d) => d.features);
     if (!absorbable(members, q, target, options.thresholds)) continue;
-    const [survivor, absorbed] = olderCase(db, caseId, q.caseId);
+    // The older id survives, unless analysts made the growing case: their case keeps its id.
+    const [survivor, absorbed] = hasPinned(db, caseId) ? [caseId, q.caseId] : olderCase(db, caseId, q.caseId);
     absorb(db, survivor, absorbed, 'attached', false, now);
     mergedCaseIds.push(absorbed);
     caseId = survivor;
@@ -423,7 +444,7 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
   for (const m of decision.mentions) {
     const live = resolveCaseId(db, m);
     if (!live || live === caseId || mentioned.includes(live)) continue;
-    db.prepare(
+    q(db, 
       "INSERT OR IGNORE INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'mention', NULL, 0)",
     ).run(features.documentId, live);
     mentioned.push(live);
@@ -433,23 +454,21 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
 
 /** Remove a document's automatic memberships; returns the cases it left. */
 function detach(db: Db, documentId: string, now: string): string[] {
-  const left = db
-    .prepare("SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary' AND pinned = 0")
-    .pluck()
+  const left = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary' AND pinned = 0")
     .all(documentId) as string[];
-  db.prepare('DELETE FROM case_members WHERE document_id = ? AND pinned = 0').run(documentId);
+  q(db, 'DELETE FROM case_members WHERE document_id = ? AND pinned = 0').run(documentId);
   for (const c of left) rebuildCase(db, c, now);
   return left;
 }
 
 /** An empty case disappears; its id redirects to where its documents went, when known. */
 function retireIfEmpty(db: Db, caseId: string, target: string | null, now: string): void {
-  if (db.prepare('SELECT 1 FROM case_members WHERE case_id = ? LIMIT 1').get(caseId) !== undefined) return;
-  db.prepare('DELETE FROM case_blocks WHERE case_id = ?').run(caseId);
-  db.prepare('DELETE FROM cases WHERE id = ?').run(caseId);
+  if (q(db, 'SELECT 1 FROM case_members WHERE case_id = ? LIMIT 1').get(caseId) !== undefined) return;
+  q(db, 'DELETE FROM case_blocks WHERE case_id = ?').run(caseId);
+  q(db, 'DELETE FROM cases WHERE id = ?').run(caseId);
   if (target && target !== caseId) {
-    db.prepare('UPDATE case_redirects SET to_id = ? WHERE to_id = ?').run(target, caseId);
-    db.prepare(
+    q(db, 'UPDATE case_redirects SET to_id = ? WHERE to_id = ?').run(target, caseId);
+    q(db, 
       'INSERT INTO case_redirects (from_id, to_id, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id',
     ).run(caseId, target, 'relinked', now);
   }
@@ -470,20 +489,18 @@ export function linkNewDocument(db: Db, input: LinkInput, options: LinkOptions =
     subjectIds: Object.keys(features.subjects),
   });
   return db.transaction((): LinkResult => {
-    const existing = db.prepare('SELECT seq FROM case_documents WHERE document_id = ?').pluck().get(features.documentId) as
+    const existing = qp(db, 'SELECT seq FROM case_documents WHERE document_id = ?').get(features.documentId) as
       | number
       | undefined;
     const seq =
-      existing ?? ((db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM case_documents').pluck().get() as number) || 1);
-    db.prepare(
+      existing ?? ((qp(db, 'SELECT COALESCE(MAX(seq), 0) + 1 FROM case_documents').get() as number) || 1);
+    q(db, 
       `INSERT INTO case_documents (document_id, seq, date, features, card, linked_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (document_id) DO UPDATE SET date = excluded.date, features = excluded.features,
          card = excluded.card, linked_at = excluded.linked_at`,
     ).run(features.documentId, seq, features.date, JSON.stringify(features), JSON.stringify(card), now);
 
-    const pinned = db
-      .prepare("SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary' AND pinned = 1")
-      .pluck()
+    const pinned = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary' AND pinned = 1")
       .get(features.documentId) as string | undefined;
     if (pinned) {
       rebuildCase(db, pinned, now);
@@ -518,16 +535,14 @@ export function mergeCases(db: Db, survivorId: string, absorbedId: string, actor
 export function splitDocument(db: Db, documentId: string, actor: string, now = new Date()): string {
   return db.transaction(() => {
     const at = iso(now);
-    const from = db
-      .prepare("SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary'")
-      .pluck()
+    const from = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary'")
       .get(documentId) as string | undefined;
-    if (db.prepare('SELECT 1 FROM case_documents WHERE document_id = ?').get(documentId) === undefined)
+    if (q(db, 'SELECT 1 FROM case_documents WHERE document_id = ?').get(documentId) === undefined)
       throw new AppError('NOT_FOUND', `Document ${documentId} was never linked`, { details: { documentId } });
     const id = mintCaseId(db, `split:${documentId}`);
     createCase(db, id, false, at);
-    db.prepare('DELETE FROM case_members WHERE document_id = ?').run(documentId);
-    db.prepare(
+    q(db, 'DELETE FROM case_members WHERE document_id = ?').run(documentId);
+    q(db, 
       "INSERT INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'primary', 1, 1)",
     ).run(documentId, id);
     rebuildCase(db, id, at);
@@ -554,8 +569,8 @@ export function renameCase(
     const fr = clean(titles.titleFr);
     const ar = clean(titles.titleAr);
     if (fr === undefined && ar === undefined) throw new AppError('BAD_REQUEST', 'Nothing to rename: give a French or Arabic title');
-    if (fr !== undefined) db.prepare('UPDATE cases SET title_fr = ?, updated_at = ? WHERE id = ?').run(fr, iso(now), id);
-    if (ar !== undefined) db.prepare('UPDATE cases SET title_ar = ?, updated_at = ? WHERE id = ?').run(ar, iso(now), id);
+    if (fr !== undefined) q(db, 'UPDATE cases SET title_fr = ?, updated_at = ? WHERE id = ?').run(fr, iso(now), id);
+    if (ar !== undefined) q(db, 'UPDATE cases SET title_ar = ?, updated_at = ? WHERE id = ?').run(ar, iso(now), id);
     log(db, { op: 'rename', caseId: id, payload: { titleFr: fr, titleAr: ar }, actor }, iso(now));
     return id;
   })();
@@ -579,20 +594,20 @@ export function relinkAll(db: Db, options: LinkOptions = {}): RelinkResult {
   return db.transaction((): RelinkResult => {
     const previous = new Map(
       (
-        db.prepare("SELECT document_id, case_id FROM case_members WHERE role = 'primary' AND pinned = 0").all() as {
+        q(db, "SELECT document_id, case_id FROM case_members WHERE role = 'primary' AND pinned = 0").all() as {
           document_id: string;
           case_id: string;
         }[]
       ).map((r) => [r.document_id, r.case_id]),
     );
-    const before = db.prepare('SELECT id FROM cases').pluck().all() as string[];
-    db.prepare('DELETE FROM case_members WHERE pinned = 0').run();
-    db.prepare('DELETE FROM case_blocks').run();
+    const before = qp(db, 'SELECT id FROM cases').all() as string[];
+    q(db, 'DELETE FROM case_members WHERE pinned = 0').run();
+    q(db, 'DELETE FROM case_blocks').run();
     for (const id of before) rebuildCase(db, id, now);
     const pinnedDocs = new Set(
-      db.prepare("SELECT document_id FROM case_members WHERE role = 'primary' AND pinned = 1").pluck().all() as string[],
+      qp(db, "SELECT document_id FROM case_members WHERE role = 'primary' AND pinned = 1").all() as string[],
     );
-    const rows = db.prepare('SELECT document_id, features, card FROM case_documents ORDER BY seq').iterate() as Iterable<{
+    const rows = q(db, 'SELECT document_id, features, card FROM case_documents ORDER BY seq').iterate() as Iterable<{
       document_id: string;
       features: string;
       card: string;
@@ -612,15 +627,13 @@ export function relinkAll(db: Db, options: LinkOptions = {}): RelinkResult {
     }
     const retired: string[] = [];
     for (const id of before) {
-      if (db.prepare('SELECT 1 FROM cases WHERE id = ?').get(id) === undefined) continue;
-      if (db.prepare('SELECT 1 FROM case_members WHERE case_id = ? LIMIT 1').get(id) !== undefined) continue;
+      if (q(db, 'SELECT 1 FROM cases WHERE id = ?').get(id) === undefined) continue;
+      if (q(db, 'SELECT 1 FROM case_members WHERE case_id = ? LIMIT 1').get(id) !== undefined) continue;
       // Where did most of its former documents go?
       const counts = new Map<string, number>();
       for (const [doc, c] of previous) {
         if (c !== id) continue;
-        const current = db
-          .prepare("SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary'")
-          .pluck()
+        const current = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary'")
           .get(doc) as string | undefined;
         if (current) counts.set(current, (counts.get(current) ?? 0) + 1);
       }
@@ -628,7 +641,7 @@ export function relinkAll(db: Db, options: LinkOptions = {}): RelinkResult {
       retireIfEmpty(db, id, target, now);
       retired.push(id);
     }
-    const cases = db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
+    const cases = qp(db, 'SELECT COUNT(*) FROM cases').get() as number;
     return { documents: documents + pinnedDocs.size, cases, retired };
   })();
 }
@@ -653,7 +666,7 @@ function toInfo(row: CaseRowDb, redirectedFrom: string | null): CaseInfo {
 export function getCase(db: Db, id: string): CaseInfo | null {
   const live = resolveCaseId(db, id);
   if (!live) return null;
-  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(live) as CaseRowDb;
+  const row = q(db, 'SELECT * FROM cases WHERE id = ?').get(live) as CaseRowDb;
   return toInfo(row, live === id ? null : id);
 }
 
@@ -662,7 +675,7 @@ export function listCases(db: Db, options: ListCasesOptions = {}): { total: numb
   const offset = Math.max(0, options.offset ?? 0);
   const where = options.type ? 'WHERE type = @type' : '';
   const params = { type: options.type ?? null, limit, offset };
-  const total = db.prepare(`SELECT COUNT(*) FROM cases ${where}`).pluck().get(params) as number;
+  const total = qp(db, `SELECT COUNT(*) FROM cases ${where}`).get(params) as number;
   const rows = db
     .prepare(
       `SELECT * FROM cases ${where}
@@ -690,7 +703,7 @@ export function getCaseRecord(
 ): (CaseRecord & { redirectedFrom: string | null; mentionedIn: string[] }) | null {
   const info = getCase(db, id);
   if (!info) return null;
-  const row = db.prepare('SELECT title_fr, title_ar, created_at FROM cases WHERE id = ?').get(info.id) as {
+  const row = q(db, 'SELECT title_fr, title_ar, created_at FROM cases WHERE id = ?').get(info.id) as {
     title_fr: string | null;
     title_ar: string | null;
     created_at: string;
@@ -700,9 +713,7 @@ export function getCaseRecord(
     memberCards(db, info.id),
     now,
   );
-  const mentionedIn = db
-    .prepare("SELECT document_id FROM case_members WHERE case_id = ? AND role = 'mention' ORDER BY document_id")
-    .pluck()
+  const mentionedIn = qp(db, "SELECT document_id FROM case_members WHERE case_id = ? AND role = 'mention' ORDER BY document_id")
     .all(info.id) as string[];
   return { ...record, redirectedFrom: info.redirectedFrom, mentionedIn };
 }

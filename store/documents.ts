@@ -19,6 +19,11 @@ export interface RecordSnapshotInput {
   fetchedAt: string;
   etag?: string | null;
   lastModified?: string | null;
+  /**
+   * What decides "changed". Defaults to `contentHashOf(text, body)`; the crawler passes a hash of
+   * the page's readable part so a rotating sidebar or a new CSRF token is not a new version.
+   */
+  contentHash?: string;
 }
 
 export interface RecordSnapshotResult {
@@ -72,7 +77,7 @@ export function contentHashOf(text: string, body: Buffer): string {
 
 export function recordSnapshot(db: Db, input: RecordSnapshotInput): RecordSnapshotResult {
   const id = documentId(input.canonicalUrl);
-  const hash = contentHashOf(input.text, input.body);
+  const hash = input.contentHash ?? contentHashOf(input.text, input.body);
   return db.transaction((): RecordSnapshotResult => {
     const existing = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
     if (existing) {

@@ -53,7 +53,9 @@ export function outboxSize(db: Db): number {
 
 export function parkedOutboxRows(db: Db): { kind: OutboxKind; entityId: string; lastError: string | null }[] {
   return (
-    db.prepare('SELECT kind, entity_id, last_error FROM outbox WHERE attempts >= ? ORDER BY id LIMIT 100').all(MAX_ATTEMPTS) as {
+    db
+      .prepare('SELECT kind, entity_id, last_error FROM outbox WHERE attempts >= ? ORDER BY id LIMIT 100')
+      .all(MAX_ATTEMPTS) as {
       kind: OutboxKind;
       entity_id: string;
       last_error: string | null;

@@ -189,9 +189,9 @@ describe('re-crawling the replica', () => {
     replica.failNext(flaky.url, { status: 503, times: 2 });
     replica.failNext(limited.url, { status: 429, times: 1, retryAfterSeconds: 1 });
     replica.failNext(broken.url, { status: 500, times: 10 });
-    replica.delay(slow.url, 1_500);
+    replica.delay(slow.url, 2_000);
     const seenBefore = replica.requests.length;
-    const summary = await run(['cndp-fr'], { requestTimeoutMs: 700, maxRetries: 2 });
+    const summary = await run(['cndp-fr'], { requestTimeoutMs: 1_000, maxRetries: 2 });
     replica.delay(slow.url, 0);
     replica.failNext(broken.url, { status: 500, times: 0 });
     const hits = (u: string) =>
@@ -209,7 +209,10 @@ describe('re-crawling the replica', () => {
       permanent: false,
     });
     expect(getFailure(db, local(slow.url))).toMatchObject({ reason: 'FETCH_TIMEOUT', attempts: 3, permanent: false });
-    expect(summary.sources[0]).toMatchObject({ status: 'ok', errors: { FETCH_HTTP_5XX: 1, FETCH_TIMEOUT: 1 } });
+    expect(summary.sources[0]?.status).toBe('ok');
+    expect(summary.sources[0]?.errors.FETCH_HTTP_5XX).toBe(1);
+    // At least the delayed page; a loaded machine may time out another one too.
+    expect(summary.sources[0]?.errors.FETCH_TIMEOUT).toBeGreaterThanOrEqual(1);
     // The id of a document is the hash of its canonical URL, whatever URL form found it.
     expect(docOf(flaky.url, 'cndp-fr')?.id).toBe(documentId(docOf(flaky.url, 'cndp-fr')!.canonicalUrl));
   });

@@ -6,10 +6,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
+import { SOURCES } from '../crawlers/sources/index.ts';
 import { openDb } from '../store/db.ts';
 import { startSite, tempDataDir, testSource } from './crawl-helpers.ts';
+import { ARTICLES, PDFS, startReplica } from './replica/index.ts';
 
-const ARTICLES = 30;
+const ARTICLE_COUNT = 30;
 const closers: Array<() => Promise<unknown> | unknown> = [];
 afterAll(async () => {
   for (const close of closers) await close();
@@ -37,7 +39,7 @@ function runChild(dataDir: string, sourcesFile: string): { done: Promise<number 
 }
 
 it('resumes an interrupted crawl without losing or duplicating pages', async () => {
-  const paths = Array.from({ length: ARTICLES }, (_, i) => `/actu/${i + 1}`);
+  const paths = Array.from({ length: ARTICLE_COUNT }, (_, i) => `/actu/${i + 1}`);
   const site = await startSite({
     '/feed': {
       headers: { 'content-type': 'application/rss+xml' },
@@ -77,21 +79,62 @@ it('resumes an interrupted crawl without losing or duplicating pages', async () 
   expect(await first.done).toBeNull();
   const storedAtKill = pageCount();
   expect(storedAtKill).toBeGreaterThanOrEqual(8);
-  expect(storedAtKill).toBeLessThan(ARTICLES);
+  expect(storedAtKill).toBeLessThan(ARTICLE_COUNT);
 
   const second = runChild(dataDir, sourcesFile);
   expect(await second.done).toBe(0);
 
   const db = openDb(dataDir);
   closers.push(() => db.close());
-  expect(db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(ARTICLES);
-  expect(db.prepare('SELECT count(*) FROM pages').pluck().get()).toBe(ARTICLES);
+  expect(db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(ARTICLE_COUNT);
+  expect(db.prepare('SELECT count(*) FROM pages').pluck().get()).toBe(ARTICLE_COUNT);
   expect(db.prepare('SELECT max(version_no) FROM document_versions').pluck().get()).toBe(1);
   const run = db.prepare('SELECT attempts, finished_at, status FROM crawl_runs').all();
   expect(run).toEqual([expect.objectContaining({ attempts: 2, status: 'ok' })]);
   // Resumed, not restarted: articles finished before the kill are not fetched again (a few that
   // were in flight, or whose "handled" mark was not yet on disk, may be).
   const articleFetches = site.requests.filter((r) => r.path.startsWith('/actu/')).length;
-  expect(articleFetches).toBeLessThanOrEqual(ARTICLES + 6);
-  expect(articleFetches).toBeLessThan(ARTICLES + storedAtKill);
+  expect(articleFetches).toBeLessThanOrEqual(ARTICLE_COUNT + 6);
+  expect(articleFetches).toBeLessThan(ARTICLE_COUNT + storedAtKill);
+});
+
+it('resumes against the replica web: Arabic URLs, redirects and PDFs survive a SIGKILL', async () => {
+  const replica = await startReplica({ slowPageMs: 200 });
+  closers.push(() => replica.close());
+  const ids = ['cndp-fr', 'cndp-ar'];
+  const sources = replica
+    .pointSources(SOURCES.filter((s) => ids.includes(s.id)))
+    .map((s) => ({ ...s, politeness: { ...s.politeness, minDelayMs: 0, maxConcurrency: 1 } }));
+  // Slow every page down a little so the kill lands mid-crawl.
+  for (const a of ARTICLES.filter((x) => ids.includes(x.sourceId))) replica.delay(a.url, 80);
+  for (const p of PDFS) replica.delay(p.url, 80);
+  const dataDir = tempDataDir();
+  const sourcesFile = join(dataDir, 'sources.json');
+  writeFileSync(sourcesFile, JSON.stringify(sources));
+  openDb(dataDir).close();
+  const watcher = new Database(join(dataDir, 'raqib.sqlite'), { readonly: true });
+  closers.push(() => watcher.close());
+  const pageCount = () => watcher.prepare('SELECT count(*) FROM pages').pluck().get() as number;
+
+  const first = runChild(dataDir, sourcesFile);
+  const deadline = Date.now() + 30_000;
+  while (pageCount() < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  first.kill();
+  await first.done;
+  const atKill = pageCount();
+  expect(atKill).toBeGreaterThanOrEqual(3);
+
+  const second = runChild(dataDir, sourcesFile);
+  expect(await second.done).toBe(0);
+  const db = openDb(dataDir);
+  closers.push(() => db.close());
+  const expected =
+    ARTICLES.filter((a) => ids.includes(a.sourceId) && !a.tickerOnly).length +
+    PDFS.filter((p) => ids.includes(p.sourceId)).length;
+  expect(atKill).toBeLessThan(expected);
+  expect(db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(expected);
+  expect(db.prepare('SELECT count(*) FROM pages').pluck().get()).toBe(expected);
+  expect(db.prepare('SELECT count(*) FROM document_versions WHERE version_no > 1').pluck().get()).toBe(0);
+  const runs = db.prepare('SELECT source_id, status FROM crawl_runs WHERE finished_at IS NOT NULL').all();
+  expect(runs).toHaveLength(2);
 });

@@ -110,6 +110,16 @@ describe('documents index', () => {
     expect(await ids({ q: '08-09', languages: ['fr'] })).toContain('doc_tls_fr');
   });
 
+  it('bridges languages through synonyms alone, in both directions', async () => {
+    // Searching only the Arabic text fields, a French name can only match through the synonyms.
+    const onlyAr = await search.rawSearch({ q: 'TLS Contact', attributesToSearchOn: ['title_ar', 'text_ar'], limit: 5 });
+    expect(onlyAr.hits.map((h) => h.documentId)).toEqual(['doc_tls_ar']);
+    const onlyFr = await search.rawSearch({ q: 'مرجان', attributesToSearchOn: ['title_fr', 'text_fr'], limit: 5 });
+    expect(onlyFr.hits.map((h) => h.documentId)).toEqual(['doc_rapport_2024']);
+    const law = await search.rawSearch({ q: 'loi 09-08', attributesToSearchOn: ['text_ar'], limit: 5 });
+    expect(law.hits.map((h) => h.documentId)).toEqual(['doc_tls_ar']);
+  });
+
   it('matches Arabic words through proclitics and suffixes', async () => {
     // "والكاميرات" appears nowhere; the stem of "كاميرات" does.
     expect(await ids({ q: 'والكاميرات' })).toEqual(['doc_tls_ar']);

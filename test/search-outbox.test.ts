@@ -67,6 +67,11 @@ describe('server resolution', () => {
     expect(server.managed).toBe(true);
   });
 
+  it('joins the server already managed for the data directory instead of starting a second one', async () => {
+    const second = await resolveMeilisearch({ config: {}, dataDir, log: SILENT_LOG });
+    expect(second).toMatchObject({ url: server.url, managed: false, apiKey: server.apiKey });
+  });
+
   it('uses a configured server as is', async () => {
     const external = await resolveMeilisearch({
       config: { url: `${server.url}/`, masterKey: server.apiKey },
@@ -114,7 +119,12 @@ describe('outbox sync', () => {
     // Meilisearch rejects document ids longer than 511 bytes: the whole task fails.
     const poison = { ...doc(0), id: `doc_${'x'.repeat(600)}`, url: 'https://news.example.ma/fr/poison' };
     insertFixture(db, poison);
-    insertFixture(db, { ...doc(0), id: 'doc_after_poison', url: 'https://news.example.ma/fr/after', title: 'Après le rejet' });
+    insertFixture(db, {
+      ...doc(0),
+      id: 'doc_after_poison',
+      url: 'https://news.example.ma/fr/after',
+      title: 'Après le rejet',
+    });
     await until(() => outboxSize(db) === 0, 30_000);
     const after = await search.rawSearch({ q: '', filter: 'documentId = "doc_after_poison"', limit: 1 });
     expect(after.hits).toHaveLength(1);
@@ -122,5 +132,12 @@ describe('outbox sync', () => {
     expect(parked.map((p) => p.entityId)).toEqual([poison.id]);
     expect(parked[0]?.lastError).toMatch(/identifier|id/i);
     expect(await search.health()).toMatchObject({ status: 'ok', queued: 0, parked: 1 });
+    // A rebuild skips the refused record instead of failing, and queues it again.
+    const total = db.prepare('SELECT count(*) FROM analyses').pluck().get() as number;
+    const rebuilt = await search.reindex();
+    expect(rebuilt.documents).toBe(total - 1);
+    expect(db.prepare('SELECT count(*) FROM outbox WHERE entity_id = ? AND attempts = 0').pluck().get(poison.id)).toBe(
+      1,
+    );
   });
 });

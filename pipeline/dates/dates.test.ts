@@ -49,9 +49,45 @@ describe('findDates: numeric forms', () => {
     expect(mentionOf(text, '10/01/2023 à 10h13', mentions)).toMatchObject({ date: '2023-01-10', time: '10:13' });
   });
 
+  it('keeps times after a separator, a preposition or both, and on the 12-hour clock', () => {
+    const text =
+      '27 octobre 2019 - à 05h00; 19 November 2019 • 1:16pm; 11/20/2019 12:08 AM; 20/11/2019 | 9:32 p.m.; 22 مارس 2025 في 17:51';
+    const mentions = findDates(text, { reference: null });
+    expect(mentionOf(text, '27 octobre 2019 - à 05h00', mentions)).toMatchObject({ date: '2019-10-27', time: '05:00' });
+    expect(mentionOf(text, '19 November 2019 • 1:16pm', mentions)).toMatchObject({ date: '2019-11-19', time: '13:16' });
+    expect(mentionOf(text, '11/20/2019 12:08 AM', mentions)).toMatchObject({ date: '2019-11-20', time: '00:08' });
+    expect(mentionOf(text, '20/11/2019 | 9:32 p.m.', mentions)).toMatchObject({ date: '2019-11-20', time: '21:32' });
+    expect(mentionOf(text, '22 مارس 2025 في 17:51', mentions)).toMatchObject({ date: '2025-03-22', time: '17:51' });
+  });
+
+  it('does not take a time from "10 heures", "9:02 AMT" or "à 10h a mis"', () => {
+    const text = 'Le 5 mars 2023 à 10 heures. November 20, 2019 - 11:28 AMT. Le 6 mars 2023 à 10h a mis fin.';
+    const mentions = findDates(text, { reference: null });
+    expect(mentionOf(text, '5 mars 2023', mentions).time).toBeUndefined();
+    expect(mentionOf(text, 'November 20, 2019 - 11:28', mentions).time).toBe('11:28');
+    expect(mentionOf(text, '6 mars 2023 à 10h', mentions).time).toBe('10:00');
+  });
+
+  it('does not read the year/month/day of a URL path as a date', () => {
+    const text = 'Source : https://example.ma/2015/03/30/article-slug/ — archive du 2022/12/23.';
+    expect(findDates(text, { reference: null }).map((m) => m.date)).toEqual(['2022-12-23']);
+  });
+
   it('rejects impossible dates and does not read law numbers as dates', () => {
     const text = 'La loi n° 09-08 et le décret 2-09-165 ne sont pas des dates, ni le 31/02/2023.';
     expect(findDates(text, { reference: '2023-01-10' })).toEqual([]);
+  });
+});
+
+describe('findDates: English month-first forms', () => {
+  it('reads a weekday, an ordinal and a time ("Monday, November 18th, 2019 at 11:08 a.m.")', () => {
+    const text = 'Published: Monday, November 18th, 2019 at 11:08 a.m. Updated Nov 20 2019, 11:06am IST';
+    const mentions = findDates(text, { reference: null });
+    expect(mentionOf(text, 'Monday, November 18th, 2019 at 11:08 a.m.', mentions)).toMatchObject({
+      date: '2019-11-18',
+      time: '11:08',
+    });
+    expect(mentionOf(text, 'Nov 20 2019, 11:06am', mentions)).toMatchObject({ date: '2019-11-20', time: '11:06' });
   });
 });
 
@@ -323,6 +359,15 @@ describe('parseDateString', () => {
   it('reads RFC 2822 feed dates', () => {
     expect(parseDateString('Tue, 10 Jan 2023 15:37:00 +0100')).toBe('2023-01-10T15:37:00+01:00');
     expect(parseDateString('Tue, 10 Jan 2023 14:37:00 GMT')).toBe('2023-01-10T14:37:00Z');
+  });
+
+  it('reads a zone name after an ISO datetime and JavaScript Date#toString output', () => {
+    expect(parseDateString('2019-11-18 17:19:53 GMT')).toBe('2019-11-18T17:19:53Z');
+    expect(parseDateString('2019-11-19 23:46:00 UTC')).toBe('2019-11-19T23:46:00Z');
+    expect(parseDateString('Tue Nov 19 2019 05:44:06 GMT+0100 (heure normale d’Europe centrale)')).toBe(
+      '2019-11-19T05:44:06+01:00',
+    );
+    expect(parseDateString('Thu Jul 20 2017 15:40:55 GMT+0000 (UTC)')).toBe('2017-07-20T15:40:55Z');
   });
 
   it('reads French and Arabic bylines, with the time when given', () => {

@@ -72,6 +72,8 @@ interface Rule {
   re: RegExp;
   /** A cheap test that must pass before the full pattern runs (most texts have no "mois dernier"). */
   trigger?: RegExp;
+  /** Every match is resolved against the reference date, so the rule is skipped without one. */
+  needsReference?: true;
   build(g: Groups, ref: Ymd | null): Omit<Candidate, 'start' | 'end'> | null;
 }
 
@@ -101,8 +103,10 @@ const WD_LATIN = `(?:${alternation(WEEKDAYS_LATIN)})`;
 const WD_AR = `(?:${alternation(WEEKDAYS_ARABIC)})`;
 const DIR = `(?:${alternation(DIRECTION_WORDS)})`;
 const PROCLITIC = '[وبلف]?';
+// A time after the date: "à 10h13", "à 23 H 18", "- 10:19", "| 9:32pm", ", 9:02 AM", "at 11:08 a.m.",
+// "على الساعة 17:51"; a separator and a preposition may both appear ("- à 05h00").
 const TIME =
-  '(?:\\s*(?:,|-|a|vers|des|at|علي\\s+الساعه|في\\s+الساعه|الساعه)?\\s*(?<hh>\\d{1,2})\\s*(?:h|:)\\s*(?<mm>\\d{2})?(?![\\p{L}\\p{N}]))?';
+  '(?:\\s*(?:[,|•-]\\s*)?(?:(?:a|vers|des|at|علي\\s+الساعه|في\\s+الساعه|الساعه|في)\\s*)?(?<hh>\\d{1,2})\\s*(?:h|:)\\s*(?<mm>\\d{2})?(?:\\s*(?<ap>[ap])\\.?m\\.?(?![\\p{L}])|(?![\\p{L}\\p{N}])))?';
 // Legal style repeats the number in digits: "trois (3) mois", "ثلاثة (3) أشهر".
 const NUM_REPEAT = '(?:\\s*\\(\\s*\\d{1,4}\\s*\\))?';
 const NUM_FR = `(?:\\d{1,4}|(?:${alternation(NUMBER_WORDS_FRENCH)})(?:[-\\s]+(?:et[-\\s]+)?(?:${alternation(NUMBER_WORDS_FRENCH)}))*)${NOT_LETTER}${NUM_REPEAT}`;
@@ -110,6 +114,11 @@ const AR_NUMBER_WORD = `(?:${alternation(NUMBER_WORDS_ARABIC)})${NOT_LETTER}`;
 const NUM_AR = `(?:\\d{1,4}|${AR_NUMBER_WORD}(?:\\s+و?${AR_NUMBER_WORD})*)${NUM_REPEAT}`;
 const UNIT = `(?:${alternation(UNITS)})${NOT_LETTER}`;
 const YEAR = '(?<year>(?:19|20)\\d{2})(?!\\d)';
+
+// Cheap pre-tests shared by several rules: most text has digits but no month name.
+const HAS_LATIN_MONTH = new RegExp(alternation(MONTHS_LATIN, MONTHS_ENGLISH));
+const HAS_ARABIC_MONTH = new RegExp(alternation(MONTHS_ARABIC));
+const HAS_YEAR = /(?:19|20)\d{2}/;
 
 function rx(source: string): RegExp {
   return new RegExp(source, 'gud');
@@ -124,8 +133,10 @@ function direction(word: string | undefined): Direction | null {
 
 function time(g: Groups): string | undefined {
   if (g.hh === undefined) return undefined;
-  const hh = Number(g.hh);
+  let hh = Number(g.hh);
   const mm = g.mm === undefined ? 0 : Number(g.mm);
+  // 12-hour clock: 12 AM is midnight, 12 PM noon; "15:30 pm" is read as written.
+  if (g.ap !== undefined && hh >= 1 && hh <= 12) hh = (hh % 12) + (g.ap === 'p' ? 12 : 0);
   if (hh > 23 || mm > 59) return undefined;
   return `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
 }
@@ -277,7 +288,8 @@ const RULES: Rule[] = [
   },
   // 2023/01/10
   {
-    re: rx(`(?<![\\p{N}])(?<s>(?<y>\\d{4})(?<sep>[/.])(?<m>\\d{1,2})\\k<sep>(?<d>\\d{1,2}))(?![\\p{N}])`),
+    // Not inside a URL path ("/2015/03/30/slug"): that is where a page was filed, not a date in the text.
+    re: rx(`(?<![\\p{N}/])(?<s>(?<y>\\d{4})(?<sep>[/.])(?<m>\\d{1,2})\\k<sep>(?<d>\\d{1,2}))(?![\\p{N}/])`),
     build: (g) => numericDate(Number(g.y), Number(g.m), Number(g.d), g),
   },
   // 10/01/2023, 10-01-2023, 23.12.2022 à 23 H 18, mardi 10/01/2023
@@ -293,11 +305,15 @@ const RULES: Rule[] = [
     re: rx(
       `${L}(?<s>(?:(?<wd>${WD_LATIN})\\s*,?\\s+)?(?<day>1er|1re|premier|\\d{1,2})(?:\\s*er)?\\s+(?<mon>${MONTH_LATIN})(?:\\s*,?\\s*${YEAR})?(?:\\s+(?<mod>${DIR})${R})?${TIME})`,
     ),
+    trigger: HAS_LATIN_MONTH,
     build: (g, ref) => dayMonth(g, MONTHS_LATIN, ref),
   },
-  // January 10, 2023
+  // January 10, 2023; Monday, November 18th, 2019 at 11:08 a.m.
   {
-    re: rx(`${L}(?<s>(?<mon>${MONTH_EN})\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR})`),
+    re: rx(
+      `${L}(?<s>(?:(?<wd>${WD_LATIN})\\s*,?\\s+)?(?<mon>${MONTH_EN})\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}${TIME})`,
+    ),
+    trigger: HAS_LATIN_MONTH,
     build: (g, ref) => dayMonth(g, MONTHS_ENGLISH, ref),
   },
   // الثلاثاء 10 يناير 2023 على الساعة 15:37, 23 أكتوبر2019, فاتح مارس, 5 ديسمبر/كانون الأول 2022
@@ -305,6 +321,7 @@ const RULES: Rule[] = [
     re: rx(
       `${L}${PROCLITIC}(?<s>(?:(?:يوم|اليوم)\\s+)?(?:(?<wd>${WD_AR})\\s*,?\\s*)?(?<day>\\d{1,2}|الفاتح|فاتح)\\s*(?:من\\s+)?(?:شهر\\s+)?${PROCLITIC}(?<mon>${MONTH_AR})${MONTH_AR_ALT}(?:\\s*,?\\s*(?:من\\s+)?(?:سنه\\s+|عام\\s+)?${YEAR})?(?:\\s+(?<mod>${DIR})${R})?${TIME})`,
     ),
+    trigger: HAS_ARABIC_MONTH,
     build: (g, ref) => dayMonth(g, MONTHS_ARABIC, ref),
   },
   // The first day of a range takes the month and year written after the second: "du 3 au 5 mars
@@ -313,12 +330,14 @@ const RULES: Rule[] = [
     re: rx(
       `${L}(?<s>(?<day>1er|\\d{1,2}))(?:\\s*er)?\\s*(?:au|et|-|a|to|and)\\s*(?=\\d{1,2}(?:\\s*er)?\\s+(?<mon>${MONTH_LATIN})(?:\\s*,?\\s*${YEAR})?)`,
     ),
+    trigger: HAS_LATIN_MONTH,
     build: (g, ref) => dayMonth(g, MONTHS_LATIN, ref),
   },
   {
     re: rx(
       `${L}(?<s>(?<day>\\d{1,2}))\\s*(?:الي|حتي|-|و)\\s*(?=\\d{1,2}\\s*(?:من\\s+)?(?:شهر\\s+)?(?<mon>${MONTH_AR})${MONTH_AR_ALT}(?:\\s*,?\\s*(?:من\\s+)?(?:سنه\\s+|عام\\s+)?${YEAR})?)`,
     ),
+    trigger: HAS_ARABIC_MONTH,
     build: (g, ref) => dayMonth(g, MONTHS_ARABIC, ref),
   },
   // mars 2023, fin mars, mi-mars, en mars dernier, début avril prochain
@@ -326,6 +345,7 @@ const RULES: Rule[] = [
     re: rx(
       `${L}(?:(?<prep>en|depuis|courant|des|jusqu'en|in|since|mois\\s+de|mois\\s+d')\\s*)?(?<s>(?:(?<edge>${EDGE_LATIN})[\\s-]+(?:(?:de\\s+|du\\s+mois\\s+de\\s+|d'|of\\s+)\\s*)?)?(?<mon>${MONTH_LATIN})(?:\\s*,?\\s*${YEAR})?(?:\\s+(?<mod>${DIR})${R})?)${R}`,
     ),
+    trigger: HAS_LATIN_MONTH,
     build: (g, ref) => {
       if (g.prep === undefined && g.edge === undefined && g.year === undefined && g.mod === undefined) return null;
       const m = monthNumber(MONTHS_LATIN, g.mon);
@@ -340,6 +360,7 @@ const RULES: Rule[] = [
     re: rx(
       `${L}[وبلف]{0,2}(?<s>(?:(?<edge>${EDGE_AR})\\s+)?(?:(?<cue>شهر)\\s+)?(?<mon>${MONTH_AR})${MONTH_AR_ALT}(?:\\s*,?\\s*(?:من\\s+)?(?:سنه\\s+|عام\\s+)?${YEAR})?(?:\\s+(?<mod>${DIR})${R})?)${R}`,
     ),
+    trigger: HAS_ARABIC_MONTH,
     build: (g, ref) => {
       if (g.cue === undefined && g.edge === undefined && g.year === undefined && g.mod === undefined) return null;
       const m = monthNumber(MONTHS_ARABIC, g.mon);
@@ -353,6 +374,7 @@ const RULES: Rule[] = [
     re: rx(
       `${L}(?:(?<prep>en|depuis|courant|l'annee|annee|l'an|d'ici|jusqu'en|in|since)\\s+)?${PROCLITIC}(?<s>(?:(?<edge>${EDGE_LATIN}|${EDGE_AR})[\\s-]+)?(?:(?<cue>(?:ال)?(?:سنه|عام))\\s+)?${YEAR})${R}`,
     ),
+    trigger: HAS_YEAR,
     build: (g) => {
       if (g.prep === undefined && g.edge === undefined && g.cue === undefined) return null;
       const y = Number(g.year);
@@ -362,6 +384,7 @@ const RULES: Rule[] = [
   },
   // mercredi dernier, ce lundi, lundi, last Monday
   {
+    needsReference: true,
     re: rx(`${L}(?<s>(?:(?<pre>ce|cet|this|last|next)\\s+)?(?<wd>${WD_LATIN})(?:\\s+(?<mod>${DIR}))?)${R}`),
     trigger: /di(?![\p{L}])|dimanche|day(?![\p{L}])/u,
     build: (g, ref) => {
@@ -378,6 +401,7 @@ const RULES: Rule[] = [
   },
   // اليوم الخميس, يوم الأربعاء الماضي, الثلاثاء المقبل
   {
+    needsReference: true,
     re: rx(`${L}${PROCLITIC}(?<s>(?:(?<pre>يوم|اليوم)\\s+)?(?<wd>${WD_AR})(?:\\s+(?<mod>${DIR}))?)${R}`),
     build: (g, ref) => {
       const target = g.wd === undefined ? undefined : WEEKDAYS_ARABIC[g.wd];
@@ -390,6 +414,7 @@ const RULES: Rule[] = [
   },
   // hier, aujourd'hui, demain, أمس, اليوم, غدا
   {
+    needsReference: true,
     re: rx(
       `${L}${PROCLITIC}(?<s>(?<word>aujourd'hui(?!\\s+le\\s+maroc)|avant-hier|apres-demain|hier|demain|yesterday|today|tomorrow|اول\\s+امس|الامس|امس|البارحه|اليوم(?!\\s*\\d)(?!\\s+(?:العالمي|الوطني|الدولي|الدراسي|الموالي|التالي|نفسه))|غدا|بعد\\s+غد))${R}`,
     ),
@@ -419,6 +444,7 @@ const RULES: Rule[] = [
   },
   // le mois dernier, ce mois-ci, الشهر الماضي, هذا الشهر
   {
+    needsReference: true,
     re: rx(
       `${L}${PROCLITIC}(?<s>(?:le\\s+)?mois\\s+(?<mod>dernier|prochain|passe|precedent)|(?<cur>ce\\s+mois(?:-ci)?|هذا\\s+الشهر)|(?:last|next)\\s+month|الشهر\\s+(?<armod>${DIR}))${R}`,
     ),
@@ -434,6 +460,7 @@ const RULES: Rule[] = [
   },
   // l'année dernière, l'an prochain, cette année, العام الماضي, السنة المقبلة, هذه السنة
   {
+    needsReference: true,
     re: rx(
       `${L}${PROCLITIC}(?<s>l'annee\\s+(?<mod>derniere|prochaine|passee|precedente)|l'an\\s+(?<mod2>dernier|prochain|passe)|(?<cur>cette\\s+annee|this\\s+year|هذا\\s+العام|هذه\\s+السنه)|(?:last|next)\\s+year|(?:العام|السنه)\\s+(?<armod>${DIR}))${R}`,
     ),
@@ -449,6 +476,7 @@ const RULES: Rule[] = [
   },
   // dans un délai de sept mois, sous un délai de 30 jours, dans les trois mois, d'ici deux semaines
   {
+    needsReference: true,
     re: rx(
       `${L}(?<s>(?:(?:dans|sous)\\s+(?:un\\s+)?delai\\s+|(?:un\\s+)?delai\\s+)(?:(?:maximum|maximal|de\\s+grace|supplementaire|n'excedant\\s+pas|ne\\s+depassant\\s+pas)\\s+)?(?:de\\s+|d')?\\s*(?<num>${NUM_FR})\\s+(?<unit>${UNIT})|(?:dans|sous|d'ici|within)\\s+(?:les\\s+|a\\s+|a\\s+period\\s+of\\s+)?(?<num2>${NUM_FR})\\s+(?<unit2>${UNIT}))${R}`,
     ),
@@ -456,6 +484,7 @@ const RULES: Rule[] = [
   },
   // في أجل ثلاثة أشهر, في غضون 30 يوما, داخل أجل لا يتعدى شهرين, خلال 15 يوما
   {
+    needsReference: true,
     re: rx(
       `${L}(?<!من\\s)${PROCLITIC}(?<s>(?:(?:في|داخل)\\s+)?(?:اجل|غضون|ظرف|مهله|اجال|خلال)\\s+(?:(?:لا\\s+(?:يتعدي|يتجاوز|تتعدي|تتجاوز)|اقصاه|اقصاها|اقصي)\\s+)?(?:(?<num>${NUM_AR})\\s*(?<unit>${UNIT})|(?<dual>${alternation(DUAL_UNITS)})|(?<single>شهر|اسبوع|سنه|عام|يوم)(?!\\s*\\d)))(?![\\p{L}\\p{N}])(?!\\s+(?:الماضيه|الماضي|الاخيره|الاخير|السابقه|المنصرمه|المقبله|القادمه|من\\s+سنه|من\\s+عام))`,
     ),
@@ -498,8 +527,17 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   const normalized = normalizeWithOffsets(text);
   const n = normalized.text;
   const candidates: Candidate[] = [];
+  const triggered = new Map<RegExp, boolean>();
   for (const rule of RULES) {
-    if (rule.trigger !== undefined && !rule.trigger.test(n)) continue;
+    if (ref === null && rule.needsReference) continue;
+    if (rule.trigger !== undefined) {
+      let pass = triggered.get(rule.trigger);
+      if (pass === undefined) {
+        pass = rule.trigger.test(n);
+        triggered.set(rule.trigger, pass);
+      }
+      if (!pass) continue;
+    }
     rule.re.lastIndex = 0;
     for (const match of n.matchAll(rule.re)) {
       const span = match.indices?.groups?.s;

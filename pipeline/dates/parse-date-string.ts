@@ -1,14 +1,20 @@
 // Dates from metadata strings: <meta> tags, JSON-LD, feed items, sitemap <lastmod>, bylines.
-// ISO and RFC 2822 forms keep their time and offset; anything else goes through `findDates` and
-// yields the first full (day-precision) date of the string.
+// ISO, RFC 2822 and `Date#toString` forms keep their time and offset; anything else goes through
+// `findDates` and yields the first full (day-precision) date of the string.
 import { formatYmd, isValidYmd } from './calendar.ts';
 import { findDates } from './find-dates.ts';
 import { MONTHS_ENGLISH } from './vocabulary.ts';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|GMT|UTC|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 // RFC 2822 as RSS writes it: "Tue, 10 Jan 2023 15:37:00 +0100" (zone names read as offsets below).
 const RFC2822 =
   /^(?:[a-z]{3,9},?\s*)?(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(gmt|ut|utc|z|[+-]\d{4}|[a-z]{3})?$/i;
+
+// JavaScript's `Date#toString`, which some sites print into <meta> and JSON-LD:
+// "Tue Nov 19 2019 05:44:06 GMT+0000 (Coordinated Universal Time)".
+const JS_DATE =
+  /^(?:[a-z]{3},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:(?:gmt|utc)\s*([+-]\d{2}:?\d{2})|([+-]\d{2}:?\d{2}|gmt|utc|z))?(?:\s*\([^)]*\))?$/i;
 
 const ZONES: Record<string, string> = {
   gmt: 'Z',
@@ -55,6 +61,11 @@ export function parseDateString(s: string, opts?: { reference?: string | null })
   if (rfc) {
     const month = MONTHS_ENGLISH[(rfc[2] ?? '').toLowerCase()];
     if (month !== undefined) return combine(Number(rfc[3]), month, Number(rfc[1]), rfc[4], rfc[5], rfc[6], rfc[7]);
+  }
+  const js = JS_DATE.exec(value);
+  if (js) {
+    const month = MONTHS_ENGLISH[(js[1] ?? '').toLowerCase()];
+    if (month !== undefined) return combine(Number(js[3]), month, Number(js[2]), js[4], js[5], js[6], js[7] ?? js[8]);
   }
   // Unix timestamps (seconds or milliseconds) appear in some JSON APIs.
   if (/^\d{10}$|^\d{13}$/.test(value)) {

@@ -97,3 +97,75 @@ describe('organizations: outside the gazetteer', () => {
     expect(idsOf(e.organizations)).toEqual(['org:x-cgem', 'org:x-umt']);
   });
 });
+
+describe('organizations: one unknown company across French and Arabic', () => {
+  const unknownIds = (text: string, lang: 'fr' | 'ar') =>
+    entitiesOf(text, lang)
+      .organizations.filter((o) => !o.known)
+      .map((o) => o.id);
+
+  it('gives the French and the transliterated Arabic name the same id', () => {
+    const fr = unknownIds('La CNDP a adressé un avertissement à la société Assurances Atlas Horizon.', 'fr');
+    const ar = unknownIds('وجهت اللجنة إنذارا إلى شركة أطلس هورايزن للتأمين بعد شكايات الزبناء.', 'ar');
+    expect(fr).toEqual(['org:x-tlshrzn']);
+    expect(ar).toEqual(fr);
+    expect(unknownIds("La compagnie d'assurances Atlas Horizon conteste la sanction.", 'fr')).toEqual(fr);
+
+    const frGroup = unknownIds('Le groupe Dar Salam Immobilier filmait ses locataires.', 'fr');
+    expect(frGroup).toEqual(['org:x-drslm']);
+    expect(unknownIds('أكدت مجموعة دار السلام للعقار أنها ستزيل الكاميرات.', 'ar')).toEqual(frGroup);
+  });
+
+  it('keeps two companies with similar names apart', () => {
+    const horizon = unknownIds('La société Atlas Horizon a répondu.', 'fr');
+    const hotels = unknownIds('La société Atlas Hotels a répondu.', 'fr');
+    expect(horizon).toEqual(['org:x-tlshrzn']);
+    expect(hotels).toHaveLength(1);
+    expect(hotels).not.toEqual(horizon);
+    expect(unknownIds('ردت شركة أطلس هوتيلز على اللجنة.', 'ar')).not.toEqual(horizon);
+  });
+
+  it('keeps the name-based id for short names', () => {
+    expect(unknownIds('La société Nour Bank a été entendue.', 'fr')).toEqual(['org:x-nour-bank']);
+    expect(unknownIds('استمعت اللجنة إلى ممثلي شركة نوما حول الشكاية.', 'ar')).toEqual(['org:x-نوما']);
+  });
+
+  it('reads a bare Arabic name up to a particle, keeping its descriptor in the displayed name', () => {
+    const text = 'فرضت اللجنة غرامة على شركة أطلس هورايزن للتأمين بعد المراقبة، ثم راسلت شركة أطلس هورايزن مجددا.';
+    const e = entitiesOf(text, 'ar');
+    const org = e.organizations.find((o) => o.id === 'org:x-tlshrzn');
+    expect(org?.name).toBe('أطلس هورايزن للتأمين');
+    expect(org?.mentions.map((m) => m.text)).toEqual(['أطلس هورايزن للتأمين', 'أطلس هورايزن']);
+    for (const m of org?.mentions ?? []) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(e.organizations).toHaveLength(1);
+
+    expect(unknownIds('تلقت مجموعة إس جي تي هورايزن إنذارا.', 'ar')).toEqual(
+      unknownIds('Le groupe SGT Horizon a reçu une mise en demeure.', 'fr'),
+    );
+    // At most four name words: a long run of unknown words is not swallowed whole.
+    const long = entitiesOf('راسلت اللجنة شركة نور سما بلو ستار كابيتال ريم.', 'ar').organizations;
+    expect(long.map((o) => o.name)).toEqual(['نور سما بلو ستار']);
+  });
+
+  it('finds no company in ordinary Arabic sentences', () => {
+    const sentences = [
+      'بنك بسبب مكالمات تسويقية مزعجة.',
+      'جمعية لحماية المستهلك تشتكي شركة مراكز نداء إلى اللجنة.',
+      'وضعت شركة للتوصيل كاميرات في المستودع.',
+      'الشركة ترسل بانتظام صورا إلى الخارج.',
+      'مجموعة القانون الجنائي تعاقب على تسجيل المكالمات.',
+      'مجموعة من المواطنين تقدموا بشكاية ضد شركة خاصة تعمل في مجال التوصيل.',
+      'أكدت شركة مغربية ناشئة وبنك أجنبي ومؤسسة عمومية أن الأمر يتعلق بخطأ.',
+      'شركة قامت بتسريب المعطيات، وشركة تم تغريمها، وشركة يملكها مستثمر.',
+      'وكالة أسفار ومصحة خاصة وشركة تأمين ومقاولة صغيرة وجمعية حقوقية.',
+      'شركة طيران عربية وبنك فرنسي ووكالة بنكية وشركة اتصالات.',
+      'قال البنك المركزي إن الشركة الأم لم ترد.',
+    ];
+    for (const s of sentences) expect(entitiesOf(s, 'ar').organizations, s).toEqual([]);
+  });
+
+  it('does not take a definite common noun for a name unless a sector descriptor follows', () => {
+    expect(entitiesOf('راسلت اللجنة شركة الاتصالات والبريد.', 'ar').organizations).toEqual([]);
+    expect(unknownIds('تلقت مؤسسة الأمل للتأمين إنذارا.', 'ar')).toHaveLength(1);
+  });
+});

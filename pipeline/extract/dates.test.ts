@@ -32,6 +32,31 @@ describe('datesFromLine', () => {
   it('rejects impossible dates', () => {
     expect(findDates('31/02/2023 et 45.13.2020')).toEqual([]);
   });
+
+  it('reads the cue before a weekday ("Published: Monday, November 18th, 2019 at 11:08 a.m.")', () => {
+    expect(datesFromLine('Published: Monday, November 18th, 2019 at 11:08 a.m.')).toEqual({
+      published: '2019-11-18T11:08:00',
+      updated: null,
+    });
+  });
+});
+
+describe('findDates', () => {
+  it('gives offsets into the text as written, Arabic-Indic digits included', () => {
+    const text = 'نشر في ٢٢ مارس ٢٠٢٥ على الساعة ١٧:٥١ - الرباط';
+    const [d] = findDates(text);
+    expect(d).toMatchObject({ iso: '2025-03-22T17:51:00', kind: 'published' });
+    expect(text.slice(d?.index, (d?.index ?? 0) + (d?.length ?? 0))).toBe('٢٢ مارس ٢٠٢٥ على الساعة ١٧:٥١');
+  });
+
+  it('keeps the seconds and offset of a machine timestamp printed in the page', () => {
+    expect(findDates('2019-11-19T08:57:40+01:00').map((d) => d.iso)).toEqual(['2019-11-19T08:57:40+01:00']);
+    expect(findDates('2019-11-20 17:27:46').map((d) => d.iso)).toEqual(['2019-11-20T17:27:46']);
+  });
+
+  it('skips month-only, year-only and pre-web dates (the dahir a text cites is not its date)', () => {
+    expect(findDates('en mars 2023, fin 2022, dahir du 15 novembre 1958')).toEqual([]);
+  });
 });
 
 describe('parseMetaDate', () => {
@@ -43,7 +68,11 @@ describe('parseMetaDate', () => {
   });
 
   it('understands RFC 2822 and rejects non-dates', () => {
-    expect(parseMetaDate('Tue, 19 Nov 2019 08:57:40 GMT')).toBe('2019-11-19T08:57:40.000Z');
+    expect(parseMetaDate('Tue, 19 Nov 2019 08:57:40 GMT')).toBe('2019-11-19T08:57:40Z');
+    expect(parseMetaDate('Tue, 19 Nov 2019 08:57:40 +0100')).toBe('2019-11-19T08:57:40+01:00');
+    expect(parseMetaDate('Tue Nov 19 2019 05:44:06 GMT+0000 (UTC)')).toBe('2019-11-19T05:44:06Z');
+    expect(parseMetaDate('2019-11-18 17:19:53 GMT')).toBe('2019-11-18T17:19:53Z');
+    expect(parseMetaDate('Le 10/01/2023 à 10h13')).toBe('2023-01-10T10:13:00');
     expect(parseMetaDate('hier')).toBeNull();
     expect(parseMetaDate('')).toBeNull();
   });

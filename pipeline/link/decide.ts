@@ -23,6 +23,8 @@ export interface CaseSummary {
   tokens: Record<string, number>;
   firstSeen: string | null;
   lastSeen: string | null;
+  /** Distinct member dates (sorted, capped): time is measured to the nearest member, not the span. */
+  dates: string[];
 }
 
 export interface LinkDecision {
@@ -47,6 +49,7 @@ const MAX_TOKENS = 160;
 const MAX_EVENTS = 40;
 const MAX_DOC_IDS = 50;
 const MAX_ORGS = 60;
+const MAX_DATES = 64;
 /** Cases up to this size may be absorbed by a matter that grew to claim them. */
 export const MAX_ABSORBABLE = 3;
 
@@ -67,11 +70,21 @@ function days(a: string, b: string): number {
   return Math.abs(Date.parse(a) - Date.parse(b)) / DAY;
 }
 
-/** Days between a date and a case's period (0 inside it); null when either is unknown. */
+/**
+ * Days between a date and the nearest document of the case; null when either is unknown. Measured to
+ * members rather than to the case's span so that a long-running matter does not swallow everything
+ * dated between its first and last article.
+ */
 function gapToCase(date: string | null, summary: CaseSummary): number | null {
-  if (!date || !summary.firstSeen || !summary.lastSeen) return null;
-  if (date >= summary.firstSeen && date <= summary.lastSeen) return 0;
-  return Math.min(days(date, summary.firstSeen), days(date, summary.lastSeen));
+  if (!date) return null;
+  const dates = summary.dates ?? [];
+  if (dates.length === 0) {
+    if (!summary.firstSeen || !summary.lastSeen) return null;
+    return Math.min(days(date, summary.firstSeen), days(date, summary.lastSeen));
+  }
+  let best = Number.POSITIVE_INFINITY;
+  for (const d of dates) best = Math.min(best, days(date, d));
+  return best;
 }
 
 /**
@@ -294,7 +307,15 @@ export function emptySummary(caseId: string, acceptsAutoJoin = true): CaseSummar
     tokens: {},
     firstSeen: null,
     lastSeen: null,
+    dates: [],
   };
+}
+
+function addDate(dates: string[], date: string): string[] {
+  if (dates.includes(date)) return dates;
+  const next = [...dates, date].sort();
+  // Keep the first date and the most recent ones: follow-ups refer to the start or the latest step.
+  return next.length > MAX_DATES ? [next[0] as string, ...next.slice(next.length - MAX_DATES + 1)] : next;
 }
 
 /** Fold one document into a case summary (returns a new summary; bounded size whatever the case size). */
@@ -322,6 +343,7 @@ export function addToSummary(summary: CaseSummary, doc: LinkFeatures): CaseSumma
   if (doc.date) {
     if (!next.firstSeen || doc.date < next.firstSeen) next.firstSeen = doc.date;
     if (!next.lastSeen || doc.date > next.lastSeen) next.lastSeen = doc.date;
+    next.dates = addDate(next.dates ?? [], doc.date);
   }
   return next;
 }
@@ -337,6 +359,7 @@ export function mergeSummaries(survivor: CaseSummary, absorbed: CaseSummary): Ca
   for (const [id, w] of Object.entries(absorbed.laws)) next.laws[id] = Math.max(next.laws[id] ?? 0, w);
   for (const e of absorbed.events) if (!next.events.some((x) => x.type === e.type && x.date === e.date)) next.events.push(e);
   for (const [t, n] of Object.entries(absorbed.tokens)) next.tokens[t] = (next.tokens[t] ?? 0) + n;
+  for (const d of absorbed.dates ?? []) next.dates = addDate(next.dates ?? [], d);
   for (const d of [absorbed.firstSeen, absorbed.lastSeen]) {
     if (!d) continue;
     if (!next.firstSeen || d < next.firstSeen) next.firstSeen = d;
@@ -348,7 +371,9 @@ export function mergeSummaries(survivor: CaseSummary, absorbed: CaseSummary): Ca
 /**
  * Blocking keys: a case is only a candidate for a document if they share one. Generic features
  * (the regulator, the base law, a bare communiqué) are never keys, so a key's bucket holds the few
- * cases about that company, deliberation or dated step — whatever the archive size.
+ * cases about that company, deliberation or dated step — whatever the archive size. Each key
+ * family has its own reach in time (`keyWindowMonths`): a company or a deliberation ties a
+ * follow-up months later, a step type or a word only ties coverage of the same weeks.
  */
 export function blockingKeys(doc: LinkFeatures): { write: string[]; lookup: string[] } {
   const write = new Set<string>();
@@ -356,18 +381,19 @@ export function blockingKeys(doc: LinkFeatures): { write: string[]; lookup: stri
   for (const id of Object.keys(doc.subjects)) write.add(`o:${id}`);
   for (const id of doc.orgIds) lookup.add(`o:${id}`);
   for (const [id, w] of Object.entries(doc.laws)) if (w >= 0.3) write.add(`l:${id}`);
-  for (const e of doc.events) {
-    if (!DISTINCTIVE.has(e.type)) continue;
-    write.add(`e:${e.type}`);
-    if (e.date) write.add(`d:${e.type}:${e.date.slice(0, 7)}`);
-  }
+  for (const e of doc.events) if (DISTINCTIVE.has(e.type)) write.add(`e:${e.type}`);
   // Subject-less matters (a moratorium, a leak) meet through their distinctive words.
   if (Object.keys(doc.subjects).length === 0) for (const t of doc.tokens.slice(0, 8)) write.add(`t:${t}`);
-  if (doc.duplicateOf) lookup.add(`u:${doc.duplicateOf}`);
-  write.add(`u:${doc.duplicateOf ?? doc.documentId}`);
   for (const k of write) lookup.add(k);
   for (const t of doc.tokens.slice(0, 8)) lookup.add(`t:${t}`);
   return { write: [...write], lookup: [...lookup] };
+}
+
+/** How many months either side of a document a blocking key reaches. */
+export function keyWindowMonths(key: string): number {
+  if (key.startsWith('o:') || key.startsWith('l:')) return 37;
+  if (key.startsWith('t:')) return 3;
+  return 1;
 }
 
 /** Month index used as the time bucket of blocking rows. */

@@ -8,6 +8,7 @@ export {
   DEFAULT_THRESHOLDS,
   decideLink,
   emptySummary,
+  keyWindowMonths,
   MAX_ABSORBABLE,
   mergeSummaries,
   monthBucket,
