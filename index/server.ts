@@ -182,6 +182,9 @@ export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<
       '--http-addr',
       `127.0.0.1:${port}`,
       '--no-analytics',
+      // Production mode: no web dashboard, and the (generated, 64-char) master key is mandatory.
+      '--env',
+      'production',
       '--log-level',
       'WARN',
     ];

@@ -42,7 +42,11 @@ export interface Span {
 }
 
 export interface OrganizationEntity {
-  /** Gazetteer id (e.g. `org:tlscontact`) or `org:x-<hash of normalized name>` for unknown ones. */
+  /**
+   * Gazetteer id (e.g. `org:tlscontact`), or for organizations outside the gazetteer `org:x-<key>`
+   * where the key is the name's consonant skeleton when distinctive (so a French and an Arabic
+   * spelling of one company meet) and a slug of the normalized name otherwise.
+   */
   id: string;
   name: string;
   known: boolean;

@@ -14,6 +14,7 @@ import {
   visaHearingFr,
   visaSanction,
 } from '../pipeline/link/test-scenarios.ts';
+import { makeDoc } from '../pipeline/link/test-factory.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
 import {
   caseIdsForDocument,
@@ -164,11 +165,61 @@ describe('store/cases', () => {
     expect(() => renameCase(db, 'case_nope', { titleFr: 'x' }, 'a')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
-  it('merges two cases a bridging document shows to be one', () => {
-    // Each Arabic report arrives before anything ties it to the French one...
-    const a = link(moratorium2019Ar).caseId;
-    const b = link({ ...visaHearingFr }).caseId;
-    expect(a).not.toBe(b);
-    expect(listCases(db).total).toBe(2);
+  it('attaches an earlier small case once a later document shows it is the same matter', () => {
+    const alpha = { id: 'org:alpha', name: 'AlphaPay' };
+    const ministry = { id: 'org:ministry', name: 'الوزارة' };
+    const a = makeDoc({
+      id: 'doc_alpha_fr',
+      publishedAt: '2024-03-01',
+      title: 'AlphaPay dans le viseur de la CNDP',
+      text: 'La CNDP examine les pratiques de AlphaPay. AlphaPay promet de coopérer.',
+      orgs: [{ id: 'org:cndp', name: 'CNDP' }, alpha],
+    });
+    // Arabic report of the leak that names no company: nothing ties it to AlphaPay yet.
+    const b = makeDoc({
+      id: 'doc_leak_ar',
+      language: 'ar',
+      publishedAt: '2024-03-02',
+      title: 'تسريب معطيات زبناء',
+      text: 'تسربت معطيات آلاف الزبناء يوم 2 مارس وانتشرت على مواقع التواصل حسب بلاغ الوزارة.',
+      orgs: [{ id: 'org:cndp', name: 'اللجنة الوطنية' }, ministry],
+      events: [{ type: 'data_breach', date: '2024-03-02' }],
+    });
+    const c = makeDoc({
+      id: 'doc_alpha_leak_fr',
+      publishedAt: '2024-03-03',
+      title: 'Fuite chez AlphaPay',
+      text: 'AlphaPay confirme la fuite du 2 mars signalée par le ministère. La CNDP enquête sur AlphaPay.',
+      orgs: [{ id: 'org:cndp', name: 'CNDP' }, alpha, { id: 'org:ministry', name: 'ministère' }],
+      events: [{ type: 'data_breach', date: '2024-03-02' }],
+    });
+    const first = link(a).caseId as string;
+    const leak = link(b).caseId as string;
+    expect(leak).not.toBe(first);
+    const joined = link(c);
+    expect(joined).toMatchObject({ caseId: first, mergedCaseIds: [leak] });
+    expect(caseIdsForDocument(db, b.id).caseId).toBe(first);
+    expect(getCase(db, leak)).toMatchObject({ id: first, redirectedFrom: leak, documentCount: 3 });
+    expect(getCaseRecord(db, leak, now)?.documents.map((g) => g.language)).toEqual(['ar', 'fr']);
+  });
+
+  it('re-links a new version of a document in place, keeping its case id', () => {
+    const { caseId } = link(visaHearingFr);
+    link(visaHearingAr);
+    const again = link({ ...visaHearingFr, title: 'La CNDP a entendu VisaCentre (mise à jour)' });
+    expect(again.caseId).toBe(caseId);
+    expect(getCase(db, caseId as string)?.documentCount).toBe(2);
+    expect(listCases(db).total).toBe(1);
+  });
+
+  it('lists cases most recent first, with paging', () => {
+    linkAll();
+    const all = listCases(db, { limit: 100 });
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    const lastSeen = all.cases.map((c) => c.lastSeen ?? '');
+    expect([...lastSeen].sort().reverse()).toEqual(lastSeen);
+    const page = listCases(db, { limit: 2, offset: 1 });
+    expect(page.cases.map((c) => c.id)).toEqual(all.cases.slice(1, 3).map((c) => c.id));
+    expect(listCases(db, { type: 'regulatory_decision' }).cases.every((c) => c.type === 'regulatory_decision')).toBe(true);
   });
 });

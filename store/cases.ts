@@ -424,21 +424,27 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
   // joined: merging two big cases on one document's word would chain unrelated matters together.
   const mergedCaseIds: string[] = [];
   // Small cases among the candidates that the grown matter now claims join it.
-  for (const q of candidates) {
-    if (q.caseId === caseId || q.docCount > MAX_ABSORBABLE || !q.acceptsAutoJoin) continue;
-    if (resolveCaseId(db, q.caseId) !== q.caseId || hasPinned(db, q.caseId)) continue;
-    const target = loadSummary(db, caseId);
-    if (!target) break;
+  // Only cases this document relates to can be newly claimed: the matter's summary changed by
+  // this document alone.
+  const related = new Set([...decision.bridges, ...decision.mentions]);
+  let target = related.size > 0 ? loadSummary(db, caseId) : null;
+  for (const small of candidates) {
+    if (!target || !related.has(small.caseId)) continue;
+    if (small.caseId === caseId || small.docCount > MAX_ABSORBABLE || !small.acceptsAutoJoin) continue;
+    if (resolveCaseId(db, small.caseId) !== small.caseId || hasPinned(db, small.caseId)) continue;
     const members = loadDocRows(
       db,
-      primaryMembers(db, q.caseId).map((m) => m.documentId),
+      primaryMembers(db, small.caseId).map((m) => m.documentId),
     ).map((d) => d.features);
-    if (!absorbable(members, q, target, options.thresholds)) continue;
+    if (!absorbable(members, small, target, options.thresholds)) continue;
     // The older id survives, unless analysts made the growing case: their case keeps its id.
-    const [survivor, absorbed] = hasPinned(db, caseId) ? [caseId, q.caseId] : olderCase(db, caseId, q.caseId);
+    const [survivor, absorbed] = hasPinned(db, caseId)
+      ? [caseId, small.caseId]
+      : olderCase(db, caseId, small.caseId);
     absorb(db, survivor, absorbed, 'attached', false, now);
     mergedCaseIds.push(absorbed);
     caseId = survivor;
+    target = loadSummary(db, caseId);
   }
   const mentioned: string[] = [];
   for (const m of decision.mentions) {

@@ -112,7 +112,11 @@ describe('documents index', () => {
 
   it('bridges languages through synonyms alone, in both directions', async () => {
     // Searching only the Arabic text fields, a French name can only match through the synonyms.
-    const onlyAr = await search.rawSearch({ q: 'TLS Contact', attributesToSearchOn: ['title_ar', 'text_ar'], limit: 5 });
+    const onlyAr = await search.rawSearch({
+      q: 'TLS Contact',
+      attributesToSearchOn: ['title_ar', 'text_ar'],
+      limit: 5,
+    });
     expect(onlyAr.hits.map((h) => h.documentId)).toEqual(['doc_tls_ar']);
     const onlyFr = await search.rawSearch({ q: 'مرجان', attributesToSearchOn: ['title_fr', 'text_fr'], limit: 5 });
     expect(onlyFr.hits.map((h) => h.documentId)).toEqual(['doc_rapport_2024']);

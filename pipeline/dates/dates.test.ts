@@ -60,6 +60,13 @@ describe('findDates: numeric forms', () => {
     expect(mentionOf(text, '22 مارس 2025 في 17:51', mentions)).toMatchObject({ date: '2025-03-22', time: '17:51' });
   });
 
+  it('reads a day glued to its month, the ordinal "1e" and minutes written "min"', () => {
+    const text = 'Publié le 10janvier 2023 à 10h13min; au 1e mars 2021.';
+    const mentions = findDates(text, { reference: null });
+    expect(mentionOf(text, '10janvier 2023 à 10h13min', mentions)).toMatchObject({ date: '2023-01-10', time: '10:13' });
+    expect(mentionOf(text, '1e mars 2021', mentions).date).toBe('2021-03-01');
+  });
+
   it('does not take a time from "10 heures", "9:02 AMT" or "à 10h a mis"', () => {
     const text = 'Le 5 mars 2023 à 10 heures. November 20, 2019 - 11:28 AMT. Le 6 mars 2023 à 10h a mis fin.';
     const mentions = findDates(text, { reference: null });

@@ -104,9 +104,9 @@ const WD_AR = `(?:${alternation(WEEKDAYS_ARABIC)})`;
 const DIR = `(?:${alternation(DIRECTION_WORDS)})`;
 const PROCLITIC = '[وبلف]?';
 // A time after the date: "à 10h13", "à 23 H 18", "- 10:19", "| 9:32pm", ", 9:02 AM", "at 11:08 a.m.",
-// "على الساعة 17:51"; a separator and a preposition may both appear ("- à 05h00").
+// "à 10h13min", "على الساعة 17:51"; a separator and a preposition may both appear ("- à 05h00").
 const TIME =
-  '(?:\\s*(?:[,|•-]\\s*)?(?:(?:a|vers|des|at|علي\\s+الساعه|في\\s+الساعه|الساعه|في)\\s*)?(?<hh>\\d{1,2})\\s*(?:h|:)\\s*(?<mm>\\d{2})?(?:\\s*(?<ap>[ap])\\.?m\\.?(?![\\p{L}])|(?![\\p{L}\\p{N}])))?';
+  '(?:\\s*(?:[,|•-]\\s*)?(?:(?:a|vers|des|at|علي\\s+الساعه|في\\s+الساعه|الساعه|في)\\s*)?(?<hh>\\d{1,2})\\s*(?:h|:)\\s*(?<mm>\\d{2})?(?:\\s*(?<ap>[ap])\\.?m\\.?(?![\\p{L}])|(?:\\s*mi?n)?(?![\\p{L}\\p{N}])))?';
 // Legal style repeats the number in digits: "trois (3) mois", "ثلاثة (3) أشهر".
 const NUM_REPEAT = '(?:\\s*\\(\\s*\\d{1,4}\\s*\\))?';
 const NUM_FR = `(?:\\d{1,4}|(?:${alternation(NUMBER_WORDS_FRENCH)})(?:[-\\s]+(?:et[-\\s]+)?(?:${alternation(NUMBER_WORDS_FRENCH)}))*)${NOT_LETTER}${NUM_REPEAT}`;
@@ -300,10 +300,11 @@ const RULES: Rule[] = [
     trigger: /\d[/.-]\d{1,2}[/.-]\d/,
     build: (g) => numericDate(Number(g.y), Number(g.m), Number(g.d), g),
   },
-  // mercredi 23 octobre 2019, 1er mars, le 31 mars prochain, 10 January 2023
+  // mercredi 23 octobre 2019, 1er mars, 1e mars, le 31 mars prochain, 10 January 2023, and the
+  // day glued to the month where markup was stripped ("<b>10</b>janvier 2023")
   {
     re: rx(
-      `${L}(?<s>(?:(?<wd>${WD_LATIN})\\s*,?\\s+)?(?<day>1er|1re|premier|\\d{1,2})(?:\\s*er)?\\s+(?<mon>${MONTH_LATIN})(?:\\s*,?\\s*${YEAR})?(?:\\s+(?<mod>${DIR})${R})?${TIME})`,
+      `${L}(?<s>(?:(?<wd>${WD_LATIN})\\s*,?\\s+)?(?<day>1er|1re|premier|\\d{1,2})(?:\\s*er|e(?=\\s))?\\s*(?<mon>${MONTH_LATIN})(?:\\s*,?\\s*${YEAR})?(?:\\s+(?<mod>${DIR})${R})?${TIME})`,
     ),
     trigger: HAS_LATIN_MONTH,
     build: (g, ref) => dayMonth(g, MONTHS_LATIN, ref),
