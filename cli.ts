@@ -124,6 +124,19 @@ portOptions(
   await runDemo(configFrom(command, { dataDir, 'api.port': opts.port, 'api.host': opts.host }), { serve: opts.serve });
 });
 
+program
+  .command('api-key')
+  .description('generate an API key for the write endpoints; prints the key once and the hash to configure')
+  .action(async () => {
+    const { randomBytes } = await import('node:crypto');
+    const { hashKey } = await import('./api/index.ts');
+    const key = `rqb_${randomBytes(24).toString('base64url')}`;
+    process.stdout.write(
+      `key (give it to the client; it is not stored):\n  ${key}\n` +
+        `add its hash to RAQIB_API_KEY_HASHES (comma-separated):\n  ${hashKey(key)}\n`,
+    );
+  });
+
 const cases = program.command('cases').description('inspect and curate enforcement cases');
 cases
   .command('list')

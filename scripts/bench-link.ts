@@ -36,7 +36,8 @@ const EVENT_MIX: EventType[] = [
   'moratorium',
   'referral_prosecutor',
 ];
-const COMMON_FR = 'commission donnees controle plainte societe traitement conformite securite clients declaration'.split(' ');
+const COMMON_FR =
+  'commission donnees controle plainte societe traitement conformite securite clients declaration'.split(' ');
 const COMMON_AR = 'اللجنة المعطيات مراقبة شكاية شركة معالجة ملاءمة حماية الزبناء تصريح'.split(' ');
 
 function span(text: string): Span[] {
@@ -109,7 +110,14 @@ export function* syntheticArchive(total: number, years: number, seed: number): G
               organizations: [
                 { id: 'org:cndp', name: 'CNDP', known: true, mentions: span('CNDP') },
                 ...(orgName
-                  ? [{ id: `org:bench-${subject}`, name: orgName, known: true, mentions: [...span(orgName), ...span(orgName)] }]
+                  ? [
+                      {
+                        id: `org:bench-${subject}`,
+                        name: orgName,
+                        known: true,
+                        mentions: [...span(orgName), ...span(orgName)],
+                      },
+                    ]
                   : []),
                 ...(secondary !== null
                   ? [{ id: `org:bench-${secondary}`, name: `Org${secondary}`, known: true, mentions: span('x') }]
@@ -117,12 +125,23 @@ export function* syntheticArchive(total: number, years: number, seed: number): G
               ],
               persons: [],
               laws: [
-                { id: 'ma-law-09-08', label: 'loi 09-08', kind: 'law' as const, parentId: null, mentions: span('09-08') },
-                ...(law ? [{ id: law, label: law, kind: 'deliberation' as const, parentId: null, mentions: span(law) }] : []),
+                {
+                  id: 'ma-law-09-08',
+                  label: 'loi 09-08',
+                  kind: 'law' as const,
+                  parentId: null,
+                  mentions: span('09-08'),
+                },
+                ...(law
+                  ? [{ id: law, label: law, kind: 'deliberation' as const, parentId: null, mentions: span(law) }]
+                  : []),
               ],
-              deadlines: rand() < 0.2 ? [{ date: day(docAt + 30 * 86_400_000), label: 'délai', mentions: span('d') }] : [],
+              deadlines:
+                rand() < 0.2 ? [{ date: day(docAt + 30 * 86_400_000), label: 'délai', mentions: span('d') }] : [],
               amounts: [],
-              events: [{ type: event, date: rand() < 0.7 ? day(at + rand() * 2 * 86_400_000) : null, mentions: span('e') }],
+              events: [
+                { type: event, date: rand() < 0.7 ? day(at + rand() * 2 * 86_400_000) : null, mentions: span('e') },
+              ],
             },
             pipelineVersion: 1,
           },

@@ -186,7 +186,11 @@ export function scoreClustering(
     return { precision, recall, f1: f1(precision, recall), truePairs: tp, predictedPairs: pp, goldPairs: gp };
   };
   const pairwise = count(() => true);
-  const frArPairs = count((i, j) => new Set([languages[i], languages[j]]).size === 2 && [languages[i], languages[j]].every((l) => l === 'fr' || l === 'ar'));
+  const frArPairs = count(
+    (i, j) =>
+      new Set([languages[i], languages[j]]).size === 2 &&
+      [languages[i], languages[j]].every((l) => l === 'fr' || l === 'ar'),
+  );
   let bp = 0;
   let br = 0;
   for (let i = 0; i < gold.length; i++) {
@@ -286,7 +290,10 @@ export async function runLinkEval(
       goldCases: new Set(goldLabels.filter((x) => x !== null)).size,
       predictedCases: new Set(predicted.filter((x) => x !== null)).size,
       ...scores,
-      irrelevantKeptOut: { correct: irrelevant.filter(({ i }) => predicted[i] === null).length, total: irrelevant.length },
+      irrelevantKeptOut: {
+        correct: irrelevant.filter(({ i }) => predicted[i] === null).length,
+        total: irrelevant.length,
+      },
       docsPerSecond: gold.length / Math.max(elapsed, 1e-9),
       errors,
     };
@@ -325,7 +332,9 @@ async function main(): Promise<void> {
   const order = (value('--order') ?? 'date') as 'date' | 'file' | 'shuffle';
   const relevance = (value('--relevance') ?? 'pipeline') as 'pipeline' | 'gold';
   const result = await runLinkEval({ jsonl: value('--jsonl'), order, relevance });
-  process.stdout.write(args.includes('--json') ? `${JSON.stringify(result, null, 2)}\n` : `${formatLinkEval(result)}\n`);
+  process.stdout.write(
+    args.includes('--json') ? `${JSON.stringify(result, null, 2)}\n` : `${formatLinkEval(result)}\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeDoc } from '../pipeline/link/test-factory.ts';
 import {
   irrelevant,
   moratorium2019,
@@ -14,7 +15,6 @@ import {
   visaHearingFr,
   visaSanction,
 } from '../pipeline/link/test-scenarios.ts';
-import { makeDoc } from '../pipeline/link/test-factory.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
 import {
   caseIdsForDocument,
@@ -44,7 +44,11 @@ afterEach(() => {
 });
 
 function link(doc: UnderstoodDocument, duplicateOf: string | null = null) {
-  return linkNewDocument(db, { document: doc, duplicateOf, sourceKind: doc.sourceId.startsWith('cndp') ? 'regulator' : 'press' }, { now });
+  return linkNewDocument(
+    db,
+    { document: doc, duplicateOf, sourceKind: doc.sourceId.startsWith('cndp') ? 'regulator' : 'press' },
+    { now },
+  );
 }
 
 function memberships(): Record<string, string | null> {
@@ -53,8 +57,7 @@ function memberships(): Record<string, string | null> {
 }
 
 function linkAll() {
-  for (const d of [visaHearingFr, moratorium2019, visaHearingAr, moratorium2019Ar, irrelevant, telcoWithRecap])
-    link(d);
+  for (const d of [visaHearingFr, moratorium2019, visaHearingAr, moratorium2019Ar, irrelevant, telcoWithRecap]) link(d);
   link(visaHearingArDuplicate, visaHearingAr.id);
   for (const d of [moratoriumExtension, visaSanction, surveillance2025]) link(d);
 }
@@ -74,7 +77,10 @@ describe('store/cases', () => {
     const mora = link(moratorium2019);
     expect(link(moratoriumExtension).caseId).toBe(mora.caseId);
     expect(link(surveillance2025).caseId).not.toBe(mora.caseId);
-    expect(caseIdsForDocument(db, telcoWithRecap.id)).toEqual({ caseId: telco.caseId, mentionedCaseIds: [first.caseId] });
+    expect(caseIdsForDocument(db, telcoWithRecap.id)).toEqual({
+      caseId: telco.caseId,
+      mentionedCaseIds: [first.caseId],
+    });
   });
 
   it('builds the record: bilingual titles, disputed dates with their sources, deadlines, outlets, completeness', () => {
@@ -94,7 +100,12 @@ describe('store/cases', () => {
       { date: '2023-01-06', type: 'hearing', documentIds: [visaHearingFr.id], disputed: true },
     ]);
     expect(record.deadlines).toEqual([
-      { date: '2023-02-28', label: 'mise en conformité', status: 'upcoming', documentIds: [visaHearingFr.id, visaHearingAr.id] },
+      {
+        date: '2023-02-28',
+        label: 'mise en conformité',
+        status: 'upcoming',
+        documentIds: [visaHearingFr.id, visaHearingAr.id],
+      },
     ]);
     expect(getCaseRecord(db, caseId as string, '2023-03-01')?.deadlines[0]?.status).toBe('passed');
     expect(record.documents.map((g) => g.language)).toEqual(['ar', 'fr']);
@@ -107,17 +118,25 @@ describe('store/cases', () => {
 
   it('notes press-only cases', () => {
     const { caseId } = link(visaHearingAr);
-    expect(getCaseRecord(db, caseId as string, now)?.completeness).toContain('no regulator communiqué found, press only');
+    expect(getCaseRecord(db, caseId as string, now)?.completeness).toContain(
+      'no regulator communiqué found, press only',
+    );
   });
 
   it('keeps case ids stable across relinkAll', () => {
     linkAll();
     const before = memberships();
-    const cases = listCases(db).cases.map((c) => c.id).sort();
+    const cases = listCases(db)
+      .cases.map((c) => c.id)
+      .sort();
     const result = relinkAll(db, { now });
     expect(result.retired).toEqual([]);
     expect(memberships()).toEqual(before);
-    expect(listCases(db).cases.map((c) => c.id).sort()).toEqual(cases);
+    expect(
+      listCases(db)
+        .cases.map((c) => c.id)
+        .sort(),
+    ).toEqual(cases);
   });
 
   it('merges with a redirect, and the merge survives relinkAll', () => {
@@ -131,7 +150,12 @@ describe('store/cases', () => {
     expect(caseIdsForDocument(db, visaHearingFr.id).caseId).toBe(visa);
     // A later document that belongs to the absorbed matter lands in the survivor.
     expect(link(moratorium2019Ar).caseId).toBe(visa);
-    expect(curationLog(db)[0]).toMatchObject({ op: 'merge', caseId: visa, otherCaseId: mora, actor: 'analyst@example' });
+    expect(curationLog(db)[0]).toMatchObject({
+      op: 'merge',
+      caseId: visa,
+      otherCaseId: mora,
+      actor: 'analyst@example',
+    });
   });
 
   it('splits a document into a pinned case of its own that relinkAll keeps', () => {
@@ -160,9 +184,13 @@ describe('store/cases', () => {
   });
 
   it('rejects curation of unknown cases with NOT_FOUND', () => {
-    expect(() => mergeCases(db, 'case_nope', 'case_other', 'a')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => mergeCases(db, 'case_nope', 'case_other', 'a')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
     expect(() => splitDocument(db, 'doc_nope', 'a')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    expect(() => renameCase(db, 'case_nope', { titleFr: 'x' }, 'a')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => renameCase(db, 'case_nope', { titleFr: 'x' }, 'a')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
   });
 
   it('attaches an earlier small case once a later document shows it is the same matter', () => {
@@ -220,6 +248,8 @@ describe('store/cases', () => {
     expect([...lastSeen].sort().reverse()).toEqual(lastSeen);
     const page = listCases(db, { limit: 2, offset: 1 });
     expect(page.cases.map((c) => c.id)).toEqual(all.cases.slice(1, 3).map((c) => c.id));
-    expect(listCases(db, { type: 'regulatory_decision' }).cases.every((c) => c.type === 'regulatory_decision')).toBe(true);
+    expect(listCases(db, { type: 'regulatory_decision' }).cases.every((c) => c.type === 'regulatory_decision')).toBe(
+      true,
+    );
   });
 });

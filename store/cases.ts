@@ -1,8 +1,10 @@
 // Enforcement cases in the store (migration 003): incremental linking of one document, analysts'
 // corrections, full re-linking that keeps ids and corrections, and the readers. The decisions are
 // the pure functions of pipeline/link; this module loads their inputs and writes their outcome.
-import { sha256 } from '../pipeline/ids.ts';
+
+import type { Statement } from 'better-sqlite3';
 import { AppError } from '../pipeline/errors.ts';
+import { sha256 } from '../pipeline/ids.ts';
 import {
   absorbable,
   addToSummary,
@@ -25,7 +27,6 @@ import {
   monthBucket,
 } from '../pipeline/link/index.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
-import type { Statement } from 'better-sqlite3';
 import { type Db, parseJsonColumn } from './db.ts';
 
 export interface LinkInput {
@@ -202,14 +203,16 @@ function refreshDerived(db: Db, caseId: string, summary: CaseSummary, now: strin
   const n = summary.docCount;
   const regenerate = force || n <= 4 || (n & (n - 1)) === 0;
   if (!regenerate) {
-    q(db, 
+    q(
+      db,
       'UPDATE cases SET summary = ?, doc_count = ?, first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?',
     ).run(JSON.stringify(summary), n, summary.firstSeen, summary.lastSeen, now, caseId);
     return;
   }
   const cards = memberCards(db, caseId);
   const record = buildCaseRecord({ id: caseId, titleFr: null, titleAr: null, createdAt: now }, cards, now);
-  q(db, 
+  q(
+    db,
     `UPDATE cases SET summary = ?, doc_count = ?, first_seen = ?, last_seen = ?, generated_title_fr = ?,
        generated_title_ar = ?, type = ?, updated_at = ? WHERE id = ?`,
   ).run(
@@ -238,7 +241,11 @@ function memberCards(db: Db, caseId: string): CaseDocument[] {
  * makes them count for nothing in the text similarity — an IDF learnt from the archive itself, so
  * boilerplate words drop out as the archive grows.
  */
-function candidateCases(db: Db, features: LinkFeatures, fallback: string): { candidates: CaseSummary[]; generic: Set<string> } {
+function candidateCases(
+  db: Db,
+  features: LinkFeatures,
+  fallback: string,
+): { candidates: CaseSummary[]; generic: Set<string> } {
   const bucket = monthBucket(features.date) ?? monthBucket(fallback) ?? 0;
   const stmt = qp(db, 'SELECT DISTINCT case_id FROM case_blocks WHERE key = ? AND bucket BETWEEN ? AND ? LIMIT ?');
   // Candidates ranked by what they share with the document (a company or a deliberation counts
@@ -285,7 +292,8 @@ function mintCaseId(db: Db, seed: string): string {
 
 function createCase(db: Db, id: string, acceptsAutoJoin: boolean, now: string): void {
   const seq = (qp(db, 'SELECT COALESCE(MAX(created_seq), 0) + 1 FROM cases').get() as number) ?? 1;
-  q(db, 
+  q(
+    db,
     `INSERT INTO cases (id, accepts_auto_join, summary, created_seq, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(id, acceptsAutoJoin ? 1 : 0, JSON.stringify(emptySummary(id, acceptsAutoJoin)), seq, now, now);
@@ -297,10 +305,18 @@ function hasPinned(db: Db, caseId: string): boolean {
 
 function log(
   db: Db,
-  entry: { op: 'merge' | 'split' | 'rename'; caseId?: string | null; otherCaseId?: string | null; documentId?: string | null; payload?: unknown; actor: string },
+  entry: {
+    op: 'merge' | 'split' | 'rename';
+    caseId?: string | null;
+    otherCaseId?: string | null;
+    documentId?: string | null;
+    payload?: unknown;
+    actor: string;
+  },
   now: string,
 ): void {
-  q(db, 
+  q(
+    db,
     `INSERT INTO case_curation (op, case_id, other_case_id, document_id, payload, actor, at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -326,28 +342,33 @@ function absorb(db: Db, survivor: string, absorbed: string, reason: string, pin:
   const survivorSummary = loadSummary(db, survivor);
   const absorbedSummary = loadSummary(db, absorbed);
   // A document that was primary in one and mentioned the other keeps only its primary membership.
-  q(db, 
+  q(
+    db,
     `DELETE FROM case_members WHERE case_id = ? AND role = 'mention'
        AND document_id IN (SELECT document_id FROM case_members WHERE case_id = ? AND role = 'primary')`,
   ).run(survivor, absorbed);
-  q(db, 
+  q(
+    db,
     `DELETE FROM case_members WHERE case_id = ? AND role = 'mention'
        AND document_id IN (SELECT document_id FROM case_members WHERE case_id = ?)`,
   ).run(absorbed, survivor);
   q(db, 'UPDATE case_members SET case_id = ? WHERE case_id = ?').run(survivor, absorbed);
   if (pin) q(db, "UPDATE case_members SET pinned = 1 WHERE case_id = ? AND role = 'primary'").run(survivor);
-  q(db, 
+  q(
+    db,
     'INSERT OR IGNORE INTO case_blocks (key, bucket, case_id) SELECT key, bucket, ? FROM case_blocks WHERE case_id = ?',
   ).run(survivor, absorbed);
   q(db, 'DELETE FROM case_blocks WHERE case_id = ?').run(absorbed);
   // Keep the analyst's title if only the absorbed case had one.
-  q(db, 
+  q(
+    db,
     `UPDATE cases SET title_fr = COALESCE(title_fr, (SELECT title_fr FROM cases WHERE id = ?)),
        title_ar = COALESCE(title_ar, (SELECT title_ar FROM cases WHERE id = ?)) WHERE id = ?`,
   ).run(absorbed, absorbed, survivor);
   q(db, 'DELETE FROM cases WHERE id = ?').run(absorbed);
   q(db, 'UPDATE case_redirects SET to_id = ? WHERE to_id = ?').run(survivor, absorbed);
-  q(db, 
+  q(
+    db,
     'INSERT INTO case_redirects (from_id, to_id, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id',
   ).run(absorbed, survivor, reason, now);
   if (survivorSummary && absorbedSummary) {
@@ -369,7 +390,7 @@ interface CoreOptions {
   reuseId?: string | null;
 }
 
-function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: CoreOptions): LinkResult {
+function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkResult {
   const { now } = options;
   if (!features.relevant) return { caseId: null, mentionedCaseIds: [], created: false, mergedCaseIds: [] };
   const { candidates, generic } = candidateCases(db, features, now);
@@ -410,7 +431,8 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
     created = true;
     summary = emptySummary(caseId);
   }
-  q(db, 
+  q(
+    db,
     `INSERT INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'primary', ?, 0)
      ON CONFLICT (document_id, case_id) DO UPDATE SET role = 'primary', score = excluded.score`,
   ).run(features.documentId, caseId, decision.primary?.score ?? 1);
@@ -438,9 +460,7 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
     ).map((d) => d.features);
     if (!absorbable(members, small, target, options.thresholds)) continue;
     // The older id survives, unless analysts made the growing case: their case keeps its id.
-    const [survivor, absorbed] = hasPinned(db, caseId)
-      ? [caseId, small.caseId]
-      : olderCase(db, caseId, small.caseId);
+    const [survivor, absorbed] = hasPinned(db, caseId) ? [caseId, small.caseId] : olderCase(db, caseId, small.caseId);
     absorb(db, survivor, absorbed, 'attached', false, now);
     mergedCaseIds.push(absorbed);
     caseId = survivor;
@@ -450,7 +470,8 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
   for (const m of decision.mentions) {
     const live = resolveCaseId(db, m);
     if (!live || live === caseId || mentioned.includes(live)) continue;
-    q(db, 
+    q(
+      db,
       "INSERT OR IGNORE INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'mention', NULL, 0)",
     ).run(features.documentId, live);
     mentioned.push(live);
@@ -460,8 +481,9 @@ function linkCore(db: Db, features: LinkFeatures, card: CaseDocument, options: C
 
 /** Remove a document's automatic memberships; returns the cases it left. */
 function detach(db: Db, documentId: string, now: string): string[] {
-  const left = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary' AND pinned = 0")
-    .all(documentId) as string[];
+  const left = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary' AND pinned = 0").all(
+    documentId,
+  ) as string[];
   q(db, 'DELETE FROM case_members WHERE document_id = ? AND pinned = 0').run(documentId);
   for (const c of left) rebuildCase(db, c, now);
   return left;
@@ -474,7 +496,8 @@ function retireIfEmpty(db: Db, caseId: string, target: string | null, now: strin
   q(db, 'DELETE FROM cases WHERE id = ?').run(caseId);
   if (target && target !== caseId) {
     q(db, 'UPDATE case_redirects SET to_id = ? WHERE to_id = ?').run(target, caseId);
-    q(db, 
+    q(
+      db,
       'INSERT INTO case_redirects (from_id, to_id, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id',
     ).run(caseId, target, 'relinked', now);
   }
@@ -498,22 +521,24 @@ export function linkNewDocument(db: Db, input: LinkInput, options: LinkOptions =
     const existing = qp(db, 'SELECT seq FROM case_documents WHERE document_id = ?').get(features.documentId) as
       | number
       | undefined;
-    const seq =
-      existing ?? ((qp(db, 'SELECT COALESCE(MAX(seq), 0) + 1 FROM case_documents').get() as number) || 1);
-    q(db, 
+    const seq = existing ?? ((qp(db, 'SELECT COALESCE(MAX(seq), 0) + 1 FROM case_documents').get() as number) || 1);
+    q(
+      db,
       `INSERT INTO case_documents (document_id, seq, date, features, card, linked_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (document_id) DO UPDATE SET date = excluded.date, features = excluded.features,
          card = excluded.card, linked_at = excluded.linked_at`,
     ).run(features.documentId, seq, features.date, JSON.stringify(features), JSON.stringify(card), now);
 
-    const pinned = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary' AND pinned = 1")
-      .get(features.documentId) as string | undefined;
+    const pinned = qp(
+      db,
+      "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary' AND pinned = 1",
+    ).get(features.documentId) as string | undefined;
     if (pinned) {
       rebuildCase(db, pinned, now);
       return { ...caseIdsForDocument(db, features.documentId), created: false, mergedCaseIds: [] };
     }
     const left = existing === undefined ? [] : detach(db, features.documentId, now);
-    const result = linkCore(db, features, card, {
+    const result = linkCore(db, features, {
       now,
       thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
       reuseId: left[0] ?? null,
@@ -541,16 +566,18 @@ export function mergeCases(db: Db, survivorId: string, absorbedId: string, actor
 export function splitDocument(db: Db, documentId: string, actor: string, now = new Date()): string {
   return db.transaction(() => {
     const at = iso(now);
-    const from = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary'")
-      .get(documentId) as string | undefined;
+    const from = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary'").get(
+      documentId,
+    ) as string | undefined;
     if (q(db, 'SELECT 1 FROM case_documents WHERE document_id = ?').get(documentId) === undefined)
       throw new AppError('NOT_FOUND', `Document ${documentId} was never linked`, { details: { documentId } });
     const id = mintCaseId(db, `split:${documentId}`);
     createCase(db, id, false, at);
     q(db, 'DELETE FROM case_members WHERE document_id = ?').run(documentId);
-    q(db, 
-      "INSERT INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'primary', 1, 1)",
-    ).run(documentId, id);
+    q(db, "INSERT INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'primary', 1, 1)").run(
+      documentId,
+      id,
+    );
     rebuildCase(db, id, at);
     if (from) {
       rebuildCase(db, from, at);
@@ -571,10 +598,12 @@ export function renameCase(
   return db.transaction(() => {
     const id = resolveCaseId(db, caseId);
     if (!id) throw new AppError('NOT_FOUND', `No case ${caseId}`, { details: { caseId } });
-    const clean = (t: string | null | undefined) => (t === undefined ? undefined : t === null ? null : t.trim() || null);
+    const clean = (t: string | null | undefined) =>
+      t === undefined ? undefined : t === null ? null : t.trim() || null;
     const fr = clean(titles.titleFr);
     const ar = clean(titles.titleAr);
-    if (fr === undefined && ar === undefined) throw new AppError('BAD_REQUEST', 'Nothing to rename: give a French or Arabic title');
+    if (fr === undefined && ar === undefined)
+      throw new AppError('BAD_REQUEST', 'Nothing to rename: give a French or Arabic title');
     if (fr !== undefined) q(db, 'UPDATE cases SET title_fr = ?, updated_at = ? WHERE id = ?').run(fr, iso(now), id);
     if (ar !== undefined) q(db, 'UPDATE cases SET title_ar = ?, updated_at = ? WHERE id = ?').run(ar, iso(now), id);
     log(db, { op: 'rename', caseId: id, payload: { titleFr: fr, titleAr: ar }, actor }, iso(now));
@@ -590,7 +619,7 @@ export interface RelinkResult {
 }
 
 /**
- * Re-link every document from its stored features, in arrival order. Analysts' decisions hold:
+ * Re-link every document from its stored features, in publication order. Analysts' decisions hold:
  * pinned documents (splits, merges) stay where they were put, titles stay, and a document that
  * founds a case again gets its former case id back, so ids do not change under a stable pipeline.
  */
@@ -613,22 +642,23 @@ export function relinkAll(db: Db, options: LinkOptions = {}): RelinkResult {
     const pinnedDocs = new Set(
       qp(db, "SELECT document_id FROM case_members WHERE role = 'primary' AND pinned = 1").all() as string[],
     );
-    const rows = q(db, 'SELECT document_id, features, card FROM case_documents ORDER BY seq').iterate() as Iterable<{
+    // Replayed in publication order: coverage of a matter then arrives as it was written, which
+    // links best; ids still come back because founders reuse their former case.
+    const rows = q(
+      db,
+      'SELECT document_id, features FROM case_documents ORDER BY date IS NULL, date, seq',
+    ).iterate() as Iterable<{
       document_id: string;
       features: string;
-      card: string;
     }>;
     let documents = 0;
-    const work: { features: LinkFeatures; card: CaseDocument }[] = [];
+    const work: { features: LinkFeatures }[] = [];
     for (const row of rows) {
       if (pinnedDocs.has(row.document_id)) continue;
-      work.push({
-        features: parseJsonColumn<LinkFeatures>(row.features, null as never),
-        card: parseJsonColumn<CaseDocument>(row.card, null as never),
-      });
+      work.push({ features: parseJsonColumn<LinkFeatures>(row.features, null as never) });
     }
     for (const w of work) {
-      linkCore(db, w.features, w.card, { now, thresholds, reuseId: previous.get(w.features.documentId) ?? null });
+      linkCore(db, w.features, { now, thresholds, reuseId: previous.get(w.features.documentId) ?? null });
       documents++;
     }
     const retired: string[] = [];
@@ -639,8 +669,9 @@ export function relinkAll(db: Db, options: LinkOptions = {}): RelinkResult {
       const counts = new Map<string, number>();
       for (const [doc, c] of previous) {
         if (c !== id) continue;
-        const current = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary'")
-          .get(doc) as string | undefined;
+        const current = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary'").get(
+          doc,
+        ) as string | undefined;
         if (current) counts.set(current, (counts.get(current) ?? 0) + 1);
       }
       const target = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
@@ -719,8 +750,10 @@ export function getCaseRecord(
     memberCards(db, info.id),
     now,
   );
-  const mentionedIn = qp(db, "SELECT document_id FROM case_members WHERE case_id = ? AND role = 'mention' ORDER BY document_id")
-    .all(info.id) as string[];
+  const mentionedIn = qp(
+    db,
+    "SELECT document_id FROM case_members WHERE case_id = ? AND role = 'mention' ORDER BY document_id",
+  ).all(info.id) as string[];
   return { ...record, redirectedFrom: info.redirectedFrom, mentionedIn };
 }
 
@@ -728,13 +761,29 @@ export function getCaseRecord(
 export function curationLog(
   db: Db,
   limit = 100,
-): { op: string; caseId: string | null; otherCaseId: string | null; documentId: string | null; payload: unknown; actor: string; at: string }[] {
+): {
+  op: string;
+  caseId: string | null;
+  otherCaseId: string | null;
+  documentId: string | null;
+  payload: unknown;
+  actor: string;
+  at: string;
+}[] {
   return (
     db
       .prepare(
         `SELECT op, case_id AS caseId, other_case_id AS otherCaseId, document_id AS documentId, payload, actor, at
          FROM case_curation ORDER BY id DESC LIMIT ?`,
       )
-      .all(limit) as { op: string; caseId: string | null; otherCaseId: string | null; documentId: string | null; payload: string; actor: string; at: string }[]
+      .all(limit) as {
+      op: string;
+      caseId: string | null;
+      otherCaseId: string | null;
+      documentId: string | null;
+      payload: string;
+      actor: string;
+      at: string;
+    }[]
   ).map((r) => ({ ...r, payload: parseJsonColumn<unknown>(r.payload, {}) }));
 }

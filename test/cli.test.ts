@@ -14,7 +14,7 @@ describe('raqib CLI', () => {
   it('lists its commands and answers --help on each', () => {
     const top = raqib('--help');
     expect(top.status).toBe(0);
-    const commands = ['crawl', 'sources', 'process', 'ingest', 'reindex', 'serve', 'start', 'demo', 'cases'];
+    const commands = ['crawl', 'sources', 'process', 'ingest', 'reindex', 'serve', 'start', 'demo', 'cases', 'api-key'];
     for (const c of commands) expect(top.stdout).toContain(c);
     for (const c of [...commands, 'cases merge', 'cases split', 'cases rename', 'cases show', 'cases list']) {
       const help = raqib(...c.split(' '), '--help');
@@ -43,6 +43,15 @@ describe('raqib CLI', () => {
     expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(['cndp-fr', 'cndp-ar']));
     expect(rows.length).toBeGreaterThanOrEqual(12);
     expect(new Set(rows.map((r) => r.state))).toEqual(new Set(['never']));
+  });
+
+  it('generates an API key whose printed hash is the sha256 the API checks', async () => {
+    const { hashKey } = await import('../api/index.ts');
+    const result = raqib('api-key');
+    expect(result.status).toBe(0);
+    const [key, hash] = [...result.stdout.matchAll(/^ {2}(\S+)$/gm)].map((m) => m[1]);
+    expect(key).toMatch(/^rqb_/);
+    expect(hash).toBe(hashKey(key as string));
   });
 });
 

@@ -65,7 +65,10 @@ describe('decideLink', () => {
   });
 
   it('keeps the same topic years later apart (moratorium 2019 vs surveillance hearings 2025)', () => {
-    const d = decideLink(linkFeatures(surveillance2025), [mora, caseOf('case_mora_full', moratorium2019, moratoriumExtension)]);
+    const d = decideLink(linkFeatures(surveillance2025), [
+      mora,
+      caseOf('case_mora_full', moratorium2019, moratoriumExtension),
+    ]);
     expect(d.primary).toBeNull();
   });
 

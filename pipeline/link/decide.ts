@@ -180,7 +180,10 @@ export interface ScoreParts {
 }
 
 export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScoreParts {
-  if (doc.duplicateOf && (summary.documentIds.includes(doc.duplicateOf) || summary.documentIds.includes(doc.documentId)))
+  if (
+    doc.duplicateOf &&
+    (summary.documentIds.includes(doc.duplicateOf) || summary.documentIds.includes(doc.documentId))
+  )
     return { subject: 1, law: 1, event: 1, text: 1, time: 1, regulator: 1, score: 1 };
   const gap = gapToCase(doc.date, summary);
   const subject = subjectSimilarity(doc, summary);
@@ -228,8 +231,7 @@ export function decideLink(
     primary && primaryCase
       ? joinable
           .filter(
-            (s) =>
-              s.c.caseId !== primary.caseId && s.score >= thresholds.bridge && !subjectsConflict(s.c, primaryCase),
+            (s) => s.c.caseId !== primary.caseId && s.score >= thresholds.bridge && !subjectsConflict(s.c, primaryCase),
           )
           .map((s) => s.c.caseId)
       : [];
@@ -355,9 +357,11 @@ export function mergeSummaries(survivor: CaseSummary, absorbed: CaseSummary): Ca
   next.docCount += absorbed.docCount;
   for (const [id, w] of Object.entries(absorbed.subjects)) next.subjects[id] = (next.subjects[id] ?? 0) + w;
   for (const r of absorbed.regulatorIds) if (!next.regulatorIds.includes(r)) next.regulatorIds.push(r);
-  for (const o of absorbed.orgIds ?? []) if (!next.orgIds.includes(o) && next.orgIds.length < MAX_ORGS) next.orgIds.push(o);
+  for (const o of absorbed.orgIds ?? [])
+    if (!next.orgIds.includes(o) && next.orgIds.length < MAX_ORGS) next.orgIds.push(o);
   for (const [id, w] of Object.entries(absorbed.laws)) next.laws[id] = Math.max(next.laws[id] ?? 0, w);
-  for (const e of absorbed.events) if (!next.events.some((x) => x.type === e.type && x.date === e.date)) next.events.push(e);
+  for (const e of absorbed.events)
+    if (!next.events.some((x) => x.type === e.type && x.date === e.date)) next.events.push(e);
   for (const [t, n] of Object.entries(absorbed.tokens)) next.tokens[t] = (next.tokens[t] ?? 0) + n;
   for (const d of absorbed.dates ?? []) next.dates = addDate(next.dates ?? [], d);
   for (const d of [absorbed.firstSeen, absorbed.lastSeen]) {

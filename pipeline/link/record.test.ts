@@ -24,11 +24,22 @@ describe('buildCaseRecord', () => {
       '2021-01-01',
     );
     expect(record.type).toBe('regulatory_decision');
-    expect(record.title).toEqual({ fr: 'Décision de la CNDP : moratoire (2019)', ar: 'قرار اللجنة الوطنية: تعليق مؤقت (2019)' });
+    expect(record.title).toEqual({
+      fr: 'Décision de la CNDP : moratoire (2019)',
+      ar: 'قرار اللجنة الوطنية: تعليق مؤقت (2019)',
+    });
     expect(record.subjects).toEqual([]);
-    expect(record.laws[0]).toMatchObject({ id: 'cndp-deliberation-D-194-2019', documentIds: [moratorium2019Ar.id, moratorium2019.id, moratoriumExtension.id] });
+    expect(record.laws[0]).toMatchObject({
+      id: 'cndp-deliberation-D-194-2019',
+      documentIds: [moratorium2019Ar.id, moratorium2019.id, moratoriumExtension.id],
+    });
     // Two sources give the moratorium the same date: one entry citing both.
-    expect(record.timeline[0]).toEqual({ date: '2019-08-30', type: 'moratorium', documentIds: [moratorium2019Ar.id, moratorium2019.id], disputed: false });
+    expect(record.timeline[0]).toEqual({
+      date: '2019-08-30',
+      type: 'moratorium',
+      documentIds: [moratorium2019Ar.id, moratorium2019.id],
+      disputed: false,
+    });
     expect(record.firstSeen).toBe('2019-09-04');
     expect(record.lastSeen).toBe('2020-03-30');
     expect(record.completeness).toContain('no regulator communiqué found, press only');
@@ -49,8 +60,11 @@ describe('buildCaseRecord', () => {
   });
 
   it('tells platform cooperation, breaches and sanctions apart', () => {
+    let n = 0;
     const doc = (events: Parameters<typeof makeDoc>[0]['events'], org = { id: 'org:facebook', name: 'Facebook' }) =>
-      card(makeDoc({ id: `d${Math.random()}`, title: org.name, text: `${org.name} et la CNDP. ${org.name}.`, orgs: [org], events }));
+      card(
+        makeDoc({ id: `d${n++}`, title: org.name, text: `${org.name} et la CNDP. ${org.name}.`, orgs: [org], events }),
+      );
     expect(caseTypeOf([doc([{ type: 'communique' }])], ['org:facebook'])).toBe('platform_cooperation');
     expect(caseTypeOf([doc([{ type: 'data_breach' }])], ['org:facebook'])).toBe('data_breach');
     expect(caseTypeOf([doc([{ type: 'hearing' }]), doc([{ type: 'sanction' }])], ['org:x'])).toBe('sanction');

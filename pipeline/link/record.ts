@@ -90,7 +90,13 @@ export interface CaseRecord {
     language: Lang;
     outlets: {
       outlet: string;
-      documents: { id: string; url: string; title: string | null; publishedAt: string | null; fromRegulator: boolean }[];
+      documents: {
+        id: string;
+        url: string;
+        title: string | null;
+        publishedAt: string | null;
+        fromRegulator: boolean;
+      }[];
     }[];
   }[];
   documentCount: number;
@@ -99,7 +105,8 @@ export interface CaseRecord {
   completeness: string[];
 }
 
-const PLATFORM = /facebook|meta|google|youtube|tiktok|whatsapp|instagram|twitter|(^|:)x-corp|snapchat|linkedin|microsoft|apple|amazon|telegram/i;
+const PLATFORM =
+  /facebook|meta|google|youtube|tiktok|whatsapp|instagram|twitter|(^|:)x-corp|snapchat|linkedin|microsoft|apple|amazon|telegram/i;
 const ARABIC = /[\u0600-\u06ff]/;
 
 export function caseTypeOf(docs: readonly CaseDocument[], subjectIds: readonly string[]): CaseType {

@@ -15,9 +15,9 @@ export const visaHearingFr = makeDoc({
   outlet: 'CNDP',
   title: 'La CNDP entend VisaCentre sur des images envoyées hors du Maroc',
   text:
-    "La CNDP a entendu le 6 janvier la société VisaCentre, qui traite les dossiers de visa pour plusieurs consulats. " +
-    "VisaCentre expédiait des extraits de ses caméras vers des organismes étrangers sans déclaration. " +
-    "La Commission exige une mise en conformité avant le 28 février 2023.",
+    'La CNDP a entendu le 6 janvier la société VisaCentre, qui traite les dossiers de visa pour plusieurs consulats. ' +
+    'VisaCentre expédiait des extraits de ses caméras vers des organismes étrangers sans déclaration. ' +
+    'La Commission exige une mise en conformité avant le 28 février 2023.',
   orgs: [CNDP_FR, VISA_FR],
   laws: [
     { id: 'ma-law-09-08', kind: 'law' },
