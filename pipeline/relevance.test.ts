@@ -77,6 +77,17 @@ describe('scoreRelevance: acronym collisions and other countries', () => {
     expect(r.signals).toContain('collision:cndp-debat-public');
   });
 
+  it("rejects France's CNDP named in full, even in a story that mentions Moroccan travellers", () => {
+    const r = scoreRelevance(
+      press(
+        'France : la CNDP lance un débat public sur une liaison routière',
+        "La Commission nationale du débat public (CNDP) ouvre une consultation de trois mois sur la nouvelle route vers le port de Sète, d'où partent les ferries vers le Maroc. Les Marocains résidant en Europe empruntent cet axe chaque été.",
+      ),
+    );
+    expect(r.relevant).toBe(false);
+    expect(r.signals).toContain('collision:cndp-debat-public');
+  });
+
   it("rejects France's CNDP even with a personal-data footer, but keeps Morocco's CNDP opening a public debate", () => {
     const french = scoreRelevance(
       press(

@@ -141,6 +141,8 @@ const FRENCH_CNDP: Pattern[] = [
   ),
 ];
 
+const FRENCH_CNDP_NAME = latin('name', 'commission nationale du debat public');
+
 /** What a regulator site publishes besides enforcement. */
 const ADMIN_NOTICE: Pattern[] = [
   latin(
@@ -182,8 +184,12 @@ export function scoreRelevance(input: RelevanceInput): RelevanceResult {
   if (acronym) {
     const moroccanContext = names.length > 0 || laws.length > 0 || morocco.length > 0;
     // A French public-debate page may still carry a "données personnelles" privacy footer, so
-    // topic words alone do not make its CNDP ours; a Moroccan context does.
-    if (frenchCndp.length > 0 && !moroccanContext) {
+    // topic words alone do not make its CNDP ours; a Moroccan context does — unless the text spells
+    // out the French commission's name, when only our regulator's own name or law can claim it
+    // (a story on a French port project may well mention Moroccan travellers).
+    const spelledFrench = FRENCH_CNDP_NAME.re.test(all);
+    const claimedByMorocco = spelledFrench ? names.length > 0 || laws.length > 0 : moroccanContext;
+    if (frenchCndp.length > 0 && !claimedByMorocco) {
       signals.push('collision:cndp-debat-public');
     } else if (topic.length > 0 || moroccanContext) {
       acronymIsOurs = true;

@@ -1,8 +1,11 @@
 // Linking evaluation: run gold-labelled documents through understanding and incremental linking
 // into a real SQLite store, then score the predicted cases against the gold ones.
 //
-//   npx tsx scripts/eval-link.ts [--jsonl eval/cases/cases.jsonl] [--order date|file|shuffle]
-//                                [--relevance pipeline|gold] [--json]
+//   npx tsx scripts/eval-link.ts [--set cases|corpus|heldout|all] [--jsonl eval/cases/cases.jsonl]
+//                                [--order date|file|shuffle] [--seed N] [--relevance pipeline|gold] [--json]
+//
+// Sets: `cases` is eval/cases/cases.jsonl (ours, for linking); `corpus` and `heldout` are the
+// annotated corpora of eval/ (HTML pages with gold case labels); `all` is the three together.
 //
 // Pairwise precision/recall/F1 count pairs of documents put in one case; B-cubed averages, per
 // document, how much of its predicted case is right and how much of its gold case it found. French–
@@ -12,8 +15,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { documentId } from '../pipeline/ids.ts';
-import type { Entities, Lang, UnderstoodDocument } from '../pipeline/types.ts';
+import { type EvalDoc, loadEvalCorpus } from '../eval/corpus/index.ts';
+import { HELDOUT_DIR } from '../eval/heldout/index.ts';
+import { type SourceKind, understand } from '../pipeline/run.ts';
+import type { Lang, UnderstoodDocument } from '../pipeline/types.ts';
 import { caseIdsForDocument, linkNewDocument } from '../store/cases.ts';
 import { openDb } from '../store/db.ts';
 
@@ -45,73 +50,81 @@ export function loadGold(path: string): GoldDocument[] {
 
 interface Understood {
   doc: UnderstoodDocument;
-  /** Near-duplicate signal: MinHash signature when the pipeline gives one, else word shingles. */
+  /** Near-duplicate signal: the pipeline's MinHash signature when there is one, else word shingles. */
   signature: Uint32Array | null;
 }
 
-type Understand = (g: GoldDocument) => Understood;
+/** One gold document, ready for `understand()`. */
+export interface LinkEvalItem {
+  url: string;
+  source: string;
+  outlet: string | null;
+  sourceKind: SourceKind;
+  language: Lang;
+  caseId: string | null;
+  contentType: 'text/plain' | 'text/html';
+  body: string;
+  hints?: { title: string | null; publishedAt: string | null; language: Lang };
+}
 
-/**
- * The understanding stages, as far as they exist: the lead's `understand()` (pipeline/run.ts) when
- * present, else `extractEntities` alone on the given text.
- */
-async function loadUnderstanding(): Promise<{ name: string; understand: Understand }> {
-  try {
-    // Specifiers in variables: these modules are written in parallel and typed loosely here on purpose.
-    const runModule = '../pipeline/run.ts';
-    const run = (await import(runModule)) as {
-      understand: (input: Record<string, unknown>) => { doc: UnderstoodDocument; signature?: Uint32Array };
-    };
-    return {
-      name: 'pipeline/run.ts understand()',
-      understand: (g) => {
-        const r = run.understand({
-          url: g.url,
-          canonicalUrl: g.url,
-          sourceId: g.source,
-          sourceKind: g.sourceKind ?? 'press',
-          outlet: g.outlet ?? g.source,
-          contentType: 'text/plain',
-          body: g.text,
-          hints: { title: g.title ?? null, publishedAt: g.publishedAt ?? null, language: g.language },
-        });
-        return { doc: r.doc, signature: r.signature ?? null };
-      },
-    };
-  } catch (error) {
-    const entitiesModule = '../pipeline/entities/index.ts';
-    const entities = (await import(entitiesModule).catch(() => {
-      throw new Error(`no understanding stage available (pipeline/run.ts failed: ${String(error)})`);
-    })) as { extractEntities: (input: Record<string, unknown>) => Entities };
-    return {
-      name: 'pipeline/entities extractEntities()',
-      understand: (g) => ({
-        doc: {
-          id: documentId(g.url),
-          url: g.url,
-          sourceId: g.source,
-          outlet: g.outlet ?? g.source,
-          title: g.title ?? null,
-          text: g.text,
-          language: g.language as Lang,
-          paragraphLanguages: [],
-          publishedAt: g.publishedAt ?? null,
-          updatedAt: null,
-          author: null,
-          relevant: true,
-          relevanceScore: 1,
-          entities: entities.extractEntities({
-            text: g.text,
-            title: g.title ?? null,
-            language: g.language,
-            publishedAt: g.publishedAt ?? null,
-          }),
-          pipelineVersion: 0,
-        },
-        signature: null,
-      }),
-    };
-  }
+export type LinkEvalSet = 'cases' | 'corpus' | 'heldout' | 'all';
+
+function fromJsonl(g: GoldDocument): LinkEvalItem {
+  const kind = g.sourceKind === 'regulator' || g.sourceKind === 'aggregator' ? g.sourceKind : 'press';
+  return {
+    url: g.url,
+    source: g.source,
+    outlet: g.outlet ?? g.source,
+    sourceKind: kind,
+    language: g.language,
+    caseId: g.caseId,
+    contentType: 'text/plain',
+    body: g.text,
+    hints: { title: g.title ?? null, publishedAt: g.publishedAt ?? null, language: g.language },
+  };
+}
+
+function fromCorpus(doc: EvalDoc): LinkEvalItem {
+  return {
+    url: doc.url,
+    source: doc.source,
+    outlet: doc.source,
+    sourceKind: doc.source === 'cndp.ma' ? 'regulator' : 'press',
+    language: doc.language,
+    caseId: doc.gold.caseId,
+    contentType: 'text/html',
+    body: doc.html,
+  };
+}
+
+export function loadLinkEvalSet(set: LinkEvalSet, jsonl?: string): LinkEvalItem[] {
+  const own = () =>
+    loadGold(resolve(jsonl ?? join(import.meta.dirname, '..', 'eval', 'cases', 'cases.jsonl'))).map(fromJsonl);
+  if (set === 'cases') return own();
+  if (set === 'corpus') return loadEvalCorpus().map(fromCorpus);
+  if (set === 'heldout') return loadEvalCorpus(HELDOUT_DIR).map(fromCorpus);
+  // Case labels are per set: prefix them so two sets' labels never collide.
+  const tag = (prefix: string, items: LinkEvalItem[]) =>
+    items.map((i) => ({ ...i, caseId: i.caseId === null ? null : `${prefix}:${i.caseId}` }));
+  return [
+    ...tag('cases', own()),
+    ...tag('corpus', loadEvalCorpus().map(fromCorpus)),
+    ...tag('heldout', loadEvalCorpus(HELDOUT_DIR).map(fromCorpus)),
+  ];
+}
+
+function understandItem(item: LinkEvalItem): Understood {
+  const r = understand({
+    url: item.url,
+    canonicalUrl: item.url,
+    sourceId: item.source,
+    sourceKind: item.sourceKind,
+    outlet: item.outlet,
+    contentType: item.contentType,
+    body: item.body,
+    ...(item.hints ? { hints: item.hints } : {}),
+  });
+  return { doc: r.doc, signature: r.signature ?? null };
 }
 
 function shingles(text: string): Set<string> {
@@ -213,40 +226,48 @@ export function scoreClustering(
   return { pairwise, frArPairs, bcubed: { precision: bp / n, recall: br / n, f1: f1(bp / n, br / n) } };
 }
 
-export async function runLinkEval(
-  options: {
-    jsonl?: string;
-    order?: 'date' | 'file' | 'shuffle';
-    seed?: number;
-    duplicateThreshold?: number;
-    /** `gold`: take relevance from the labels (a null case = irrelevant) to measure linking alone. */
-    relevance?: 'pipeline' | 'gold';
-  } = {},
-): Promise<LinkEvalResult> {
-  const path = resolve(options.jsonl ?? join(import.meta.dirname, '..', 'eval', 'cases', 'cases.jsonl'));
-  let gold = loadGold(path);
+export interface EvaluateLinkingOptions {
+  order?: 'date' | 'file' | 'shuffle';
+  seed?: number;
+  /** MinHash agreement (or shingle Jaccard) from which a document is a near-duplicate of an earlier one. */
+  duplicateThreshold?: number;
+  /** `gold`: take relevance from the labels (a null case = irrelevant) to measure linking alone. */
+  relevance?: 'pipeline' | 'gold';
+  understanding?: string;
+}
+
+export interface LinkEvalRun {
+  understood: UnderstoodDocument;
+  caseId: string | null;
+  sourceKind: string;
+  signature?: Uint32Array | null;
+}
+
+/**
+ * Link already-understood gold documents one at a time into a fresh SQLite store and score the
+ * cases. `scripts/eval.ts` can call this with the runs it already has.
+ */
+export function evaluateLinking(input: readonly LinkEvalRun[], options: EvaluateLinkingOptions = {}): LinkEvalResult {
+  let runs = [...input];
   if (options.order === 'date' || options.order === undefined) {
-    gold = [...gold].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
+    runs.sort((a, b) => (a.understood.publishedAt ?? '').localeCompare(b.understood.publishedAt ?? ''));
   } else if (options.order === 'shuffle') {
     let s = options.seed ?? 7;
     const rand = () => {
       s = (s * 1103515245 + 12345) % 2 ** 31;
       return s / 2 ** 31;
     };
-    gold = gold
-      .map((g) => ({ g, k: rand() }))
+    runs = runs
+      .map((r) => ({ r, k: rand() }))
       .sort((a, b) => a.k - b.k)
-      .map((x) => x.g);
+      .map((x) => x.r);
   }
-  const { name, understand } = await loadUnderstanding();
+  if (options.relevance === 'gold')
+    runs = runs.map((r) => ({ ...r, understood: { ...r.understood, relevant: r.caseId !== null } }));
   const dir = mkdtempSync(join(tmpdir(), 'raqib-eval-link-'));
   const db = openDb(dir);
   try {
-    const understood = gold.map((g) => {
-      const u = understand(g);
-      if (options.relevance === 'gold') u.doc = { ...u.doc, relevant: g.caseId !== null };
-      return u;
-    });
+    const understood: Understood[] = runs.map((r) => ({ doc: r.understood, signature: r.signature ?? null }));
     const threshold = options.duplicateThreshold ?? 0.8;
     const started = performance.now();
     for (let i = 0; i < understood.length; i++) {
@@ -257,36 +278,36 @@ export async function runLinkEval(
         const other = understood[j] as Understood;
         if (similarity(u, other) >= threshold) duplicateOf = other.doc.id;
       }
-      linkNewDocument(db, { document: u.doc, duplicateOf, sourceKind: gold[i]?.sourceKind ?? 'press' });
+      linkNewDocument(db, { document: u.doc, duplicateOf, sourceKind: runs[i]?.sourceKind ?? 'press' });
     }
     const elapsed = (performance.now() - started) / 1000;
     const predicted = understood.map((u) => caseIdsForDocument(db, u.doc.id).caseId);
-    const goldLabels = gold.map((g) => g.caseId);
+    const goldLabels = runs.map((r) => r.caseId);
     const scores = scoreClustering(
       goldLabels,
       predicted,
-      gold.map((g) => g.language),
+      runs.map((r) => r.understood.language),
     );
     const errors: LinkEvalResult['errors'] = [];
-    for (let i = 0; i < gold.length; i++) {
-      for (let j = i + 1; j < gold.length; j++) {
+    for (let i = 0; i < runs.length; i++) {
+      for (let j = i + 1; j < runs.length; j++) {
         const g = goldLabels[i] !== null && goldLabels[i] === goldLabels[j];
         const p = predicted[i] !== null && predicted[i] === predicted[j];
         if (g === p) continue;
         errors.push({
           kind: g ? 'split' : 'merged',
-          a: gold[i]?.url ?? '',
-          b: gold[j]?.url ?? '',
+          a: runs[i]?.understood.url ?? '',
+          b: runs[j]?.understood.url ?? '',
           goldA: goldLabels[i] ?? null,
           goldB: goldLabels[j] ?? null,
         });
       }
     }
-    const irrelevant = gold.map((g, i) => ({ g, i })).filter(({ g }) => g.caseId === null);
+    const irrelevant = goldLabels.map((g, i) => ({ g, i })).filter(({ g }) => g === null);
     return {
-      understanding: name,
+      understanding: options.understanding ?? 'pipeline/run.ts understand()',
       relevance: options.relevance ?? 'pipeline',
-      documents: gold.length,
+      documents: runs.length,
       goldCases: new Set(goldLabels.filter((x) => x !== null)).size,
       predictedCases: new Set(predicted.filter((x) => x !== null)).size,
       ...scores,
@@ -294,13 +315,24 @@ export async function runLinkEval(
         correct: irrelevant.filter(({ i }) => predicted[i] === null).length,
         total: irrelevant.length,
       },
-      docsPerSecond: gold.length / Math.max(elapsed, 1e-9),
+      docsPerSecond: runs.length / Math.max(elapsed, 1e-9),
       errors,
     };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function runLinkEval(
+  options: EvaluateLinkingOptions & { set?: LinkEvalSet; jsonl?: string } = {},
+): Promise<LinkEvalResult> {
+  const items = loadLinkEvalSet(options.set ?? 'cases', options.jsonl);
+  const runs = items.map((item) => {
+    const u = understandItem(item);
+    return { understood: u.doc, caseId: item.caseId, sourceKind: item.sourceKind, signature: u.signature };
+  });
+  return evaluateLinking(runs, options);
 }
 
 function pct(x: number): string {
@@ -331,7 +363,15 @@ async function main(): Promise<void> {
   };
   const order = (value('--order') ?? 'date') as 'date' | 'file' | 'shuffle';
   const relevance = (value('--relevance') ?? 'pipeline') as 'pipeline' | 'gold';
-  const result = await runLinkEval({ jsonl: value('--jsonl'), order, relevance });
+  const set = (value('--set') ?? 'cases') as LinkEvalSet;
+  const seed = value('--seed') === undefined ? undefined : Number(value('--seed'));
+  const result = await runLinkEval({
+    set,
+    jsonl: value('--jsonl'),
+    order,
+    relevance,
+    ...(seed === undefined ? {} : { seed }),
+  });
   process.stdout.write(
     args.includes('--json') ? `${JSON.stringify(result, null, 2)}\n` : `${formatLinkEval(result)}\n`,
   );

@@ -77,8 +77,8 @@ export interface ListCasesOptions {
 }
 
 /** A blocking key shared by more cases than this in the window is too generic to block on. */
-const STOP_KEY_CASES = 64;
-const MAX_CANDIDATES = 40;
+const STOP_KEY_CASES = 48;
+const MAX_CANDIDATES = 20;
 /** A word found in more cases than this in the window is boilerplate, not a clue. */
 const STOP_TOKEN_CASES = 16;
 
@@ -254,12 +254,13 @@ function candidateCases(
   const generic = new Set<string>();
   for (const key of blockingKeys(features).lookup) {
     const reach = keyWindowMonths(key);
-    const found = stmt.all(key, bucket - reach, bucket + reach, STOP_KEY_CASES + 1) as string[];
-    if (key.startsWith('t:') && found.length > STOP_TOKEN_CASES) {
-      generic.add(key.slice(2));
+    const word = key.startsWith('t:');
+    const stop = word ? STOP_TOKEN_CASES : STOP_KEY_CASES;
+    const found = stmt.all(key, bucket - reach, bucket + reach, stop + 1) as string[];
+    if (found.length > stop) {
+      if (word) generic.add(key.slice(2));
       continue;
     }
-    if (found.length > STOP_KEY_CASES) continue;
     const weight = key.startsWith('o:') || key.startsWith('l:') ? 3 : 1;
     for (const id of found) shared.set(id, (shared.get(id) ?? 0) + weight);
   }

@@ -6,13 +6,39 @@ const amounts = (text: string, lang: 'fr' | 'ar' | 'en' = 'fr') =>
 
 describe('amounts', () => {
   it('reads ranges quoted from the law as legal maxima', () => {
+    // A range yields the range (lower bound, maxValue) and its upper bound as an amount of its own.
     expect(amounts('Ces faits sont passibles d’une amende de 20.000 à 200.000 DH.')).toEqual([
       [20000, 200000, 'MAD', 'legal_max'],
+      [200000, null, 'MAD', 'legal_max'],
     ]);
     expect(amounts('ويعاقب على ذلك بغرامة من 20.000 إلى 200.000 درهم.', 'ar')).toEqual([
       [20000, 200000, 'MAD', 'legal_max'],
+      [200000, null, 'MAD', 'legal_max'],
     ]);
-    expect(amounts('بغرامة تتراوح بين 20 ألف و200 ألف درهم.', 'ar')).toEqual([[20000, 200000, 'MAD', 'legal_max']]);
+    expect(amounts('بغرامة تتراوح بين 20 ألف و200 ألف درهم.', 'ar')).toEqual([
+      [20000, 200000, 'MAD', 'legal_max'],
+      [200000, null, 'MAD', 'legal_max'],
+    ]);
+  });
+
+  it('keeps a written-out lower bound when the scale belongs to the upper one only', () => {
+    expect(amounts('يعاقب الفصل على ذلك بغرامة تتراوح بين 5000 و50 ألف درهم.', 'ar')).toEqual([
+      [5000, 50000, 'MAD', 'legal_max'],
+      [50000, null, 'MAD', 'legal_max'],
+    ]);
+  });
+
+  it('reads hundreds written in words and English legal ranges', () => {
+    expect(amounts("L'opérateur risque une amende de quatre cent mille dirhams.")).toEqual([
+      [400000, null, 'MAD', 'legal_max'],
+    ]);
+    expect(amounts('Violators face fines ranging from MAD 5,000 to MAD 50,000 under the law.', 'en')).toEqual([
+      [5000, null, 'MAD', 'legal_max'],
+      [50000, null, 'MAD', 'legal_max'],
+    ]);
+    expect(amounts('The firm could be hit with a fine of up to MAD 250,000.', 'en')).toEqual([
+      [250000, null, 'MAD', 'legal_max'],
+    ]);
   });
 
   it('reads fines actually imposed', () => {

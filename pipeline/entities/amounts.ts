@@ -29,8 +29,18 @@ const NUMBER_WORDS: Record<string, number> = {
   quarante: 40,
   cinquante: 50,
   cent: 100,
-  'deux cents': 200,
-  'cinq cents': 500,
+  // "trois cent mille dirhams": hundreds written out, with or without the plural s.
+  ...Object.fromEntries(
+    ['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf'].flatMap((u, i) => [
+      [`${u} cent`, (i + 2) * 100],
+      [`${u} cents`, (i + 2) * 100],
+    ]),
+  ),
+  hundred: 100,
+  'one hundred': 100,
+  'two hundred': 200,
+  'three hundred': 300,
+  'five hundred': 500,
   واحد: 1,
   اثنين: 2,
   ثلاثه: 3,
@@ -109,7 +119,7 @@ function parseNumber(raw: string | undefined, scale: string | undefined): number
 }
 
 const LEGAL_MAX =
-  /passible|risque|encour|prevoit|prevue?s?|punie?s?|peut atteindre|pouvant atteindre|jusqu'a|allant de|variant de|comprise? entre|s'expose|liable|up to|faces? a fine|يعاقب|يعرض|تتراوح|قد تصل|يمكن ان تصل|تصل الي|ينص|المنصوص|يتعرض/gu;
+  /passible|risque|encour|prevoit|prevue?s?|punie?s?|peut atteindre|pouvant atteindre|jusqu'a|allant de|variant de|comprise? entre|s'expose|liable|up to|faces? a fine|(?:fines?|penalt(?:y|ies)) rang(?:e|es|ing) from|(?:offenders|companies|firms|violators) (?:face|risk)|يعاقب|يعرض|تتراوح|قد تصل|يمكن ان تصل|تصل الي|ينص|المنصوص|يتعرض/gu;
 const IMPOSED =
   /inflige|condamne|ecope|a sanctionne|a ete sanctionne|prononce|a impose|a paye|payer une amende|fined|ordered to pay|imposed|قدرها|فرض|فرضت|قضت|حكمت|ادانه|ادين|اداء غرامه|بتغريم|غرمت|تغريم/gu;
 const FINE = /amende|sanction|penalite|fine|penalty|غرامه|عقوبه|ذعيره|تغريم|غرم/u;
@@ -138,16 +148,25 @@ export function findAmounts(ctx: DocContext): AmountEntity[] {
   const text = ctx.norm.text;
   const out = new Map<string, AmountEntity>();
   const taken: Array<[number, number]> = [];
-  const record = (nStart: number, nEnd: number, value: number, maxValue: number | null, cur: string) => {
-    if (taken.some(([a, b]) => nStart < b && nEnd > a)) return;
+  // `kindAt`: where the clause deciding the kind is read from (the start of the range for its upper bound).
+  const record = (
+    nStart: number,
+    nEnd: number,
+    value: number,
+    maxValue: number | null,
+    cur: string,
+    kindAt?: number,
+  ) => {
+    if (kindAt === undefined && taken.some(([a, b]) => nStart < b && nEnd > a)) return;
     taken.push([nStart, nEnd]);
     const oStart = origIndex(ctx, nStart);
+    const oKind = kindAt === undefined ? oStart : origIndex(ctx, kindAt);
     let oEnd = origIndex(ctx, nEnd);
     while (oEnd > oStart && /\s/.test(ctx.text[oEnd - 1] ?? '')) oEnd--;
     const s = sentenceAt(ctx, oStart);
     const sentence = normalizeForMatch(ctx.text.slice(s.start, s.end));
-    const before = normalizeForMatch(ctx.text.slice(Math.max(s.start, oStart - 100), oStart));
-    const kind = kindOf(sentence, before, maxValue !== null);
+    const before = normalizeForMatch(ctx.text.slice(Math.max(s.start, oKind - 100), oKind));
+    const kind = kindOf(sentence, before, maxValue !== null || kindAt !== undefined);
     const currency = currencyOf(cur);
     const key = `${value}|${maxValue}|${currency}|${kind}`;
     const span = spanOf(ctx, oStart, oEnd, kind === 'other' ? 0.7 : 0.8);
@@ -163,14 +182,22 @@ export function findAmounts(ctx: DocContext): AmountEntity[] {
     let value = high;
     let maxValue: number | null = null;
     if (lowNum !== undefined) {
-      // "de 1 à 5 millions de dirhams": a bare lower bound takes the upper bound's scale.
-      const low = parseNumber(lowNum, lowScale ?? highScale);
+      // "de 1 à 5 millions de dirhams": a bare lower bound takes the upper bound's scale, unless that
+      // makes it larger than the upper bound ("بين 2000 و20 ألف درهم").
+      let low = parseNumber(lowNum, lowScale ?? highScale);
+      if (low !== null && low >= high && !lowScale) low = parseNumber(lowNum, undefined);
       if (low !== null && low < high) {
         value = low;
         maxValue = high;
       }
     }
     record(m.index, m.index + m[0].length, value, maxValue, cur ?? '');
+    // Both bounds of a range are amounts of their own: a fine "de 10.000 à 100.000 DH" quotes the
+    // legal minimum and the legal maximum, and search by either should find it.
+    if (maxValue !== null) {
+      const highStart = m.index + m[0].lastIndexOf(highNum ?? '');
+      record(highStart, m.index + m[0].length, high, null, cur ?? '', m.index);
+    }
   }
   PREFIXED.lastIndex = 0;
   for (let m = PREFIXED.exec(text); m !== null; m = PREFIXED.exec(text)) {

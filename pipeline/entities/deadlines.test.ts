@@ -64,4 +64,47 @@ describe('deadlines', () => {
     );
     expect(deadlines('عقدت اللجنة جلسة استماع يوم 6 يناير 2023.', 'ar')).toEqual([]);
   });
+
+  it('counts a length from the date that follows it, not from the publication', () => {
+    expect(deadlines("L'hôtel dispose d'un délai de 45 jours à compter du 2 mars pour effacer les copies.", 'fr', '2023-03-04')).toEqual([
+      ['2023-04-16', 'deadline'],
+    ]);
+    expect(
+      deadlines('Le club a reçu un délai de trente jours à partir du 10 février 2023 pour répondre.', 'fr', '2023-02-11'),
+    ).toEqual([['2023-03-12', 'deadline']]);
+  });
+
+  it('counts a length from the dated thing it names ("تاريخ البلاغ", "the signature", "cette date")', () => {
+    expect(
+      deadlines(
+        'نشرت اللجنة بلاغا يوم 3 أبريل 2023 بشأن المصحة. وعلى المصحة تسوية وضعيتها خلال أجل أقصاه 30 يوما ابتداء من تاريخ البلاغ.',
+        'ar',
+        '2023-04-05',
+      ),
+    ).toEqual([['2023-05-03', 'deadline']]);
+    expect(
+      deadlines(
+        'The two agencies signed the agreement on March 1, 2023. A joint guide is due within three months of the signature.',
+        'en',
+        '2023-03-03',
+      ),
+    ).toEqual([['2023-06-01', 'deadline']]);
+    expect(
+      deadlines('وجهت اللجنة إنذارا يوم 5 يونيو 2023، ومنحت الشركة مهلة مدتها 15 يوما ابتداء من هذا التاريخ.', 'ar', '2023-06-07'),
+    ).toEqual([['2023-06-20', 'deadline']]);
+  });
+
+  it('reads "مهلة تنتهي في" as a limit', () => {
+    expect(deadlines('منحت الهيئة البنوك مهلة تنتهي في 30 يونيو 2023 لتحيين عقودها.', 'ar', '2023-03-01')).toEqual([
+      ['2023-06-30', 'deadline'],
+    ]);
+  });
+
+  it('reads both ends of an announced period, not of a past one', () => {
+    expect(deadlines('La consultation publique se déroulera du 6 mars au 21 avril 2023.', 'fr', '2023-02-20')).toEqual([
+      ['2023-03-06', 'effective date'],
+      ['2023-04-21', 'deadline'],
+    ]);
+    expect(deadlines('Les contrôleurs sont intervenus du 6 au 8 février 2023.', 'fr', '2023-02-20')).toEqual([]);
+  });
 });

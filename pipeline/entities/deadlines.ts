@@ -5,11 +5,11 @@
 // yields its end date from the start date.
 import { normalizeForMatch } from '../normalize.ts';
 import type { DeadlineEntity, Span } from '../types.ts';
-import { type DocContext, type FoundDate, sentenceAt, sentenceIndexAt, spanOf } from './context.ts';
+import { type DocContext, type FoundDate, origIndex, sentenceAt, sentenceIndexAt, spanOf } from './context.ts';
 
 // The trigger must be the last words before the date, with at most a filler ("le", "jeudi", "يوم").
 const FILLER =
-  "(?:\\s*(?:le|la|l'|du|au|de|ce|cette|the|on|يوم|تاريخ|بتاريخ|ال|\\p{L}*di|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد))*\\s*$";
+  "(?:\\s*(?:le|la|l'|du|au|de|ce|cette|the|on|في|يوم|تاريخ|بتاريخ|ال|\\p{L}*di|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد))*\\s*$";
 const LIMIT = new RegExp(
   `(?:delai ne depassant pas|delai n'excedant pas|delai expirant|au plus tard|avant le|avant la fin|avant fin|d'ici le|d'ici au|d'ici a|d'ici|jusqu'au|jusqu'a|jusqu'en|date limite|dernier delai|echeance|fixe au|fixee au|prend fin|prendra fin|devait prendre fin|expir\\p{L}*|no later than|by|before|until|deadline|في اجل لا يتجاوز|اجل لا يتعدي|في اجل اقصاه|اجل اقصاه|موعد اقصاه|في موعد لا يتجاوز|لا يتجاوز|قبل|الي غايه|لغايه|حتي|اخر اجل|ينتهي|تنتهي|في غضون|خلال اجل)${FILLER}`,
   'u',
@@ -54,6 +54,21 @@ const NUMBER_WORDS: Record<string, number> = {
   nine: 9,
   ten: 10,
   twelve: 12,
+  quinze: 15,
+  vingt: 20,
+  trente: 30,
+  soixante: 60,
+  'quatre-vingt-dix': 90,
+  'quatre vingt dix': 90,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
+  ستين: 60,
+  تسعين: 90,
+  ثلاثين: 30,
+  عشرين: 20,
   ثلاثه: 3,
   اربعه: 4,
   خمسه: 5,
@@ -94,6 +109,111 @@ function classify(ctx: DocContext, d: FoundDate): { label: string; confidence: n
   return { label: 'deadline', confidence: 0.7 };
 }
 
+function addDays(iso: string, days: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+// A limit given as a length counted from a start ("dans un délai de 60 jours à compter du 6 mai",
+// "خلال أجل أقصاه 60 يوما ابتداء من تاريخ البلاغ", "within six months of the signature"). The start
+// is the date right after the phrase, else the date of the thing it names (the communiqué, the
+// signature, "cette date"), else the publication date. Groups: [1] count, [2] unit.
+const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
+const ANCHORED_DURATION = new RegExp(
+  `(?<![\\p{L}])(?:delai|dans les|sous|within|in the|اجل|اجلا|مهله|في غضون|خلال)\\s+` +
+    `(?:de\\s+|d'un\\s+|d'une duree de\\s+|maximum de\\s+|maximal de\\s+|ne depassant pas\\s+|n'excedant pas\\s+|of\\s+|اقصاه\\s+|اقصاها\\s+|مدته\\s+|مدتها\\s+|قدره\\s+|لا يتجاوز\\s+|لا تتجاوز\\s+)?` +
+    `${COUNT}\\s+(jours?|mois|semaines?|ans|annees?|days?|months?|weeks?|years?|يوما|يوم|ايام|اسابيع|اسبوعا|اشهر|شهرا|شهر|سنه)` +
+    `(?:\\s+(?:calendaires|ouvrables|francs|ouvres|calendar|working|business))?\\s*,?\\s*` +
+    `(?:a compter|a partir|suivant|apres|des|from|of|after|following|ابتداء من|ابتداءا من|اعتبارا من|بدءا من|يبتدئ من|تبتدئ من|من)(?![\\p{L}])`,
+  'gu',
+);
+const THIS_DATE = /^\s*(?:de\s+|du\s+|d'\s*)?(?:cette date|ce jour|la meme date|this date|that date|that day|هذا التاريخ|ذلك التاريخ|نفس التاريخ|هذا اليوم)/u;
+// The thing the count starts from: its first word after articles ("de la notification" → "notification").
+const ANCHOR_NOUN = /^\s*(?:(?:de|du|des|la|le|les|l'|d'|the|its|their|sa|son|تاريخ)\s*)*([\p{L}]{4,})/u;
+
+function unitDays(unit: string): 'day' | 'week' | 'month' | 'year' {
+  if (/^(?:jours?|days?|يوما|يوم|ايام)$/.test(unit)) return 'day';
+  if (/^(?:semaines?|weeks?|اسابيع|اسبوعا)$/.test(unit)) return 'week';
+  if (/^(?:ans|annees?|years?|سنه)$/.test(unit)) return 'year';
+  return 'month';
+}
+
+function countOf(raw: string): number | null {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return NUMBER_WORDS[raw] ?? null;
+}
+
+/** The date a named start refers to: a dated sentence mentioning it, nearest first, going back. */
+function dateOfNamed(ctx: DocContext, stem: string, before: number): string | null {
+  const last = sentenceIndexAt(ctx, before);
+  for (let i = last; i >= 0; i--) {
+    const s = ctx.sentences[i];
+    if (!s) continue;
+    const sentence = normalizeForMatch(ctx.text.slice(s.start, s.end));
+    if (!sentence.includes(stem)) continue;
+    const dated = ctx.dates.find(
+      (d) => d.precision === 'day' && d.start >= s.start && d.end <= Math.min(s.end, before) && /\d/.test(d.text),
+    );
+    if (dated) return dated.date;
+  }
+  return null;
+}
+
+interface AnchoredLimit {
+  date: string;
+  oStart: number;
+  oEnd: number;
+  /** Dates that are the start of the count, or the same length resolved from the publication date. */
+  consumed: FoundDate[];
+}
+
+function findAnchoredLimits(ctx: DocContext): AnchoredLimit[] {
+  const out: AnchoredLimit[] = [];
+  const text = ctx.norm.text;
+  ANCHORED_DURATION.lastIndex = 0;
+  for (let m = ANCHORED_DURATION.exec(text); m !== null; m = ANCHORED_DURATION.exec(text)) {
+    const n = countOf(m[1] ?? '');
+    if (n === null || n === 0) continue;
+    const oStart = origIndex(ctx, m.index);
+    const oEnd = origIndex(ctx, m.index + m[0].length);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const consumed = ctx.dates.filter((d) => d.start < oEnd && d.end > oStart);
+    const explicit = ctx.dates.find(
+      (d) => d.precision === 'day' && d.start >= oEnd && d.start - oEnd <= 16 && /\d/.test(d.text),
+    );
+    let start: string | null = null;
+    if (explicit) {
+      start = explicit.date;
+      consumed.push(explicit);
+    } else if (THIS_DATE.test(after)) {
+      start =
+        [...ctx.dates].reverse().find((d) => d.precision === 'day' && d.end <= oStart && /\d/.test(d.text))?.date ??
+        null;
+    } else {
+      const noun = ANCHOR_NOUN.exec(after)?.[1];
+      if (noun) start = dateOfNamed(ctx, noun.replace(/^ال/, '').slice(0, 4), oStart);
+    }
+    start ??= ctx.publishedAt;
+    if (!start) continue;
+    const unit = unitDays(m[2] ?? '');
+    const date =
+      unit === 'day'
+        ? addDays(start, n)
+        : unit === 'week'
+          ? addDays(start, n * 7)
+          : addMonths(start, unit === 'year' ? n * 12 : n);
+    out.push({ date, oStart, oEnd: explicit ? explicit.end : oEnd, consumed });
+  }
+  return out;
+}
+
+// A period announced with both ends ("du 2 juin au 13 juillet", "من 2 يونيو إلى 13 يوليوز"): the
+// first date opens it, the second closes it, when it is not over at publication.
+const PERIOD_GAP = /^\s*(?:au|jusqu'au|to|until|through|الي|إلى|حتي)\s*(?:le\s+)?$/u;
+const PERIOD_OPEN = /(?:^|[\s(])(?:du|from|من|ما بين|entre le)\s*(?:le\s+)?$/u;
+
 /** Dates found as deadlines, to keep event dating from using them. */
 export function findDeadlines(ctx: DocContext): { deadlines: DeadlineEntity[]; deadlineDates: Set<FoundDate> } {
   const byDate = new Map<string, DeadlineEntity>();
@@ -107,7 +227,34 @@ export function findDeadlines(ctx: DocContext): { deadlines: DeadlineEntity[]; d
     } else byDate.set(date, { date, label, mentions: [span] });
   };
   let moratoriumStart: { date: string; at: number } | null = null;
+  const anchored = findAnchoredLimits(ctx);
+  const skip = new Set(anchored.flatMap((a) => a.consumed));
+  for (const a of anchored) {
+    const s = sentenceAt(ctx, a.oStart);
+    const label = COMPLIANCE.test(normalizeForMatch(ctx.text.slice(s.start, s.end))) ? 'compliance deadline' : 'deadline';
+    add(a.date, label, spanOf(ctx, a.oStart, a.oEnd, 0.7));
+  }
+  for (const d of skip) used.add(d);
+  const dayDates = ctx.dates.filter((d) => d.precision === 'day');
+  for (const [i, d] of dayDates.entries()) {
+    const next = dayDates[i + 1];
+    if (!next || skip.has(d) || skip.has(next)) continue;
+    const gap = normalizeForMatch(ctx.text.slice(d.end, next.start));
+    const open = normalizeForMatch(ctx.text.slice(Math.max(0, d.start - 12), d.start));
+    if (!PERIOD_GAP.test(gap) || !PERIOD_OPEN.test(open) || next.date <= d.date) continue;
+    // A period over before publication is a past fact ("une mission menée du 3 au 5 mars").
+    if (ctx.publishedAt && next.date < ctx.publishedAt) continue;
+    const sentence = normalizeForMatch(ctx.text.slice(sentenceAt(ctx, d.start).start, sentenceAt(ctx, d.start).end));
+    const moratorium = MORATORIUM.test(sentence);
+    add(d.date, moratorium ? 'moratorium start' : 'effective date', spanOf(ctx, d.start, d.end, 0.6));
+    add(next.date, moratorium ? 'moratorium end' : 'deadline', spanOf(ctx, next.start, next.end, 0.6));
+    skip.add(d);
+    skip.add(next);
+    used.add(d);
+    used.add(next);
+  }
   for (const d of ctx.dates) {
+    if (skip.has(d)) continue;
     const c = classify(ctx, d);
     if (!c) continue;
     used.add(d);

@@ -17,6 +17,19 @@ describe('detectTicker', () => {
     expect(detectTicker([headlines], { linkDensity: 0 })).toBe(true);
   });
 
+  it('flags a run of headlines that keep their colons and commas but never end a sentence', () => {
+    const withColons =
+      'Dirham : la banque centrale rassure les marchés Tanger Med : un nouveau quai, deux nouvelles lignes ' +
+      'Fès : le festival dévoile sa programmation Phosphate : les exportations progressent, les prix aussi ' +
+      'Agriculture : les pluies relancent la saison Tétouan : un nouveau stade pour le club local ' +
+      'Tourisme : les nuitées reprennent des couleurs Rail : la ligne Casablanca-Marrakech modernisée ' +
+      'Énergie : un parc solaire entre en service Santé : les urgences de Rabat réorganisées Culture : un musée rouvre';
+    expect(detectTicker([withColons], { linkDensity: 0 })).toBe(true);
+    // The same words as prose, with sentences that end, are an article.
+    const prose = withColons.replace(/ (?=[A-ZÉ][a-zé]+ :)/g, '. ');
+    expect(detectTicker([`${prose}.`], { linkDensity: 0 })).toBe(false);
+  });
+
   it('flags a list of short unpunctuated lines and a link-made body', () => {
     const lines = headlines.split(/(?= [A-Z])/).map((l) => l.trim());
     expect(lines.length).toBeGreaterThanOrEqual(6);

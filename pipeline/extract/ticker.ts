@@ -6,6 +6,8 @@
 import type { El } from './dom.ts';
 
 const SENTENCE_MARK = /[.!?؟;:,،…。、！？]/g;
+// Marks that close a sentence. Headlines use colons and commas but never end with a full stop.
+const SENTENCE_END = /[.!?؟…。！？](?=\s|$)/g;
 const ENDS_SENTENCE = /[.!?؟…»"”)。！？」]\s*$/;
 
 export interface TickerSignals {
@@ -26,6 +28,10 @@ export function detectTicker(paragraphs: string[], signals: TickerSignals): bool
   // One long unpunctuated run: headlines glued together by spaces. Articles, even sparsely
   // punctuated ones, come in several paragraphs, so only a one- or two-block text qualifies.
   if (paragraphs.length <= 2 && words >= 40 && marks / words < 1 / 30) return true;
+  // Headline runs keep their colons ("TLS Contact : la CNDP…") but no sentence ever ends: prose
+  // closes one every twenty or thirty words.
+  const ends = text.match(SENTENCE_END)?.length ?? 0;
+  if (paragraphs.length <= 2 && words >= 60 && ends / words < 1 / 60) return true;
 
   // Many short lines, none a sentence, none a real paragraph: a list of headlines.
   if (paragraphs.length >= 6) {
