@@ -97,20 +97,46 @@ function fromCorpus(doc: EvalDoc): LinkEvalItem {
   };
 }
 
-export function loadLinkEvalSet(set: LinkEvalSet, jsonl?: string): LinkEvalItem[] {
-  const own = () =>
-    loadGold(resolve(jsonl ?? join(import.meta.dirname, '..', 'eval', 'cases', 'cases.jsonl'))).map(fromJsonl);
-  if (set === 'cases') return own();
+export function loadLinkEvalSet(set: Exclude<LinkEvalSet, 'all'>, jsonl?: string): LinkEvalItem[] {
   if (set === 'corpus') return loadEvalCorpus().map(fromCorpus);
   if (set === 'heldout') return loadEvalCorpus(HELDOUT_DIR).map(fromCorpus);
-  // Case labels are per set: prefix them so two sets' labels never collide.
-  const tag = (prefix: string, items: LinkEvalItem[]) =>
-    items.map((i) => ({ ...i, caseId: i.caseId === null ? null : `${prefix}:${i.caseId}` }));
-  return [
-    ...tag('cases', own()),
-    ...tag('corpus', loadEvalCorpus().map(fromCorpus)),
-    ...tag('heldout', loadEvalCorpus(HELDOUT_DIR).map(fromCorpus)),
-  ];
+  return loadGold(resolve(jsonl ?? join(import.meta.dirname, '..', 'eval', 'cases', 'cases.jsonl'))).map(fromJsonl);
+}
+
+/**
+ * Sets are scored apart (they label the same real matters with their own ids, so pooling them
+ * would count true links across sets as errors) and their pair counts added up.
+ */
+export function combineResults(results: readonly LinkEvalResult[]): LinkEvalResult {
+  const sum = (pick: (r: LinkEvalResult) => PairScores): PairScores => {
+    const tp = results.reduce((n, r) => n + pick(r).truePairs, 0);
+    const pp = results.reduce((n, r) => n + pick(r).predictedPairs, 0);
+    const gp = results.reduce((n, r) => n + pick(r).goldPairs, 0);
+    const precision = pp === 0 ? 1 : tp / pp;
+    const recall = gp === 0 ? 1 : tp / gp;
+    return { precision, recall, f1: f1(precision, recall), truePairs: tp, predictedPairs: pp, goldPairs: gp };
+  };
+  const documents = results.reduce((n, r) => n + r.documents, 0);
+  const weighted = (pick: (r: LinkEvalResult) => number) =>
+    results.reduce((n, r) => n + pick(r) * r.documents, 0) / Math.max(documents, 1);
+  const bp = weighted((r) => r.bcubed.precision);
+  const br = weighted((r) => r.bcubed.recall);
+  return {
+    understanding: results[0]?.understanding ?? '',
+    relevance: results[0]?.relevance ?? 'pipeline',
+    documents,
+    goldCases: results.reduce((n, r) => n + r.goldCases, 0),
+    predictedCases: results.reduce((n, r) => n + r.predictedCases, 0),
+    pairwise: sum((r) => r.pairwise),
+    frArPairs: sum((r) => r.frArPairs),
+    bcubed: { precision: bp, recall: br, f1: f1(bp, br) },
+    irrelevantKeptOut: {
+      correct: results.reduce((n, r) => n + r.irrelevantKeptOut.correct, 0),
+      total: results.reduce((n, r) => n + r.irrelevantKeptOut.total, 0),
+    },
+    docsPerSecond: weighted((r) => r.docsPerSecond),
+    errors: results.flatMap((r) => r.errors),
+  };
 }
 
 function understandItem(item: LinkEvalItem): Understood {
@@ -327,7 +353,16 @@ export function evaluateLinking(input: readonly LinkEvalRun[], options: Evaluate
 export async function runLinkEval(
   options: EvaluateLinkingOptions & { set?: LinkEvalSet; jsonl?: string } = {},
 ): Promise<LinkEvalResult> {
-  const items = loadLinkEvalSet(options.set ?? 'cases', options.jsonl);
+  const set = options.set ?? 'cases';
+  if (set === 'all') {
+    const parts = (['cases', 'corpus', 'heldout'] as const).map((one) => runLinkEvalSync(one, options));
+    return combineResults(parts);
+  }
+  return runLinkEvalSync(set, options);
+}
+
+function runLinkEvalSync(set: Exclude<LinkEvalSet, 'all'>, options: EvaluateLinkingOptions & { jsonl?: string }) {
+  const items = loadLinkEvalSet(set, options.jsonl);
   const runs = items.map((item) => {
     const u = understandItem(item);
     return { understood: u.doc, caseId: item.caseId, sourceKind: item.sourceKind, signature: u.signature };

@@ -77,8 +77,8 @@ export interface ListCasesOptions {
 }
 
 /** A blocking key shared by more cases than this in the window is too generic to block on. */
-const STOP_KEY_CASES = 48;
-const MAX_CANDIDATES = 20;
+const STOP_KEY_CASES = 32;
+const MAX_CANDIDATES = 12;
 /** A word found in more cases than this in the window is boilerplate, not a clue. */
 const STOP_TOKEN_CASES = 16;
 
@@ -261,7 +261,7 @@ function candidateCases(
       if (word) generic.add(key.slice(2));
       continue;
     }
-    const weight = key.startsWith('o:') || key.startsWith('l:') ? 3 : 1;
+    const weight = key.startsWith('o:') || key.startsWith('k:') || key.startsWith('l:') ? 3 : 1;
     for (const id of found) shared.set(id, (shared.get(id) ?? 0) + weight);
   }
   const ids = [...shared.entries()]

@@ -98,6 +98,22 @@ describe('findDates: English month-first forms', () => {
   });
 });
 
+describe('findDates: English month-first forms without a year', () => {
+  it('reads "on January 6", "by March 31" and "Sunday, February 5" against the publication date', () => {
+    // 10 January 2023 was a Tuesday.
+    const text = 'The panel met on January 6 and will decide by March 31; the files appeared on Sunday, January 8.';
+    const mentions = findDates(text, { reference: '2023-01-10' });
+    expect(mentionOf(text, 'January 6', mentions)).toMatchObject({ date: '2023-01-06', relative: true });
+    expect(mentionOf(text, 'March 31', mentions)).toMatchObject({ date: '2023-03-31', relative: true });
+    expect(mentionOf(text, 'Sunday, January 8', mentions)).toMatchObject({ date: '2023-01-08', relative: true });
+  });
+
+  it('leaves a month name followed by a number without a leading preposition alone', () => {
+    const text = 'Operators that breach the rules May 10 times a year are listed.';
+    expect(findDates(text, { reference: '2023-01-10' }).filter((m) => m.precision === 'day')).toEqual([]);
+  });
+});
+
 describe('findDates: French month names', () => {
   const ref = '2019-10-25';
   it('reads a weekday plus full date as one mention', () => {

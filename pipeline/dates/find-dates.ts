@@ -317,6 +317,15 @@ const RULES: Rule[] = [
     trigger: HAS_LATIN_MONTH,
     build: (g, ref) => dayMonth(g, MONTHS_ENGLISH, ref),
   },
+  // Year-less English month-first dates, as news writes them: "on January 6", "by October 31",
+  // "Sunday, March 9". A preposition or a weekday must lead, so the modal "may 10" stays a verb.
+  {
+    re: rx(
+      `${L}(?:(?<lead>on|since|until|till|by|before|after|from|through|to|of)\\s+)?(?<s>(?:(?<wd>${WD_LATIN})\\s*,?\\s+)?(?<mon>${MONTH_EN})\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?)(?![\\p{N}]|,?\\s+(?:19|20)\\d{2})`,
+    ),
+    trigger: HAS_LATIN_MONTH,
+    build: (g, ref) => (g.wd !== undefined || g.lead !== undefined ? dayMonth(g, MONTHS_ENGLISH, ref) : null),
+  },
   // الثلاثاء 10 يناير 2023 على الساعة 15:37, 23 أكتوبر2019, فاتح مارس, 5 ديسمبر/كانون الأول 2022
   {
     re: rx(

@@ -77,4 +77,14 @@ describe('amounts', () => {
   it('ignores numbers without a currency', () => {
     expect(amounts('Quelque 50 000 candidats et 2023 dossiers ; article 20.')).toEqual([]);
   });
+
+  it('reads the business press abbreviations MDH and MMDH, and "Dh" before the number', () => {
+    expect(amounts("L'assureur a réalisé un chiffre d'affaires de 2,4 MMDH, dont 310 MDH à l'export.")).toEqual([
+      [2400000000, null, 'MAD', 'other'],
+      [310000000, null, 'MAD', 'other'],
+    ]);
+    expect(amounts('The court ordered the firm to pay a fine of Dh 15,000.', 'en')).toEqual([
+      [15000, null, 'MAD', 'imposed'],
+    ]);
+  });
 });

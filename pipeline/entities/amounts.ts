@@ -67,8 +67,9 @@ const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
   .join('|')})(?=\\s*${SCALE})`;
 const QUANTITY = `(?:${NUMBER}|${NUMBER_WORD})`;
+// "MDH" / "MMDH" (millions / milliards de dirhams) are how the Moroccan business press writes large sums.
 const CURRENCY =
-  '(?:dirhams?|dhs?|mad|درهما|درهم|دراهم|دراهيم|euros?|eur|€|dollars?|usd|\\$|دولارات|دولارا|دولار|اورو|يورو)';
+  '(?:dirhams?|mmdhs?|mdhs?|dhs?|mad|درهما|درهم|دراهم|دراهيم|euros?|eur|€|dollars?|usd|\\$|دولارات|دولارا|دولار|اورو|يورو)';
 // Group layout: [1] low number, [2] low scale, [3] high number, [4] high scale, [5] currency.
 const RANGE_OR_SINGLE = new RegExp(
   `(?<![\\p{L}\\p{N}])` +
@@ -78,7 +79,7 @@ const RANGE_OR_SINGLE = new RegExp(
 );
 // English and financial press put the code first: "MAD 100,000", "$2 million".
 const PREFIXED = new RegExp(
-  `(?<![\\p{L}\\p{N}])(mad|usd|eur|€|\\$)\\s*(${NUMBER})(?:\\s*(${SCALE}))?(?![\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(mad|dhs?|usd|eur|€|\\$)\\s*(${NUMBER})(?:\\s*(${SCALE}))?(?![\\p{N}])`,
   'gu',
 );
 
@@ -89,6 +90,17 @@ const SCALE_VALUE: Array<[RegExp, number]> = [
   [/^(?:الفين|الفي)$/, 2e3],
   [/^(?:mille|thousand|الف|آلاف|الاف)$/, 1e3],
 ];
+
+/** The scale a currency token carries itself: "MDH" is a million dirhams, "MMDH" a billion. */
+function scaled(value: number, unit: number): number {
+  return Math.round(value * unit * 100) / 100;
+}
+
+function currencyScale(s: string): number {
+  if (/^mmdhs?$/.test(s)) return 1e9;
+  if (/^mdhs?$/.test(s)) return 1e6;
+  return 1;
+}
 
 function currencyOf(s: string): 'MAD' | 'EUR' | 'USD' {
   if (/euro|eur|€|اورو|يورو/.test(s)) return 'EUR';
@@ -121,7 +133,7 @@ function parseNumber(raw: string | undefined, scale: string | undefined): number
 const LEGAL_MAX =
   /passible|risque|encour|prevoit|prevue?s?|punie?s?|peut atteindre|pouvant atteindre|jusqu'a|allant de|variant de|comprise? entre|s'expose|liable|up to|faces? a fine|(?:fines?|penalt(?:y|ies)) rang(?:e|es|ing) from|(?:offenders|companies|firms|violators) (?:face|risk)|يعاقب|يعرض|تتراوح|قد تصل|يمكن ان تصل|تصل الي|ينص|المنصوص|يتعرض/gu;
 const IMPOSED =
-  /inflige|condamne|ecope|a sanctionne|a ete sanctionne|prononce|a impose|a paye|payer une amende|fined|ordered to pay|imposed|قدرها|فرض|فرضت|قضت|حكمت|ادانه|ادين|اداء غرامه|بتغريم|غرمت|تغريم/gu;
+  /inflige|condamne|ecope|a sanctionne|a ete sanctionne|prononce|a impose|a paye|payer une amende|fined|ordered(?: \p{L}+){0,3} to pay|imposed|قدرها|فرض|فرضت|قضت|حكمت|ادانه|ادين|اداء غرامه|بتغريم|غرمت|تغريم/gu;
 const FINE = /amende|sanction|penalite|fine|penalty|غرامه|عقوبه|ذعيره|تغريم|غرم/u;
 
 /** Index of the last match of a global regex in `s`, or -1. */
@@ -179,7 +191,8 @@ export function findAmounts(ctx: DocContext): AmountEntity[] {
     const [, lowNum, lowScale, highNum, highScale, cur] = m;
     const high = parseNumber(highNum, highScale);
     if (high === null || high === 0) continue;
-    let value = high;
+    const unit = currencyScale(cur ?? '');
+    let value = scaled(high, unit);
     let maxValue: number | null = null;
     if (lowNum !== undefined) {
       // "de 1 à 5 millions de dirhams": a bare lower bound takes the upper bound's scale, unless that
@@ -187,8 +200,8 @@ export function findAmounts(ctx: DocContext): AmountEntity[] {
       let low = parseNumber(lowNum, lowScale ?? highScale);
       if (low !== null && low >= high && !lowScale) low = parseNumber(lowNum, undefined);
       if (low !== null && low < high) {
-        value = low;
-        maxValue = high;
+        value = scaled(low, unit);
+        maxValue = scaled(high, unit);
       }
     }
     record(m.index, m.index + m[0].length, value, maxValue, cur ?? '');
@@ -196,7 +209,7 @@ export function findAmounts(ctx: DocContext): AmountEntity[] {
     // legal minimum and the legal maximum, and search by either should find it.
     if (maxValue !== null) {
       const highStart = m.index + m[0].lastIndexOf(highNum ?? '');
-      record(highStart, m.index + m[0].length, high, null, cur ?? '', m.index);
+      record(highStart, m.index + m[0].length, scaled(high, unit), null, cur ?? '', m.index);
     }
   }
   PREFIXED.lastIndex = 0;

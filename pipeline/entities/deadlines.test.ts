@@ -66,11 +66,19 @@ describe('deadlines', () => {
   });
 
   it('counts a length from the date that follows it, not from the publication', () => {
-    expect(deadlines("L'hôtel dispose d'un délai de 45 jours à compter du 2 mars pour effacer les copies.", 'fr', '2023-03-04')).toEqual([
-      ['2023-04-16', 'deadline'],
-    ]);
     expect(
-      deadlines('Le club a reçu un délai de trente jours à partir du 10 février 2023 pour répondre.', 'fr', '2023-02-11'),
+      deadlines(
+        "L'hôtel dispose d'un délai de 45 jours à compter du 2 mars pour effacer les copies.",
+        'fr',
+        '2023-03-04',
+      ),
+    ).toEqual([['2023-04-16', 'deadline']]);
+    expect(
+      deadlines(
+        'Le club a reçu un délai de trente jours à partir du 10 février 2023 pour répondre.',
+        'fr',
+        '2023-02-11',
+      ),
     ).toEqual([['2023-03-12', 'deadline']]);
   });
 
@@ -90,8 +98,31 @@ describe('deadlines', () => {
       ),
     ).toEqual([['2023-06-01', 'deadline']]);
     expect(
-      deadlines('وجهت اللجنة إنذارا يوم 5 يونيو 2023، ومنحت الشركة مهلة مدتها 15 يوما ابتداء من هذا التاريخ.', 'ar', '2023-06-07'),
+      deadlines(
+        'وجهت اللجنة إنذارا يوم 5 يونيو 2023، ومنحت الشركة مهلة مدتها 15 يوما ابتداء من هذا التاريخ.',
+        'ar',
+        '2023-06-07',
+      ),
     ).toEqual([['2023-06-20', 'deadline']]);
+  });
+
+  it('finds "son entrée en vigueur" by the date it came into force, not by "entre"', () => {
+    expect(
+      deadlines(
+        "Des réunions ont eu lieu entre le 2 et le 6 janvier 2023. Le décret est entré en vigueur le 1er février 2023. Les opérateurs disposent d'un délai de six mois à compter de son entrée en vigueur.",
+        'fr',
+        '2023-02-03',
+      ),
+    ).toEqual([
+      ['2023-08-01', 'deadline'],
+      ['2023-02-01', 'effective date'],
+    ]);
+  });
+
+  it('reads Arabic duals as a count of two', () => {
+    expect(deadlines('ومنحت اللجنة الشركة أجلا أقصاه شهرين ابتداء من 1 فبراير 2023.', 'ar', '2023-02-02')).toEqual([
+      ['2023-04-01', 'deadline'],
+    ]);
   });
 
   it('reads "مهلة تنتهي في" as a limit', () => {

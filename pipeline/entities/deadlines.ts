@@ -117,23 +117,36 @@ function addDays(iso: string, days: number): string {
 // A limit given as a length counted from a start ("dans un délai de 60 jours à compter du 6 mai",
 // "خلال أجل أقصاه 60 يوما ابتداء من تاريخ البلاغ", "within six months of the signature"). The start
 // is the date right after the phrase, else the date of the thing it names (the communiqué, the
-// signature, "cette date"), else the publication date. Groups: [1] count, [2] unit.
+// signature, "cette date"), else the publication date. Groups: [1] count, [2] unit, [3] Arabic dual.
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
   .join('|')})`;
 const ANCHORED_DURATION = new RegExp(
-  `(?<![\\p{L}])(?:delai|dans les|sous|within|in the|اجل|اجلا|مهله|في غضون|خلال)\\s+` +
-    `(?:de\\s+|d'un\\s+|d'une duree de\\s+|maximum de\\s+|maximal de\\s+|ne depassant pas\\s+|n'excedant pas\\s+|of\\s+|اقصاه\\s+|اقصاها\\s+|مدته\\s+|مدتها\\s+|قدره\\s+|لا يتجاوز\\s+|لا تتجاوز\\s+)?` +
-    `${COUNT}\\s+(jours?|mois|semaines?|ans|annees?|days?|months?|weeks?|years?|يوما|يوم|ايام|اسابيع|اسبوعا|اشهر|شهرا|شهر|سنه)` +
+  `(?<![\\p{L}])(?:delai|dans les|sous|within|اجل|اجلا|مهله|في غضون)\\s+` +
+    `(?:de\\s+|d'un\\s+|d'une duree de\\s+|maximum de\\s+|maximal de\\s+|ne depassant pas\\s+|n'excedant pas\\s+|of\\s+|اقصاه\\s+|اقصاها\\s+|مدته\\s+|مدتها\\s+|قدره\\s+|لا يتجاوز\\s+|لا تتجاوز\\s+|لا يتعدي\\s+|لا تتعدي\\s+)?` +
+    `(?:${COUNT}\\s+(jours?|mois|semaines?|ans|annees?|days?|months?|weeks?|years?|يوما|يوم|ايام|اسابيع|اسبوعا|اشهر|شهرا|شهر|سنه)|(شهرين|شهران|يومين|يومان|اسبوعين|اسبوعان|سنتين|سنتان))` +
     `(?:\\s+(?:calendaires|ouvrables|francs|ouvres|calendar|working|business))?\\s*,?\\s*` +
     `(?:a compter|a partir|suivant|apres|des|from|of|after|following|ابتداء من|ابتداءا من|اعتبارا من|بدءا من|يبتدئ من|تبتدئ من|من)(?![\\p{L}])`,
   'gu',
 );
-const THIS_DATE = /^\s*(?:de\s+|du\s+|d'\s*)?(?:cette date|ce jour|la meme date|this date|that date|that day|هذا التاريخ|ذلك التاريخ|نفس التاريخ|هذا اليوم)/u;
+const THIS_DATE =
+  /^\s*(?:de\s+|du\s+|d'\s*)?(?:cette date|ce jour|la meme date|this date|that date|that day|هذا التاريخ|ذلك التاريخ|نفس التاريخ|هذا اليوم)/u;
 // The thing the count starts from: its first word after articles ("de la notification" → "notification").
 const ANCHOR_NOUN = /^\s*(?:(?:de|du|des|la|le|les|l'|d'|the|its|their|sa|son|تاريخ)\s*)*([\p{L}]{4,})/u;
 
-function unitDays(unit: string): 'day' | 'week' | 'month' | 'year' {
+type DurationUnit = 'day' | 'week' | 'month' | 'year';
+const DUAL_UNITS: Record<string, DurationUnit> = {
+  شهرين: 'month',
+  شهران: 'month',
+  يومين: 'day',
+  يومان: 'day',
+  اسبوعين: 'week',
+  اسبوعان: 'week',
+  سنتين: 'year',
+  سنتان: 'year',
+};
+
+function unitDays(unit: string): DurationUnit {
   if (/^(?:jours?|days?|يوما|يوم|ايام)$/.test(unit)) return 'day';
   if (/^(?:semaines?|weeks?|اسابيع|اسبوعا)$/.test(unit)) return 'week';
   if (/^(?:ans|annees?|years?|سنه)$/.test(unit)) return 'year';
@@ -174,7 +187,8 @@ function findAnchoredLimits(ctx: DocContext): AnchoredLimit[] {
   const text = ctx.norm.text;
   ANCHORED_DURATION.lastIndex = 0;
   for (let m = ANCHORED_DURATION.exec(text); m !== null; m = ANCHORED_DURATION.exec(text)) {
-    const n = countOf(m[1] ?? '');
+    // Arabic duals carry their count: "شهرين" is two months.
+    const n = m[3] ? 2 : countOf(m[1] ?? '');
     if (n === null || n === 0) continue;
     const oStart = origIndex(ctx, m.index);
     const oEnd = origIndex(ctx, m.index + m[0].length);
@@ -193,11 +207,13 @@ function findAnchoredLimits(ctx: DocContext): AnchoredLimit[] {
         null;
     } else {
       const noun = ANCHOR_NOUN.exec(after)?.[1];
-      if (noun) start = dateOfNamed(ctx, noun.replace(/^ال/, '').slice(0, 4), oStart);
+      // "son entrée en vigueur" is found by "vigueur": "entr" would also be "entre" (between).
+      if (noun) start = dateOfNamed(ctx, noun === 'entree' ? 'vigueur' : noun.replace(/^ال/, '').slice(0, 4), oStart);
     }
     start ??= ctx.publishedAt;
     if (!start) continue;
-    const unit = unitDays(m[2] ?? '');
+    const unit = m[3] ? DUAL_UNITS[m[3]] : unitDays(m[2] ?? '');
+    if (!unit) continue;
     const date =
       unit === 'day'
         ? addDays(start, n)
@@ -231,7 +247,9 @@ export function findDeadlines(ctx: DocContext): { deadlines: DeadlineEntity[]; d
   const skip = new Set(anchored.flatMap((a) => a.consumed));
   for (const a of anchored) {
     const s = sentenceAt(ctx, a.oStart);
-    const label = COMPLIANCE.test(normalizeForMatch(ctx.text.slice(s.start, s.end))) ? 'compliance deadline' : 'deadline';
+    const label = COMPLIANCE.test(normalizeForMatch(ctx.text.slice(s.start, s.end)))
+      ? 'compliance deadline'
+      : 'deadline';
     add(a.date, label, spanOf(ctx, a.oStart, a.oEnd, 0.7));
   }
   for (const d of skip) used.add(d);

@@ -52,8 +52,9 @@ describe('events', () => {
       'inspection@2023-01-09',
       'referral_prosecutor@2023-01-09',
     ]);
+    // The leak came before the decision ("بعد تسريب"): a recalled fact, undated.
     expect(events('قررت اللجنة تعليق البت في طلبات الترخيص بعد تسريب معطيات.', 'ar')).toEqual([
-      'data_breach@2023-01-09',
+      'data_breach@null',
       'moratorium@2023-01-09',
     ]);
   });
@@ -67,5 +68,83 @@ describe('events', () => {
   it('skips statistics: large counts are not events', () => {
     expect(events('توصلت اللجنة بأكثر من 3500 شكاية خلال السنة.', 'ar')).toEqual([]);
     expect(events('La Commission a reçu des milliers de plaintes.')).toEqual([]);
+  });
+
+  it('reads inspections told by who went there, and plural notices', () => {
+    expect(
+      events('La CNDP a dépêché mardi 10 janvier 2023 une équipe de contrôleurs au siège de la mutuelle.'),
+    ).toEqual(['inspection@2023-01-10']);
+    expect(events('حل مراقبون تابعون للجنة يوم 10 يناير 2023 بمقر الشركة.', 'ar')).toEqual(['inspection@2023-01-10']);
+    expect(events('The authority sent inspectors to the insurer on January 10, 2023.', 'en')).toEqual([
+      'inspection@2023-01-10',
+    ]);
+    expect(events('وجهت الهيئة إعذارات إلى 12 جماعة يوم 8 يناير 2023.', 'ar')).toEqual(['formal_notice@2023-01-08']);
+  });
+
+  it('reads common wording of fines, attacks and probes', () => {
+    expect(events('The regulator imposed a hefty fine on the retailer on January 5, 2023.', 'en')).toEqual([
+      'sanction@2023-01-05',
+    ]);
+    expect(events('فرضت الهيئة غرامة على المتجر يوم 5 يناير 2023.', 'ar')).toEqual(['sanction@2023-01-05']);
+    expect(events('تعرضت المصحة لهجوم سيبراني يوم 5 يناير 2023.', 'ar')).toEqual(['data_breach@2023-01-05']);
+    expect(events('The watchdog opened a probe into the ransomware attack on January 5, 2023.', 'en')).toEqual([
+      'data_breach@2023-01-05',
+      'inspection@2023-01-05',
+    ]);
+  });
+
+  it('skips threats, plans and negated reports', () => {
+    expect(events('Passé ce délai, la Commission pourra saisir le parquet.')).toEqual([]);
+    expect(events('À défaut de régularisation, la CNDP transmettra le dossier au procureur du Roi.')).toEqual([]);
+    expect(events('Failure to comply could lead to a referral to the public prosecutor.', 'en')).toEqual([]);
+    expect(events('وحذرت اللجنة من أن عدم الامتثال سيؤدي إلى إحالة الملف على النيابة العامة.', 'ar')).toEqual([]);
+    expect(events("La CNDP n'a pas encore publié de communiqué sur l'affaire.")).toEqual([]);
+    expect(events('ولم تصدر اللجنة إلى حدود الساعة أي بلاغ في الموضوع.', 'ar')).toEqual([]);
+    expect(events('وأكدت الهيئة أن عمليات التفتيش ستنطلق الشهر المقبل.', 'ar')).toEqual([]);
+    // A negation about something else keeps the event.
+    expect(events('The bank has not complied with the formal notice sent on January 4, 2023.', 'en')).toEqual([
+      'formal_notice@2023-01-04',
+    ]);
+  });
+
+  it('does not count trends and yearly counts as events', () => {
+    expect(events('Les appels non sollicités arrivent en tête des plaintes reçues par la Commission.')).toEqual([]);
+    expect(events('وتأتي المبادرة في سياق تنامي الشكايات المتعلقة بالرسائل الإشهارية.', 'ar')).toEqual([]);
+    expect(
+      events('وأجرت الهيئة خلال السنة نفسها 90 عملية مراقبة أفضت إلى إحالة 7 ملفات على النيابة العامة.', 'ar'),
+    ).toEqual([]);
+  });
+
+  it('leaves undated what came before the news, unless a day follows it', () => {
+    expect(
+      events('La Commission a infligé le 6 janvier 2023 une amende à la clinique, après une plainte de patients.'),
+    ).toEqual(['complaint@null', 'sanction@2023-01-06']);
+    expect(events('Cette mise en demeure fait suite à une inspection menée le 3 janvier par les agents.')).toEqual([
+      'formal_notice@2023-01-09',
+      'inspection@2023-01-03',
+    ]);
+    expect(events('A union lodged a complaint in December against the carrier.', 'en')).toEqual(['complaint@null']);
+  });
+
+  it('gives a date written right after a trigger to that trigger', () => {
+    expect(
+      events(
+        'In Deliberation No. D-12-2023, adopted on January 3, 2023 and made public on Thursday, the CNDP objects.',
+        'en',
+      ),
+    ).toEqual(['communique@2023-01-05', 'deliberation@2023-01-03']);
+  });
+
+  it('joins an anaphoric mention and a weekday-dated retelling to the explicitly dated event', () => {
+    expect(
+      events(
+        'La CNDP a mis en demeure la société le 4 janvier 2023. Cette mise en demeure est intervenue le 6 janvier 2023 selon la presse.',
+      ),
+    ).toEqual(['formal_notice@2023-01-04']);
+    expect(
+      events(
+        "L'inspection a eu lieu le 3 janvier 2023. D'après le communiqué publié lundi, les contrôleurs ont relevé des manquements.",
+      ),
+    ).toEqual(['communique@2023-01-09', 'inspection@2023-01-03']);
   });
 });

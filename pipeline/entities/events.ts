@@ -8,32 +8,32 @@ import { type DocContext, type FoundDate, normIndex, origIndex, sentenceAt, span
 // are masked before matching: "Commission nationale de contrôle" is not an inspection.
 const TRIGGERS: Record<EventType, RegExp> = {
   complaint:
-    /(?<![\p{L}])(?:plaintes?|a porte plainte|deposer plainte|reclamations?|doleances?|complaints?|[وفبل]?(?:ال)?(?:شكايه|شكايات|شكاوي|شكوي|تظلم)(?:ها|ه|هم)?)(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:plaintes?|a porte plainte|deposer plainte|reclamations?|doleances?|complaints?|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:شكايه|شكايات|شكاوي|شكوي|تظلم)(?:ها|ه|هم)?)(?![\p{L}])/gu,
   inspection:
-    /(?<![\p{L}])(?:controles? inopines?|mission de controle|missions de controle|operation de controle|un controle|des controles|le controle sur place|controle sur place|inspections?|audits?|enquetes?|investigations?|[وفبل]?(?:ال)?(?:افتحاص|تفتيش|عمليه مراقبه|عمليات المراقبه|عمليات مراقبه|مهمه مراقبه|زياره ميدانيه|بحث قضايي|بحثا قضاييا|فتح بحث|تحقيقا|تحقيقات|(?:فتح|فتحت|يفتح|تفتح|باشرت|تباشر|اجراء|اجرت)\s+(?:ال)?تحقيق|(?:ال)?تحقيق(?=\s+(?:في|حول|بشان))))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:controles? inopines?|mission de controle|missions de controle|operation de controle|un controle|des controles|le controle sur place|controle sur place|(?:le|ce|du) controle (?:ouvert|mene|effectue|realise|diligente|lance)|controleurs|equipe de controle|inspections?|inspectors?|inspected|site visit|on-site visit|audits?|enquetes?(?! publique| d'utilite publique)|investigations?|probes?|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:افتحاص|تفتيش|عمليه مراقبه|عمليه المراقبه|عمليات المراقبه|عمليات مراقبه|مهمه مراقبه|زياره مراقبه|زيارات مراقبه|زياره ميدانيه|مراقبون|مراقبين|المراقبه(?= (?:الميدانيه|التي))|(?<=كشفت )المراقبه|حلوا(?= [^.،]{0,40}بمقر)|بحث قضايي|بحثا قضاييا|فتح بحث|تحقيقا|تحقيقات|(?:فتح|فتحت|يفتح|تفتح|باشرت|تباشر|اجراء|اجرت)\s+(?:ال)?تحقيق|(?:ال)?تحقيق(?=\s+(?:في|حول|بشان))))(?![\p{L}])/gu,
   hearing:
-    /(?<![\p{L}])(?:audition|auditionne(?:e|s|es)?|convoque(?:e|s|es)?|convocation|hearing|summoned|جلسه استماع|جلسات استماع|[وفبل]?(?:ال)?استماع|استمعت|استمع|استدعاء|استدعت|استدعي)(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:audition|auditionne(?:e|s|es)?|convoque(?:e|s|es)?|convocation|hearing|summoned|جلسه استماع|جلسات استماع|[وف]?(?:بال|لل|كال|ال|[بلك])?استماع|استمعت|استمع|استدعاء|استدعت|استدعي)(?![\p{L}])/gu,
   formal_notice:
-    /(?<![\p{L}])(?:mise en demeure|mis(?:e|es)? en demeure|met en demeure|injonction|formal notice|[وفبل]?(?:ال)?(?:انذار|اعذار)ا?)(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:mise en demeure|mis(?:e|es)? en demeure|met en demeure|injonction|formal notices?|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:انذارات|اعذارات|انذار|اعذار)ا?)(?![\p{L}])/gu,
   sanction:
-    /(?<![\p{L}])(?:sanctionne(?:e|s|es)|a sanctionne|ete sanctionne|inflige(?:e|s|es)?|condamne(?:e|s|es)?|condamnation|amende administrative|sanction pecuniaire|sanctioned|fined|[وفبل]?(?:ال)?(?:فرض عقوبه|فرضت عقوبه|عقوبه ماليه|غرامه ماليه قدرها|تغريم|بتغريم|ادانه|ادانت))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:sanctionne(?:e|s|es)|a sanctionne|ete sanctionne|inflige(?:e|s|es)?|condamne(?:e|s|es)?|condamnation|amende administrative|sanction pecuniaire|(?:prononcant|prononce|infligeant) une sanction|une sanction (?:a l'encontre|contre)|sanctioned|fined|penali[sz]ed|imposed an? (?:\p{L}+ ){0,2}(?:fine|penalty|sanction)|[وف]?فرضت?(?: \p{L}+){0,3} (?:ال)?غرامه|[وف]?عاقبت?(?= )|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:فرض عقوبه|فرضت عقوبه|عقوبه ماليه|غرامه (?:ماليه )?(?:نافذه )?قدرها|تغريم|بتغريم|ادانه|ادانت))(?![\p{L}])/gu,
   referral_prosecutor:
-    /(?<![\p{L}])(?:parquet|procureur|ministere public|saisi la justice|transmis (?:le dossier )?a la justice|prosecutor|[وفبل]?(?:ال)?(?:نيابه العامه|وكيل الملك|الوكيل العام))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:parquet|procureur|ministere public|saisi la justice|transmis (?:le dossier )?a la justice|prosecutor|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:نيابه العامه|وكيل الملك|الوكيل العام))(?![\p{L}])/gu,
   moratorium:
-    /(?<![\p{L}])(?:moratoire|moratorium|[وفبل]?(?:ال)?تعليق(?= (?:ال)?(?:بت|عمل|استعمال|استخدام|معالجه|منح|الترخيص|التراخيص)))(?![\p{L}])/gu,
-  deliberation: /(?<![\p{L}])(?:deliberations?|[وفبل]?(?:ال)?(?:مداوله|مداولات))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:moratoire|moratorium|[وف]?(?:بال|لل|كال|ال|[بلك])?تعليق(?= (?:ال)?(?:بت|عمل|استعمال|استخدام|معالجه|منح|الترخيص|التراخيص)))(?![\p{L}])/gu,
+  deliberation: /(?<![\p{L}])(?:deliberations?|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:مداوله|مداولات))(?![\p{L}])/gu,
   data_breach:
-    /(?<![\p{L}])(?:fuites?(?: de donnees)?|fuite|piratage|pirate(?:e|s|es)?|cyberattaques?|leak(?:ed|s)?|data breach|security breach|hack(?:ed|ers?)?|[وفبل]?(?:ال)?(?:تسريب|تسريبات|مسربه|مسربة|اختراق|قرصنه))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:fuites?(?: de donnees)?|fuite|piratage|pirate(?:e|s|es)?|cyberattaques?|leak(?:ed|s)?|data breach|security breach|hack(?:ed|ers?|ing)?|cyber ?attacks?|ransomware|rancongiciels?|[وف]?(?:بال|لل|كال|ال|[بلك])?هجوم (?:ال)?(?:سيبراني|الكتروني|معلوماتي)|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:تسريب|تسريبات|مسربه|مسربة|اختراق|قرصنه))(?![\p{L}])/gu,
   communique:
-    /(?<![\p{L}])(?:communiques?|press release|statement|[وفبل]?(?:ال)?(?:بلاغ|بيان)(?:ها|ه|هم)?)(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:communiques?|press release|statement|a rendue? publi(?:c|que)|made public|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:بلاغ|بيان)(?:ها|ه|هم)?)(?![\p{L}])/gu,
 };
 
 // Sentences recalling older facts do not take the publication date.
 const RECALL =
-  /pour rappel|rappelons|auparavant|precedemment|l'an dernier|l'annee derniere|en \d{4}|avait |avaient |devait |devaient |sera |seront |pourrait|pourra|previously|last year|had |سبق|كانت قد|كان قد|في وقت سابق|العام الماضي|السنه الماضيه/u;
+  /كانت?(?:\s+\S+){0,6}\s+قد\s|pour rappel|rappelons|auparavant|precedemment|l'an dernier|l'annee derniere|en \d{4}|avait |avaient |devait |devaient |sera |seront |pourrait|pourra|previously|last year|had |سبق|كانت قد|كان قد|في وقت سابق|العام الماضي|السنه الماضيه/u;
 // General statements about what the CNDP does ("les contrôles font suite à la réception d'une plainte").
-const GENERIC =
-  /font suite|peut |peuvent |doit |doivent |en cas de|chaque |tout |toute |tous les|toutes les|يمكن|يجب|في حاله|كل /u;
+// ("chaque jour", "كل دقيقتين" describe the facts of a case: they do not make a sentence general.)
+const GENERIC = /font suite|peut |peuvent |doit |doivent |en cas de|tous les|toutes les|يمكن|يجب|في حاله/u;
 
 // Large counts are statistics, not events: "3500 شكاية", "des centaines de plaintes", "آلاف الشكايات".
 // Small ones ("عشرات الشكايات", "37 plaintes") usually start a matter and stay events.
@@ -46,7 +46,40 @@ const TRACKING =
 
 // Complaint handling in general ("traiter les plaintes", "آلية لمعالجة الشكايات") is no complaint event.
 const COMPLAINT_HANDLING =
-  /(?:traiter|traitement|recevoir|reception|adresser|gerer|gestion|handle|handling|receive|[وفبل]?(?:ال)?(?:معالجه|تلقي|استقبال|تدبير))\s+(?:\p{L}+\s+){0,3}$/u;
+  /(?:traiter|traitement|recevoir|reception|adresser|gerer|gestion|handle|handling|receive|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:معالجه|تلقي|استقبال|تدبير))\s+(?:\p{L}+\s+){0,3}$/u;
+
+// A threat or a plan is not an event: "passé ce délai, la Commission pourra saisir le parquet",
+// "failure to comply could lead to a referral", "سيعرض المجموعة لإحالة ملفها", "afin d'adopter une délibération".
+const NOT_YET =
+  /(?:saisi|transmett|inflige|sanctionne|convoque|auditionne|procede|lance|ouvri|adresse|publie|engage)r(?:a|ont)(?![\p{L}])|pourra|pourrait|pourraient|sera transmis|seront transmis|sera saisi|risque d|a defaut|faute de|passe ce delai|sous peine|afin d'|en vue d'|could|would|might|may lead|will be|failure to|otherwise|in order to|expected to|is due to|devrai(?:t|ent)|est attendue?|[وف]?يرتقب|من المرتقب|من المنتظر|[وف]?سي(?:عرض|ودي|تم|كون|قوم|باشر|نطلق|حال)|[وف]?ست(?:عرض|ودي|تم|كون|قوم|باشر|نطلق|حال)|تحت طائله|في حاله عدم|(?:^|\s)والا(?:\s|$)|قد يودي|يمكن ان|من اجل اعتماد|بهدف/u;
+// A negated report: "la CNDP n'a pas encore publié de communiqué", "لم تصدر اللجنة أي بلاغ".
+const NEGATED =
+  /(?:pas encore|aucune?|n'(?:a|ont) (?:pas )?(?:encore )?(?:publie|emis|diffuse|ouvert|engage)|not yet|(?:has|have|had|did) not (?:yet )?(?:issued|published|released|opened|made|launched|issue|publish|release|open)|(?:^|\s)no(?: public| official| formal)?\s*$|(?:^|\s)[وف]?لم\s+(?:\S+\s+){0,7}اي|(?:^|\s)[وف]?لم\s+(?:تصدر|يصدر|تنشر|ينشر|تفتح|يفتح))[^.,;،]*$/u;
+// What comes right before a trigger that makes it a trend, a count or a coordination, not one event:
+// "la hausse des plaintes", "en tête des plaintes", "تنامي الشكايات", "تنسيق عمليات المراقبة".
+const TREND =
+  /(?:hausse|augmentation|multiplication|(?:le|du) nombre|en tete|rise|increase|the number|growth|coordonner|coordination|coordinate|تنامي|تزايد|ارتفاع|عدد(?! من)|تتصدر|سنويا|تنسيق)\s+(?:\p{L}+\s+){0,2}$/u;
+// A statistic over a period: "توجيه 35 إنذارا" in an annual report, "37 contrôles en 2024".
+const PERIOD =
+  /au cours de l'annee|durant l'annee|bilan|rapport annuel|annual report|during the year|(?<![\p{L}])(?:in|en) \d{4}|خلال (?:ال)?سنه|خلال العام|التقرير السنوي|حصيله|سنويا/u;
+// "après la fuite", "à la suite d'une plainte", "عقب زيارة مراقبة": an earlier event the sentence
+// refers back to, dated only by a date written right after it.
+const AFTER =
+  /(?:apres|suite a|suite au|suite aux|a la suite (?:de|des|du|d')|fait suite a|faisant suite a|following|follows|after|عقب|اثر|بعد|على خلفيه|في اعقاب)\s+(?:[\p{L}']+\s+){0,4}$/u;
+// The clause right after a trigger can still make it a plan: "عمليات التفتيش ستنطلق في أكتوبر".
+const NOT_YET_AFTER =
+  /^[^.,;،]{0,25}?(?:aura lieu|se tiendra|sera |seront |will |[وف]?(?:سي|ست)(?:نطلق|تم|كون|جري|باشر))/u;
+// "cette mise en demeure", "هذا الإعذار": a mention of an event already told.
+const ANAPHORIC = /(?:^|\s)(?:ce|cet|cette|ces|this|these|that|هذا|هذه|ذلك|تلك)\s+$/u;
+
+// "le syndicat a publié un communiqué selon lequel la société a installé en septembre…": a month
+// behind "que", "that", "إن" belongs to the reported clause.
+const CLAUSE = /(?:^|\s)(?:que|qu'|that|ان|lequel|laquelle)(?:\s|$)/u;
+
+function acrossClause(ctx: DocContext, a: number, b: number): boolean {
+  const [from, to] = a < b ? [a, b] : [b, a];
+  return CLAUSE.test(ctx.norm.text.slice(normIndex(ctx, from), normIndex(ctx, to)));
+}
 
 function isAggregate(before: string): boolean {
   const m = AGGREGATE.exec(before);
@@ -66,8 +99,11 @@ export function findEvents(
 ): EventEntity[] {
   const text = ctx.norm.text;
   const out = new Map<string, EventEntity>();
-  const eventDates = ctx.dates.filter((d) => !deadlineDates.has(d) && d.precision === 'day');
+  const eventDates = ctx.dates.filter((d) => !deadlineDates.has(d));
   const undated: Array<{ type: EventType; span: ReturnType<typeof spanOf>; recall: boolean }> = [];
+  // Events dated only by a weekday ("le communiqué publié lundi") of a type that also has an explicit
+  // date ("l'inspection menée le 10 juin") are that event told again: the weekday belongs elsewhere.
+  const weekdayDated = new Set<string>();
   const add = (type: EventType, date: string | null, span: ReturnType<typeof spanOf>) => {
     const key = `${type}|${date}`;
     const existing = out.get(key);
@@ -87,20 +123,53 @@ export function findEvents(
       const s = sentenceAt(ctx, oStart);
       const sentenceNorm = text.slice(normIndex(ctx, s.start), normIndex(ctx, s.end));
       if (GENERIC.test(sentenceNorm) && !/\d/.test(sentenceNorm)) continue;
-      // The nearest dated mention in the sentence dates the event.
+      const nSentence = normIndex(ctx, s.start);
+      const before = text.slice(Math.max(nSentence, m.index - 80), m.index);
+      if (NOT_YET.test(before) || NEGATED.test(before) || TREND.test(before)) continue;
+      if (NOT_YET_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
+      if (/\d[\d\s.,]*\s+(?:\p{L}+\s+){0,2}$|\d\s*$/u.test(before) && PERIOD.test(sentenceNorm)) continue;
+      if (ANAPHORIC.test(before.slice(-12))) {
+        undated.push({ type, span: spanOf(ctx, oStart, oEnd, 0.5), recall: RECALL.test(sentenceNorm) });
+        continue;
+      }
+      const after = AFTER.test(before.slice(-40));
+      // The nearest date of the sentence dates the event; a month or a year ("en mars", "in 2024")
+      // says it is an older fact, undated here.
       let date: string | null = null;
+      let precise = true;
+      let explicit = false;
       let best = Number.POSITIVE_INFINITY;
       for (const d of eventDates) {
         if (d.start < s.start || d.end > s.end) continue;
-        // An explicit day ("le 6 janvier") beats a bare weekday ("lundi") anywhere in the sentence.
-        const dist = Math.abs(d.start - oStart) + (/\d/.test(d.text) ? 0 : 10_000);
+        // A year alone is rarely the event's ("la loi de 2004"); a month dates it only close by.
+        if (d.precision === 'year') continue;
+        if (d.precision === 'month' && (Math.abs(d.start - oStart) > 60 || acrossClause(ctx, oStart, d.start)))
+          continue;
+        // Referring back ("après la fuite"): only a date written right after the trigger dates it.
+        if (after && (d.start < oEnd || d.start - oEnd > 40)) continue;
+        // A date right after the trigger is its own ("un communiqué publié lundi", "made public on
+        // Thursday"); otherwise an explicit day ("le 6 janvier") beats a bare weekday a little further.
+        const gap = d.start - oEnd;
+        const dist =
+          gap >= 0 && gap <= 15
+            ? gap
+            : Math.abs(d.start - oStart) + (/\d/.test(d.text) || d.precision !== 'day' ? 0 : 40);
         if (dist < best) {
           best = dist;
-          date = d.date;
+          date = d.precision === 'day' ? d.date : null;
+          precise = d.precision === 'day';
+          explicit = /\d/.test(d.text);
         }
       }
-      if (date !== null) add(type, date, spanOf(ctx, oStart, oEnd, 0.75));
-      else undated.push({ type, span: spanOf(ctx, oStart, oEnd, 0.5), recall: RECALL.test(sentenceNorm) });
+      if (date !== null) {
+        add(type, date, spanOf(ctx, oStart, oEnd, 0.75));
+        if (!explicit) weekdayDated.add(`${type}|${date}`);
+      } else
+        undated.push({
+          type,
+          span: spanOf(ctx, oStart, oEnd, 0.5),
+          recall: after || !precise || RECALL.test(sentenceNorm),
+        });
     }
   }
   // An undated mention joins the explicitly dated event of the same type ("l'audition du 6 janvier ...
@@ -109,6 +178,15 @@ export function findEvents(
     const dated = [...out.values()].find((e) => e.type === u.type);
     if (dated) dated.mentions.push(u.span);
     else add(u.type, u.recall ? null : ctx.publishedAt, u.span);
+  }
+  for (const key of weekdayDated) {
+    const e = out.get(key);
+    const explicit = [...out.entries()].find(
+      ([k, o]) => o.type === e?.type && o.date !== null && k !== key && !weekdayDated.has(k),
+    )?.[1];
+    if (!e || !explicit) continue;
+    explicit.mentions.push(...e.mentions);
+    out.delete(key);
   }
   // An undated mention of a type that is dated elsewhere in the document is the same event.
   const events = [...out.values()];

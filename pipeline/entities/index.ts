@@ -5,7 +5,8 @@ import { findAmounts } from './amounts.ts';
 import { createContext } from './context.ts';
 import { findDeadlines } from './deadlines.ts';
 import { findEvents } from './events.ts';
-import { findLaws } from './laws.ts';
+import { GAZETTEER } from './gazetteer.ts';
+import { findLaws, isKnownLaw } from './laws.ts';
 import { findOrganizations } from './organizations.ts';
 import { findPersons } from './persons.ts';
 
@@ -15,7 +16,7 @@ export type { LawRecord } from './laws.ts';
 export { LAWS } from './laws.ts';
 
 /** Bump when extraction changes what it finds: stored entities of older versions are redone. */
-export const ENTITIES_VERSION = 1;
+export const ENTITIES_VERSION = 2;
 
 export interface ExtractEntitiesInput {
   text: string;
@@ -29,11 +30,19 @@ function isProsecutorName(s: string): boolean {
   return /parquet|procureur|minist[eè]re public|النيابة|وكيل الملك|الوكيل العام|prosecut/i.test(s);
 }
 
+const FOREIGN_AUTHORITIES = new Set(
+  GAZETTEER.filter((e) => e.kind === 'regulator' && e.country && e.country !== 'MA').map((e) => e.id),
+);
+
 export function extractEntities(input: ExtractEntitiesInput): Entities {
   const ctx = createContext(input);
   const { organizations, ranges } = findOrganizations(ctx);
   const persons = findPersons(ctx);
-  const laws = findLaws(ctx, ranges);
+  // A law number in a story about a foreign data-protection authority, with Morocco's CNDP absent, is
+  // that country's law (Algeria's "loi 18-07"), not a Moroccan one.
+  const foreignStory =
+    organizations.some((o) => FOREIGN_AUTHORITIES.has(o.id)) && !organizations.some((o) => o.id === 'org:cndp');
+  const laws = findLaws(ctx, ranges).filter((l) => !foreignStory || isKnownLaw(l.id));
   const { deadlines, deadlineDates } = findDeadlines(ctx);
   const amounts = findAmounts(ctx);
   // Organization names hide event words ("Commission nationale de contrôle", "النيابة العامة" stays an event).

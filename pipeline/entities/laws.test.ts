@@ -125,3 +125,29 @@ describe('laws: articles, chapters, anaphora', () => {
     }
   });
 });
+
+describe('laws: number orders and ordinals seen in the press', () => {
+  it('normalizes deliberation numbers written year first or with a trailing D', () => {
+    for (const s of ['la délibération n° D-2023-452', 'la délibération n° D-452-2023', 'المداولة رقم 2023-452-D']) {
+      expect(lawIds(`Selon ${s}, la Commission a statué.`, /\p{Script=Arabic}/u.test(s) ? 'ar' : 'fr'), s).toEqual([
+        'cndp-deliberation-D-452-2023',
+      ]);
+    }
+  });
+
+  it('reads "décret d\'application n°" and ordinal articles', () => {
+    expect(lawIds("Le décret d'application n° 2-09-165 précise la procédure.")).toEqual(['ma-decree-2-09-165']);
+    expect(lawIds('ويخرق هذا السلوك القانون رقم 09.08، ولا سيما المادة الخامسة منه.', 'ar')).toEqual([
+      'ma-law-09-08',
+      'ma-law-09-08/art-5',
+    ]);
+  });
+
+  it("does not file a foreign authority's law number as a Moroccan law", () => {
+    expect(
+      lawIds(
+        "L'Instance nationale de protection des données personnelles (INPDP) rappelle que la loi n° 63-04 l'autorise à contrôler les opérateurs.",
+      ),
+    ).toEqual([]);
+  });
+});

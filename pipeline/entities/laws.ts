@@ -197,18 +197,34 @@ const LAW_NUMBER = new RegExp(
   'gu',
 );
 const DECREE = new RegExp(
-  `(?<![\\p{L}])(?:decret|decree|${AR_PRE}مرسوم)\\s*(?:${NUMERO})?(\\d)${SEP}(\\d{2})${SEP}(\\d{1,4})`,
+  `(?<![\\p{L}])(?:decret|decree|${AR_PRE}مرسوم)(?:\\s+d'application|\\s+d'execution|\\s+(?:ال)?تطبيقي)?\\s*(?:${NUMERO})?(\\d)${SEP}(\\d{2})${SEP}(\\d{1,4})`,
   'gu',
 );
 const DAHIR = new RegExp(
   `(?<![\\p{L}])(?:dahir(?:\\s+cherifien)?|${AR_PRE}ظهير(?:\\s+(?:ال)?شريف)?)\\s*(?:${NUMERO})?(\\d)${SEP}(\\d{2})${SEP}(\\d{1,4})`,
   'gu',
 );
-const DELIBERATION_CODE = /(?<![\p{L}\p{N}])d\s*-\s*(\d{1,4})\s*[-/]\s*(\d{4})(?![\p{N}])/gu;
+// Deliberation numbers: "D-194-2019", and as sites and the press also write them, "D-2019-194",
+// "2019-194-D" (Arabic pages, read right to left), "194-2019/D"; `deliberationId` tells the year.
+const DELIBERATION_CODE = /(?<![\p{L}\p{N}])d\s*-\s*(\d{1,4})\s*[-/]\s*(\d{1,4})(?![\p{N}])/gu;
+const DELIBERATION_CODE_AFTER = /(?<![\p{L}\p{N}-])(\d{1,4})\s*[-/]\s*(\d{1,4})\s*[-/]\s*d(?![\p{L}\p{N}])/gu;
 const DELIBERATION_WORD = new RegExp(
-  `(?<![\\p{L}])(?:deliberations?|${AR_PRE}مداوله|${AR_PRE}مداولات)\\s*(?:${NUMERO})?(\\d{1,4})\\s*[-/]\\s*(\\d{4})(?![\\p{N}])`,
+  `(?<![\\p{L}])(?:deliberations?|${AR_PRE}مداوله|${AR_PRE}مداولات)\\s*(?:${NUMERO})?(\\d{1,4})\\s*[-/]\\s*(\\d{1,4})(?![\\p{N}])(?!\\s*[-/]\\s*d(?![\\p{L}]))`,
   'gu',
 );
+// "المادة الرابعة", "الفصل الأول", "l'article premier": articles numbered by an ordinal word.
+const AR_ORDINAL_FEMININE: Record<string, number> = {
+  الاولي: 1,
+  الثانيه: 2,
+  الثالثه: 3,
+  الرابعه: 4,
+  الخامسه: 5,
+  السادسه: 6,
+  السابعه: 7,
+  الثامنه: 8,
+  التاسعه: 9,
+  العاشره: 10,
+};
 
 // Articles and chapters. Numbers may be "447-1"; lists "51 et 52", "51, 52 et 53", "51 و52".
 const ART_NUM = '\\d{1,4}(?:-\\d{1,2})?(?:\\s*(?:bis|ter|مكرر))?';
@@ -218,6 +234,14 @@ const ARTICLE = new RegExp(
   'gu',
 );
 const ROMAN_NUM = '[ivxlc]+';
+
+/** The id part of a deliberation number whichever order it is written in: the year is 19xx/20xx. */
+function deliberationId(a: string, b: string): { n: number; year: string } | null {
+  const isYear = (x: string) => /^(?:19|20)\d\d$/.test(x);
+  if (isYear(b)) return { n: Number(a), year: b };
+  if (isYear(a)) return { n: Number(b), year: a };
+  return null;
+}
 const FR_CHAPTER = new RegExp(`(?<![\\p{L}])(?:chapitre|chapter)\\s+(${ROMAN_NUM}|\\d{1,2})(?![\\p{L}\\p{N}])`, 'gu');
 const AR_ORDINALS: Record<string, number> = {
   الاول: 1,
@@ -233,6 +257,10 @@ const AR_ORDINALS: Record<string, number> = {
 };
 const AR_CHAPTER = new RegExp(
   `(?<![\\p{L}])${AR_PRE}باب\\s+(${Object.keys(AR_ORDINALS).join('|')}|\\d{1,2})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const ORDINAL_ARTICLE = new RegExp(
+  `(?<![\\p{L}])(?:article premier|${AR_PRE}(?:ماده|فصل)\\s+(${[...Object.keys(AR_ORDINAL_FEMININE), ...Object.keys(AR_ORDINALS)].join('|')}))(?![\\p{L}\\p{N}])`,
   'gu',
 );
 // "la même loi", "ladite loi", "نفس القانون": the last law cited.
@@ -303,6 +331,11 @@ function lawFromNumber(a: string, b: string): { id: string; label: string } {
   return { id: `ma-law-${na}-${b}`, label: `Loi n° ${na}-${b}` };
 }
 
+/** Whether a law id names a text Raqib knows (not one built from a number read in the text). */
+export function isKnownLaw(id: string): boolean {
+  return BY_ID.has(id.split('/')[0] ?? id);
+}
+
 export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEntity[] {
   const text = ctx.norm.text;
   const mentions: Mention[] = [];
@@ -353,18 +386,21 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
     });
   });
   const deliberation = (m: RegExpExecArray, confidence: number) => {
-    const id = `cndp-deliberation-D-${Number(m[1])}-${m[2]}`;
+    const parsed = deliberationId(m[1] ?? '', m[2] ?? '');
+    if (!parsed) return;
+    const id = `cndp-deliberation-D-${parsed.n}-${parsed.year}`;
     mentions.push({
       nStart: m.index,
       nEnd: m.index + m[0].length,
       kind: 'other',
       lawId: id,
-      label: `Délibération n° D-${Number(m[1])}-${m[2]}`,
+      label: `Délibération n° D-${parsed.n}-${parsed.year}`,
       lawKind: 'deliberation',
       confidence,
     });
   };
   run(DELIBERATION_CODE, (m) => deliberation(m, 0.9));
+  run(DELIBERATION_CODE_AFTER, (m) => deliberation(m, 0.9));
   run(DELIBERATION_WORD, (m) => deliberation(m, 0.8));
   for (const { re, law } of TITLES) {
     run(re, (m) => {
@@ -392,6 +428,17 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
   run(ARTICLE, (m) => {
     const nums = articleNumbers(m[1] ?? '');
     mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'article', numbers: nums, confidence: 0.85 });
+  });
+  run(ORDINAL_ARTICLE, (m) => {
+    const n = m[1] ? (AR_ORDINAL_FEMININE[m[1]] ?? AR_ORDINALS[m[1]] ?? 0) : 1;
+    if (n > 0)
+      mentions.push({
+        nStart: m.index,
+        nEnd: m.index + m[0].length,
+        kind: 'article',
+        numbers: [String(n)],
+        confidence: 0.8,
+      });
   });
   run(FR_CHAPTER, (m) => {
     const raw = m[1] ?? '';

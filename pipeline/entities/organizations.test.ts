@@ -169,3 +169,57 @@ describe('organizations: one unknown company across French and Arabic', () => {
     expect(unknownIds('تلقت مؤسسة الأمل للتأمين إنذارا.', 'ar')).toHaveLength(1);
   });
 });
+
+describe('organizations: names the press introduces without "la société"', () => {
+  const ids = (text: string, lang: 'fr' | 'ar' | 'en' = 'fr') => idsOf(entitiesOf(text, lang).organizations);
+
+  it('reads a name after a trigger with an article and a short lowercase description', () => {
+    const names = (text: string) => entitiesOf(text).organizations.map((o) => o.name);
+    expect(names('Les données du groupe Atlas Médical ont fuité.')).toEqual(['Atlas Médical']);
+    expect(ids('Le groupe de laboratoires Biolab Nord conteste.')).toEqual([
+      ids('La société Biolab Nord conteste.')[0],
+    ]);
+    expect(ids('La fintech rbatie PayNova Maroc lève des fonds auprès du fonds Sahara Growth Capital.')).toHaveLength(
+      2,
+    );
+    // A preposition ends the description: a city is not a company.
+    expect(ids("La société basée à Tanger n'a pas répondu.")).toEqual([]);
+  });
+
+  it('reads English nouns placed right before the name, and appositives', () => {
+    expect(ids('Inspectors visited logistics operator Atlas Freight Lines on Monday.', 'en')).toHaveLength(1);
+    expect(ids('The commission gave the company until March 3 to comply.', 'en')).toEqual([]);
+    expect(ids('Officials met Orbis Parcel Systems, a delivery firm based in Tangier.', 'en')).toHaveLength(1);
+    const names = entitiesOf('The authority fined operator Nordtel Mobile MAD 90,000 on Monday.', 'en').organizations;
+    expect(names.map((o) => o.name)).toEqual(['Nordtel Mobile']);
+  });
+
+  it('gives an acronym defined in brackets the identity of its full name', () => {
+    const e = entitiesOf(
+      "L'Association marocaine des usagers du numérique (AMUN) a saisi la CNDP. L'AMUN réclame une enquête.",
+    );
+    const amun = e.organizations.find((o) => o.name.startsWith('Association'));
+    expect(amun?.mentions.map((m) => m.text)).toEqual([
+      'Association marocaine des usagers du numérique',
+      'AMUN',
+      'AMUN',
+    ]);
+  });
+
+  it('files an Arabic transliteration followed by its Latin name in brackets under the Latin name', () => {
+    const e = entitiesOf(
+      'وجهت اللجنة إنذارا إلى شركة «نوفا باركينغ» (Nova Parking) بعد شكايات، ووجهت نسخة إلى شركة متعاقدة معها.',
+      'ar',
+    );
+    const unknown = e.organizations.filter((o) => !o.known);
+    expect(unknown.map((o) => o.name)).toEqual(['Nova Parking']);
+    expect(unknown[0]?.mentions).toHaveLength(2);
+  });
+
+  it('reads courts of any city', () => {
+    expect(ids('Le tribunal de première instance de Marrakech a rendu son jugement.')).toEqual([
+      ids('Le Tribunal de première instance de Marrakech.')[0],
+    ]);
+    expect(ids('Le tribunal administratif de Fès a été saisi.')).toHaveLength(1);
+  });
+});

@@ -130,27 +130,83 @@ function findKnown(ctx: DocContext): Found[] {
 // ---------------------------------------------------------------------------------------------
 // Organizations outside the gazetteer.
 
-const FR_TRIGGER =
-  /(?<![\p{L}])(?:la societe|une societe|cette societe|le groupe|l'entreprise|une entreprise|la firme|l'operateur|la banque|le prestataire|la start-?up|la plateforme|l'enseigne|la compagnie|le cabinet|l'application|la filiale|l'etablissement|the company|the firm|the operator|the bank|the platform)(?:\s+(?:d'assurances?|immobiliere|de credit|de telecommunications|de services))?(?=\s)/gu;
+// "la société X", "du groupe X", "le promoteur immobilier X", "l'opérateur de centres d'appels X": an
+// article and a noun for a company or a body; lowercase words describing it may follow (`descriptorEnds`).
+const FR_TRIGGER = new RegExp(
+  '(?<![\\p{L}])(?:(?:la|une|cette|de la|a la|sa|leur)\\s+(?:societe|firme|banque|start-?up|plateforme|enseigne|compagnie|filiale|fintech|holding|mutuelle|association|cooperative|federation|clinique|chaine|ong)|' +
+    '(?:le|un|ce|du|au|son|leur)\\s+(?:groupe|prestataire|cabinet|promoteur|fonds|syndicat|collectif|reseau|sous-traitant|distributeur|assureur|operateur|transporteur|editeur|constructeur|fournisseur)|' +
+    "(?:l'|d'|de l')(?:entreprise|operateur|application|etablissement|enseigne|assureur|editeur|association|agence|union|organisation|ong)|" +
+    "(?:une|d'une|cette)\\s+entreprise|" +
+    'the\\s+(?:company|firm|operator|bank|platform|group|union|association|startup|fund))(?=\\s)',
+  'gu',
+);
+// English puts the noun right before the name, without an article: "real estate developer X".
+const EN_TRIGGER =
+  /(?<![\p{L}])(?:company|firm|operator|developer|lender|insurer|startup|start-up|fintech|contractor|subcontractor|provider|retailer|subsidiary|carrier|union|fund|group|bank)(?=\s)/gu;
+const DESCRIPTOR_WORD = /[ \t]+([\p{Ll}][\p{Ll}'’-]*)/uy;
+const DESCRIPTOR_LAST_NOT = new Set(
+  "a à en au aux de du des d' sur pour par chez avec dans et ou qui que est sont the of in at to and with".split(' '),
+);
+
+/**
+ * Original offsets where a name may start after a trigger: right after it, or after one to four
+ * lowercase words describing it ("de cliniques", "casablancaise"), never after a preposition
+ * ("basée à Casablanca").
+ */
+function descriptorEnds(text: string, pos: number): number[] {
+  const out = [pos];
+  let at = pos;
+  for (let i = 0; i < 4; i++) {
+    DESCRIPTOR_WORD.lastIndex = at;
+    const m = DESCRIPTOR_WORD.exec(text);
+    if (!m) break;
+    at = m.index + m[0].length;
+    if (!DESCRIPTOR_LAST_NOT.has(m[1] ?? '')) out.push(at);
+  }
+  return out;
+}
+
 // Group 1 is the article: "الشركة" is "the company" already named, never followed by a bare Arabic name.
 const AR_TRIGGER = /(?<![\p{L}])[وف]?[بل]?(ال)?(شركه|مجموعه|مقاوله|موسسه|بنك|مصرف|مصحه|وكاله|جمعيه|منصه|تطبيق)(?=\s)/gu;
 /** Triggers after which a name written in Arabic letters is read ("شركة أطلس هورايزن"). */
 const AR_BARE_TRIGGERS = new Set(['شركه', 'مجموعه', 'مقاوله', 'موسسه', 'بنك', 'مصرف', 'مصحه', 'وكاله', 'جمعيه']);
 
 // A Latin proper name: capitalized or all-caps tokens, "&" and short joiners inside.
+// ("Vent d'Oc Énergies": an elided "d'" glued to a capitalized word stays inside the name.)
 const LATIN_NAME =
-  /\s*((?:\p{Lu}[\p{L}\p{N}&'’-]*|\d+[\p{L}][\p{L}\p{N}-]*)(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}&'’-]*|&))*)/uy;
+  /\s*((?:\p{Lu}[\p{L}\p{N}&'’-]*|\d+[\p{L}][\p{L}\p{N}-]*)(?:[ \t]+(?:(?:d['’])?\p{Lu}[\p{L}\p{N}&'’-]*|&))*)/uy;
 const QUOTED_NAME = /\s*[«"“]\s*([^»"”\n]{2,40}?)\s*[»"”]/uy;
 
-const NOT_NAMES = new Set(['maroc', 'marocaine', 'marocain', 'etat', 'le', 'la', 'les', 'un', 'une', 'rgpd', 'gdpr']);
+const NOT_NAMES = new Set([
+  'maroc',
+  'marocaine',
+  'marocain',
+  'etat',
+  'le',
+  'la',
+  'les',
+  'un',
+  'une',
+  'rgpd',
+  'gdpr',
+  // "given the company until February 28", "la société lundi": dates are not names.
+  ...'january february march april may june july august september october november december'.split(' '),
+  ...'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre'.split(' '),
+  ...'monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+  ...'lundi mardi mercredi jeudi vendredi samedi dimanche'.split(' '),
+]);
 
 const LEGAL_SUFFIX = /(?:\s+(?:sa|s\.a\.?|sarl|sas|ltd|inc|plc|maroc|morocco|group|groupe))+$/;
 
 function cleanName(raw: string): string {
-  return raw
-    .replace(/[.,;:'’-]+$/u, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    raw
+      .replace(/[.,;:'’-]+$/u, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // "fined operator Sky Mobile MAD 250,000": a currency code ends the name.
+      .replace(/(?:\s+(?:MAD|DH|DHS|USD|EUR))+$/u, '')
+  );
 }
 
 function unknownId(name: string): string {
@@ -312,8 +368,13 @@ function looksLikeVerb(word: string): boolean {
   return false;
 }
 
+/** Derived-verb participles ("متعاقدة" contracted, "متخصصة", "متواجدة") describe; they do not name. */
+function looksLikeParticiple(word: string): boolean {
+  return word.startsWith('مت') && word.length >= 5;
+}
+
 function isNotName(w: string): boolean {
-  return AR_STOP.has(w) || AR_COMMON.has(w) || looksLikeVerb(w);
+  return AR_STOP.has(w) || AR_COMMON.has(w) || looksLikeVerb(w) || looksLikeParticiple(w);
 }
 
 /**
@@ -377,20 +438,56 @@ function readArabicName(ctx: DocContext, nPos: number, masculine: boolean): { st
   return { start, end };
 }
 
+// An acronym in brackets ("(SNCR)"); the name it stands for is read in the words before it.
+const ACRONYM_DEFINITION = /[ \t]*\((\p{Lu}[\p{Lu}&]{1,7})\)/gu;
+const WORDS_BEFORE = /((?:[\p{L}'’-]+[ \t]+){0,9}[\p{L}'’-]+)$/u;
+const ACRONYM_SKIP = new Set('de des du d la le les l et en pour of the for and on à a au aux'.split(' '));
+
+/** The shortest ending of `words` whose significant words' initials spell `acronym`, capitalized. */
+function expansionOf(words: string, acronym: string): string | null {
+  const tokens = words.split(/[ \t]+/);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const tail = tokens.slice(i);
+    const first = tail[0] ?? '';
+    if (!/^(?:[LlDd]['’])?\p{Lu}/u.test(first)) continue;
+    const initials = tail
+      .flatMap((t) => t.split(/['’]/))
+      .filter((t) => t && !ACRONYM_SKIP.has(t.toLowerCase()))
+      .map((t) => t[0] ?? '')
+      .join('');
+    if (normalizeForMatch(initials) === normalizeForMatch(acronym)) return tail.join(' ').replace(/^[LlDd]['’]/, '');
+    if (initials.length > acronym.length) return null;
+  }
+  return null;
+}
+
+const COURT =
+  /(?<![\p{L}])(?:tribunal de premiere instance|tribunal administratif|tribunal de commerce|cour d'appel administrative|cour d'appel de commerce|cour d'appel)\s+(?:de |d'|du )/gu;
+const CITY = /^\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+)?/u;
+
+// The appositive is found by its tail (", a trucking company"), the name read back from there.
+const APPOSITIVE =
+  /,[ \t]+(?:a|an|une?|la|le)[ \t]+(?:[\p{Ll}-]+[ \t]+){0,3}(?:company|firm|operator|developer|group|startup|société|entreprise|groupe|opérateur|promoteur|filiale|start-up|prestataire)(?![\p{L}])/gu;
+const NAME_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,3})$/u;
+
 function findUnknown(ctx: DocContext, known: Found[]): Found[] {
   const out: Found[] = [];
   const taken: Array<[number, number]> = known.map((f) => [f.span.start, f.span.end]);
   const knownKeys = GAZ.byKey;
+  // The identity comes from another spelling when there is one: the full name of an acronym defined
+  // earlier, the Latin name in brackets after an Arabic transliteration.
   const push = (name: string, oStart: number, oEnd: number, confidence: number) => {
     const cleaned = cleanName(name);
     const n = normalizeForMatch(cleaned);
     if (cleaned.length < 2 || NOT_NAMES.has(n) || !/\p{L}/u.test(cleaned)) return;
     if (overlaps(taken, oStart, oEnd)) return;
-    const info = knownKeys.get(keyOf(n)) ?? knownKeys.get(keyOf(n.replace(LEGAL_SUFFIX, '')));
+    const named = definedAcronyms.get(cleaned) ?? bracketedLatin(oStart + cleaned.length) ?? cleaned;
+    const nn = normalizeForMatch(named);
+    const info = knownKeys.get(keyOf(nn)) ?? knownKeys.get(keyOf(nn.replace(LEGAL_SUFFIX, '')));
     taken.push([oStart, oEnd]);
     out.push({
-      id: info ? info.entry.id : unknownId(cleaned),
-      name: info ? (info.entry.names.fr[0] ?? cleaned) : cleaned,
+      id: info ? info.entry.id : unknownId(named),
+      name: info ? (info.entry.names.fr[0] ?? named) : named,
       known: info !== undefined,
       span: spanOf(ctx, oStart, oStart + cleaned.length, confidence),
     });
@@ -405,11 +502,52 @@ function findUnknown(ctx: DocContext, known: Found[]): Found[] {
     return null;
   };
 
-  for (const trigger of [FR_TRIGGER, AR_TRIGGER]) {
+  // "Syndicat national des chauffeurs routiers (SNCR)": the full name, and the acronym stands for it.
+  const definedAcronyms = new Map<string, string>();
+  const bracketedLatin = (oEnd: number): string | undefined => {
+    // «سيغما» (Sigma Relation Client): the Latin spelling in brackets names the same company.
+    const m = /^[»"”]?\s*\(\s*(\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)\s*\)/u.exec(ctx.text.slice(oEnd, oEnd + 70));
+    return m && /[\u0600-\u06ff]/.test(ctx.text.slice(Math.max(0, oEnd - 2), oEnd)) ? m[1] : undefined;
+  };
+  ACRONYM_DEFINITION.lastIndex = 0;
+  for (let m = ACRONYM_DEFINITION.exec(ctx.text); m !== null; m = ACRONYM_DEFINITION.exec(ctx.text)) {
+    const acronym = m[1] ?? '';
+    if (ACRONYM_STOP.has(acronym)) continue;
+    const words = WORDS_BEFORE.exec(ctx.text.slice(Math.max(0, m.index - 160), m.index))?.[1] ?? '';
+    const full = expansionOf(words, acronym);
+    if (!full) continue;
+    const start = m.index - full.length;
+    if (knownKeys.has(keyOf(normalizeForMatch(full))) || knownKeys.has(keyOf(normalizeForMatch(acronym)))) continue;
+    if (overlaps(taken, start, start + full.length)) continue;
+    definedAcronyms.set(acronym, full);
+    push(full, start, start + full.length, 0.75);
+  }
+
+  // Courts outside the gazetteer: "le tribunal de première instance de Casablanca".
+  COURT.lastIndex = 0;
+  for (let m = COURT.exec(ctx.norm.text); m !== null; m = COURT.exec(ctx.norm.text)) {
+    const oStart = origIndex(ctx, m.index);
+    const city = CITY.exec(ctx.text.slice(origIndex(ctx, m.index + m[0].length)));
+    if (!city) continue;
+    const oEnd = origIndex(ctx, m.index + m[0].length) + city[0].length;
+    push(ctx.text.slice(oStart, oEnd), oStart, oEnd, 0.7);
+  }
+
+  const triggers: Array<[RegExp, boolean]> = [
+    [FR_TRIGGER, true],
+    [AR_TRIGGER, false],
+  ];
+  if (ctx.language === 'en') triggers.push([EN_TRIGGER, false]);
+  for (const [trigger, described] of triggers) {
     trigger.lastIndex = 0;
     for (let m = trigger.exec(ctx.norm.text); m !== null; m = trigger.exec(ctx.norm.text)) {
       const nEnd = m.index + m[0].length;
-      const found = readNameAt(origIndex(ctx, nEnd));
+      const oEnd = origIndex(ctx, nEnd);
+      let found: { name: string; start: number } | null = null;
+      for (const at of described ? descriptorEnds(ctx.text, oEnd) : [oEnd]) {
+        found = readNameAt(at);
+        if (found) break;
+      }
       if (!found) {
         const trigger = m[2] ?? '';
         if (m[1] || !AR_BARE_TRIGGERS.has(trigger)) continue;
@@ -421,6 +559,14 @@ function findUnknown(ctx: DocContext, known: Found[]): Found[] {
       // "la société Maroc Telecom" is found by the gazetteer; skip what overlaps it.
       push(name, found.start, found.start + name.length, 0.7);
     }
+  }
+
+  // "TransMaghreb Logistique, a trucking company", "Atlas Dépannage, une société de…": an appositive.
+  APPOSITIVE.lastIndex = 0;
+  for (let m = APPOSITIVE.exec(ctx.text); m !== null; m = APPOSITIVE.exec(ctx.text)) {
+    const name = NAME_BEFORE.exec(ctx.text.slice(Math.max(0, m.index - 80), m.index))?.[1] ?? '';
+    if (!name || (name.split(/\s+/).length < 2 && !/\p{Lu}.*\p{Lu}/u.test(name))) continue;
+    push(name, m.index - name.length, m.index, 0.6);
   }
 
   // Acronyms in capitals (and, in Arabic text, any Latin proper name): organizations more often than not.

@@ -128,6 +128,40 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+// Publication-date meta keys, most specific first (OpenGraph article:*, schema.org itemprop,
+// Parse.ly, Sailthru, Dublin Core — https://www.dublincore.org/specifications/dublin-core/dcmi-terms/).
+// The generic `date` / `DC.date` come last, after JSON-LD's dateCreated: they are sometimes the
+// day the page was generated.
+const PUBLISHED_KEYS = [
+  'article:published_time',
+  'og:article:published_time',
+  'article:published',
+  'datepublished',
+  'og:published_time',
+  'published_time',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'publication_date',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'citation_publication_date',
+];
+const MODIFIED_KEYS = [
+  'article:modified_time',
+  'og:article:modified_time',
+  'datemodified',
+  'og:updated_time',
+  'modified_time',
+  'dc.date.modified',
+  'dcterms.modified',
+];
+
 export function readMetadata(head: Head, url: string): PageMeta {
   const meta = new Map<string, string>();
   for (const m of head.metas) {
@@ -155,32 +189,21 @@ export function readMetadata(head: Head, url: string): PageMeta {
   let title = str(article?.headline) ?? (ogTitle ? clean(ogTitle) : null) ?? str(article?.name);
   if (title) title = stripSiteName(title, siteName ?? null);
 
+  // The first key present that holds a readable date: a page may declare an empty or garbled
+  // `article:published_time` and a good `pubdate`.
+  const firstDate = (keys: string[]) => {
+    for (const k of keys) {
+      const iso = parseMetaDate(meta.get(k));
+      if (iso) return iso;
+    }
+    return null;
+  };
   const publishedAt =
     parseMetaDate(str(ld?.datePublished)) ??
-    parseMetaDate(
-      meta.get('article:published_time') ??
-        meta.get('datepublished') ??
-        meta.get('og:published_time') ??
-        meta.get('published_time') ??
-        meta.get('pubdate') ??
-        meta.get('publishdate') ??
-        meta.get('publish-date') ??
-        meta.get('parsely-pub-date') ??
-        meta.get('sailthru.date') ??
-        meta.get('dc.date.issued') ??
-        meta.get('dcterms.created') ??
-        meta.get('date'),
-    ) ??
-    parseMetaDate(str(ld?.dateCreated));
-  const updatedAt =
-    parseMetaDate(str(ld?.dateModified)) ??
-    parseMetaDate(
-      meta.get('article:modified_time') ??
-        meta.get('datemodified') ??
-        meta.get('og:updated_time') ??
-        meta.get('modified_time') ??
-        meta.get('dcterms.modified'),
-    );
+    firstDate(PUBLISHED_KEYS) ??
+    parseMetaDate(str(ld?.dateCreated)) ??
+    firstDate(['dc.date', 'dcterms.date', 'date']);
+  const updatedAt = parseMetaDate(str(ld?.dateModified)) ?? firstDate(MODIFIED_KEYS);
 
   const ldAuthors = names(article?.author ?? article?.creator);
   const metaAuthor = meta.get('author') ?? meta.get('article:author') ?? meta.get('parsely-author') ?? null;

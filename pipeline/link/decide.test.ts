@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { UnderstoodDocument } from '../types.ts';
-import { addToSummary, type CaseSummary, decideLink, emptySummary } from './decide.ts';
+import {
+  addToSummary,
+  type CaseSummary,
+  decideLink,
+  emptySummary,
+  scoreCandidate,
+  skeletonSimilarity,
+} from './decide.ts';
 import { type LinkFeatures, linkFeatures } from './features.ts';
+import { makeDoc } from './test-factory.ts';
 import {
   foreignAuthority,
   irrelevant,
@@ -95,5 +103,47 @@ describe('decideLink', () => {
   it('never auto-joins a case an analyst split off', () => {
     const closed = { ...caseOf('case_split', visaHearingFr), acceptsAutoJoin: false };
     expect(decideLink(linkFeatures(visaHearingAr), [closed]).primary).toBeNull();
+  });
+
+  it('meets an unknown company across scripts through its consonant skeleton', () => {
+    const fr = makeDoc({
+      id: 'doc_h_fr',
+      publishedAt: '2025-03-11',
+      title: 'Fuite chez Horizon Santé',
+      text: 'Horizon Santé a perdu les dossiers de ses patients. La CNDP enquête sur Horizon Santé.',
+      orgs: [
+        { id: 'org:cndp', name: 'CNDP' },
+        { id: 'org:x-horizon-sante', name: 'Horizon Santé' },
+      ],
+    });
+    const ar = makeDoc({
+      id: 'doc_h_ar',
+      language: 'ar',
+      publishedAt: '2025-03-12',
+      title: 'تسريب لدى أوريزون صحة',
+      text: 'فتحت اللجنة الوطنية تحقيقا مع أوريزون صحة بعد تسريب ملفات المرضى.',
+      orgs: [
+        { id: 'org:cndp', name: 'اللجنة الوطنية' },
+        { id: 'org:x-اوريزون-صحه', name: 'أوريزون صحة' },
+      ],
+    });
+    expect(skeletonSimilarity('hrzn', 'rzn')).toBe(0.75);
+    expect(scoreCandidate(linkFeatures(ar), caseOf('c', fr)).subject).toBe(1);
+    expect(decideLink(linkFeatures(ar), [caseOf('c', fr)]).primary?.caseId).toBe('c');
+  });
+
+  it('treats prosecutors and courts as machinery of enforcement, not as what a case is about', () => {
+    const doc = makeDoc({
+      id: 'doc_court',
+      title: 'Le parquet saisi',
+      text: 'Le parquet de Rabat a reçu le dossier. Le parquet a ouvert une enquête. Le tribunal fixera une date.',
+      orgs: [
+        { id: 'org:ma-prosecutor', name: 'parquet' },
+        { id: 'org:tribunal-premiere-instance-rabat', name: 'tribunal' },
+      ],
+    });
+    const f = linkFeatures(doc);
+    expect(f.subjects).toEqual({});
+    expect(f.orgIds).toEqual(['org:ma-prosecutor', 'org:tribunal-premiere-instance-rabat']);
   });
 });

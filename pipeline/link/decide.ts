@@ -15,6 +15,8 @@ export interface CaseSummary {
   subjects: Record<string, number>;
   /** Every organization named (regulators excluded), capped. */
   orgIds: string[];
+  /** Consonant skeletons of the unknown organizations among them. */
+  orgKeys: Record<string, string>;
   regulatorIds: string[];
   /** Law id → highest specificity weight seen. */
   laws: Record<string, number>;
@@ -103,13 +105,42 @@ function timeFactor(gap: number | null, refersBack: boolean): number {
   return 0;
 }
 
+/** Longest common subsequence over the longer length: how close two consonant skeletons are. */
+export function skeletonSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      row[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : Math.max(above, row[j - 1] ?? 0);
+      diagonal = above;
+    }
+  }
+  return (row[b.length] ?? 0) / Math.max(a.length, b.length, 1);
+}
+
+/** The case's weight for an organization, counting an unknown one spelled in another script. */
+function caseSubjectWeight(doc: LinkFeatures, id: string, summary: CaseSummary): number {
+  const exact = summary.subjects[id];
+  if (exact !== undefined) return exact;
+  const key = doc.orgKeys?.[id];
+  if (!key) return 0;
+  let best = 0;
+  for (const [other, w] of Object.entries(summary.subjects)) {
+    const otherKey = summary.orgKeys?.[other];
+    if (otherKey && skeletonSimilarity(key, otherKey) >= 0.7) best = Math.max(best, w);
+  }
+  return best;
+}
+
 /** Share of the document's subject weight that the case is established about. */
 function subjectSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   let total = 0;
   let shared = 0;
   for (const [id, w] of Object.entries(doc.subjects)) {
     total += w;
-    const caseWeight = (summary.subjects[id] ?? 0) / Math.max(summary.docCount, 1);
+    const caseWeight = caseSubjectWeight(doc, id, summary) / Math.max(summary.docCount, 1);
     shared += w * Math.min(1, caseWeight / 0.4);
   }
   return total === 0 ? 0 : shared / total;
@@ -190,7 +221,8 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   const law = lawSimilarity(doc, summary);
   const event = eventSimilarity(doc, summary, gap);
   const text = Math.min(1, tokenSimilarity(doc, summary));
-  const time = timeFactor(gap, doc.refersBack);
+  // A shared deliberation number anchors a later step to its matter as firmly as words pointing back.
+  const time = timeFactor(gap, doc.refersBack || law >= 1);
   const orgs = orgMentionSimilarity(doc, summary);
   let evidence = 0.5 * subject + 0.5 * law + 0.45 * event + 0.35 * text + 0.15 * orgs;
   // Two documents each clearly about a different company are different matters, whatever else
@@ -303,6 +335,7 @@ export function emptySummary(caseId: string, acceptsAutoJoin = true): CaseSummar
     documentIds: [],
     subjects: {},
     orgIds: [],
+    orgKeys: {},
     regulatorIds: [],
     laws: {},
     events: [],
@@ -331,6 +364,8 @@ export function addToSummary(summary: CaseSummary, doc: LinkFeatures): CaseSumma
   for (const [id, w] of Object.entries(doc.subjects)) next.subjects[id] = (next.subjects[id] ?? 0) + w;
   for (const r of doc.regulatorIds) if (!next.regulatorIds.includes(r)) next.regulatorIds.push(r);
   for (const o of doc.orgIds) if (!next.orgIds.includes(o) && next.orgIds.length < MAX_ORGS) next.orgIds.push(o);
+  next.orgKeys ??= {};
+  for (const [id, key] of Object.entries(doc.orgKeys ?? {})) if (next.orgIds.includes(id)) next.orgKeys[id] = key;
   for (const [id, w] of Object.entries(doc.laws)) next.laws[id] = Math.max(next.laws[id] ?? 0, w);
   for (const e of doc.events) {
     if (!next.events.some((x) => x.type === e.type && x.date === e.date)) next.events.push(e);
@@ -382,8 +417,14 @@ export function mergeSummaries(survivor: CaseSummary, absorbed: CaseSummary): Ca
 export function blockingKeys(doc: LinkFeatures): { write: string[]; lookup: string[] } {
   const write = new Set<string>();
   const lookup = new Set<string>();
-  for (const id of Object.keys(doc.subjects)) write.add(`o:${id}`);
+  for (const id of Object.keys(doc.subjects)) {
+    write.add(`o:${id}`);
+    // An unknown company meets its other-script spelling through its consonant skeleton.
+    const key = doc.orgKeys?.[id];
+    if (key) write.add(`k:${key}`);
+  }
   for (const id of doc.orgIds) lookup.add(`o:${id}`);
+  for (const key of Object.values(doc.orgKeys ?? {})) lookup.add(`k:${key}`);
   for (const [id, w] of Object.entries(doc.laws)) if (w >= 0.3) write.add(`l:${id}`);
   for (const e of doc.events) if (DISTINCTIVE.has(e.type)) write.add(`e:${e.type}`);
   // Subject-less matters (a moratorium, a leak) meet through their distinctive words.
@@ -395,7 +436,7 @@ export function blockingKeys(doc: LinkFeatures): { write: string[]; lookup: stri
 
 /** How many months either side of a document a blocking key reaches. */
 export function keyWindowMonths(key: string): number {
-  if (key.startsWith('o:') || key.startsWith('l:')) return 37;
+  if (key.startsWith('o:') || key.startsWith('k:') || key.startsWith('l:')) return 37;
   if (key.startsWith('t:')) return 3;
   return 1;
 }

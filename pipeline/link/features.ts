@@ -2,6 +2,8 @@
 // the subject organizations, law and deliberation ids, typed and dated events, time) because French
 // and Arabic coverage of one matter share those and almost no words; the token set of title + lead
 // only helps between documents of the same language.
+// Imported from the file rather than entities/index.ts, which does not export it (yet).
+import { consonantSkeleton } from '../entities/transliterate.ts';
 import { normalizeForMatch } from '../normalize.ts';
 import type { EventType, Lang, UnderstoodDocument } from '../types.ts';
 
@@ -22,6 +24,11 @@ export interface LinkFeatures {
   subjects: Record<string, number>;
   /** Every organization named, regulators excluded, subject or not (for secondary mentions). */
   orgIds: string[];
+  /**
+   * Consonant skeletons of organizations outside the gazetteer (`org:x-…` ids differ between the
+   * French and the Arabic spelling of one company; their skeletons nearly agree).
+   */
+  orgKeys: Record<string, string>;
   /** Data-protection authorities named (CNDP, a foreign DPA). */
   regulatorIds: string[];
   /** Law ids → specificity weight (a deliberation pins a matter, the base law 09-08 does not). */
@@ -58,6 +65,17 @@ export function isRegulatorId(id: string, name = ''): boolean {
   return id.startsWith('org:x-') && REGULATOR_NAME.test(name);
 }
 
+// The machinery of enforcement — prosecutors, courts, police, the news agency — appears in many
+// matters without being what any of them is about, like the regulator.
+const PROCEDURAL_ID = /^org:(ma-prosecutor|bnpj|dgsn|gendarmerie-royale|map|court-.+|tribunal-.+|cour-.+|ma-court-.+)$/;
+const PROCEDURAL_NAME =
+  /parquet|procureur|minist[eè]re public|tribunal|cour d'appel|police judiciaire|النيابة|المحكمة|وكيل الملك|الوكيل العام|الشرطة القضائية|prosecutor|court/i;
+
+export function isProceduralId(id: string, name = ''): boolean {
+  if (PROCEDURAL_ID.test(id)) return true;
+  return id.startsWith('org:x-') && PROCEDURAL_NAME.test(name);
+}
+
 /** The base data-protection law is cited by nearly every document: it identifies no matter. */
 const BASE_LAW = /^ma-law-09-08$/;
 
@@ -78,6 +96,13 @@ const REFER_BACK = [
   'faisant suite',
   'donnant suite',
   'dans le prolongement',
+  'a la suite d',
+  'pour rappel',
+  'la cndp avait',
+  'la commission avait',
+  'وكانت اللجنه',
+  'سبق للجنه',
+  'اللجنه قد',
   'delai supplementaire',
   'تمديد',
   'مددت',
@@ -142,6 +167,7 @@ function organizationWeights(doc: UnderstoodDocument, regulators: (id: string, n
       continue;
     }
     if (!orgIds.includes(org.id)) orgIds.push(org.id);
+    if (isProceduralId(org.id, org.name)) continue;
     const mentions = org.mentions.length;
     const first = Math.min(...org.mentions.map((m) => m.start), length);
     const inTitle = title !== '' && title.includes(normalizeForMatch(org.name));
@@ -164,6 +190,12 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
     ? (id: string, name: string) => options.regulatorIds?.has(id) === true || isRegulatorId(id, name)
     : isRegulatorId;
   const { subjects, regulatorIds, orgIds } = organizationWeights(doc, regulators);
+  const orgKeys: Record<string, string> = {};
+  for (const org of doc.entities.organizations) {
+    if (!org.id.startsWith('org:x-') || !orgIds.includes(org.id)) continue;
+    const key = consonantSkeleton(org.name);
+    if (key.length >= 3) orgKeys[org.id] = key;
+  }
   const laws: Record<string, number> = {};
   for (const law of doc.entities.laws) {
     laws[law.id] = Math.max(laws[law.id] ?? 0, lawWeight(law.id, law.kind));
@@ -186,6 +218,7 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
     date,
     subjects,
     orgIds,
+    orgKeys,
     regulatorIds,
     laws,
     events,

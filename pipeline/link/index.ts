@@ -13,8 +13,9 @@ export {
   mergeSummaries,
   monthBucket,
   scoreCandidate,
+  skeletonSimilarity,
 } from './decide.ts';
 export type { LinkEvent, LinkFeatureOptions, LinkFeatures } from './features.ts';
-export { contentTokens, isRegulatorId, linkFeatures } from './features.ts';
+export { contentTokens, isProceduralId, isRegulatorId, linkFeatures } from './features.ts';
 export type { CaseDocument, CaseDocumentOptions, CaseRecord, CaseRow, CaseType, TimelineEntry } from './record.ts';
 export { buildCaseRecord, CASE_TYPES, caseDocument, caseTypeOf } from './record.ts';
