@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { BLIND_DIR } from '../eval/blind/index.ts';
 import { type EvalDoc, loadEvalCorpus } from '../eval/corpus/index.ts';
 import { HELDOUT_DIR } from '../eval/heldout/index.ts';
 import { type SourceKind, understand } from '../pipeline/run.ts';
@@ -67,7 +68,7 @@ export interface LinkEvalItem {
   hints?: { title: string | null; publishedAt: string | null; language: Lang };
 }
 
-export type LinkEvalSet = 'cases' | 'corpus' | 'heldout' | 'all';
+export type LinkEvalSet = 'cases' | 'corpus' | 'heldout' | 'blind' | 'all';
 
 function fromJsonl(g: GoldDocument): LinkEvalItem {
   const kind = g.sourceKind === 'regulator' || g.sourceKind === 'aggregator' ? g.sourceKind : 'press';
@@ -100,6 +101,7 @@ function fromCorpus(doc: EvalDoc): LinkEvalItem {
 export function loadLinkEvalSet(set: Exclude<LinkEvalSet, 'all'>, jsonl?: string): LinkEvalItem[] {
   if (set === 'corpus') return loadEvalCorpus().map(fromCorpus);
   if (set === 'heldout') return loadEvalCorpus(HELDOUT_DIR).map(fromCorpus);
+  if (set === 'blind') return loadEvalCorpus(BLIND_DIR).map(fromCorpus);
   return loadGold(resolve(jsonl ?? join(import.meta.dirname, '..', 'eval', 'cases', 'cases.jsonl'))).map(fromJsonl);
 }
 
@@ -355,7 +357,7 @@ export async function runLinkEval(
 ): Promise<LinkEvalResult> {
   const set = options.set ?? 'cases';
   if (set === 'all') {
-    const parts = (['cases', 'corpus', 'heldout'] as const).map((one) => runLinkEvalSync(one, options));
+    const parts = (['cases', 'corpus', 'heldout', 'blind'] as const).map((one) => runLinkEvalSync(one, options));
     return combineResults(parts);
   }
   return runLinkEvalSync(set, options);

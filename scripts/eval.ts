@@ -3,17 +3,20 @@
 //
 // Section 1 (this file's `evaluateEntities`): publication dates, and entities per type — set
 // comparison per document, micro-averaged over the corpus. Deadlines match on date, amounts on
-// value + kind, events on type and on type + date. Further sections (case linking...) take the
-// same `EvalRun[]` and append their own report in `main`.
+// value + kind, events on type and on type + date. Section 2 (scripts/eval-link.ts): pairwise and
+// B-cubed linking scores against the same set's gold case labels, French–Arabic pairs apart.
 //
-// Flags: --verbose prints each document's misses and extras; --json prints the numbers as JSON.
+// Flags: --corpus main|heldout|blind; --verbose prints each document's misses and extras; --json
+// prints the numbers as JSON.
 import { performance } from 'node:perf_hooks';
+import { BLIND_DIR } from '../eval/blind/index.ts';
 import { type EvalDoc, type EvalGold, loadEvalCorpus } from '../eval/corpus/index.ts';
 import { HELDOUT_DIR } from '../eval/heldout/index.ts';
 import { extractEntities } from '../pipeline/entities/index.ts';
 import { identityKeyOf } from '../pipeline/entities/transliterate.ts';
 import { understand } from '../pipeline/run.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
+import { formatLinkEval, type LinkEvalSet, runLinkEval } from './eval-link.ts';
 
 export interface EvalRun {
   doc: EvalDoc;
@@ -188,33 +191,54 @@ export function withGoldPublicationDates(runs: EvalRun[]): EvalRun[] {
   }));
 }
 
-function main(): void {
+/** The eval sets: each has its own entity gold and its own linking gold (main also has the case set). */
+const CORPORA = {
+  main: { dir: undefined, linkSets: ['corpus', 'cases'] },
+  heldout: { dir: HELDOUT_DIR, linkSets: ['heldout'] },
+  blind: { dir: BLIND_DIR, linkSets: ['blind'] },
+} as const satisfies Record<string, { dir: string | undefined; linkSets: readonly LinkEvalSet[] }>;
+
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const args = new Set(argv);
-  // --corpus main (the annotated set the extractors were developed on, default) or heldout (written
-  // blind to the code, to measure how the extractors generalize).
-  const which = argv[argv.indexOf('--corpus') + 1] ?? 'main';
-  const corpus = argv.includes('--corpus') && which === 'heldout' ? loadEvalCorpus(HELDOUT_DIR) : loadEvalCorpus();
-  if (!args.has('--json')) console.log(`corpus: ${argv.includes('--corpus') ? which : 'main'}`);
-  const runs = corpus.map(runDocument);
-  const entities = evaluateEntities(runs);
-  const throughput = measureEntityThroughput(runs);
-  if (args.has('--json')) {
-    const isolated = evaluateEntities(withGoldPublicationDates(runs));
-    console.log(
-      JSON.stringify({ entities: { ...entities, throughput }, entitiesWithGoldDates: isolated.scores }, null, 2),
-    );
+  // --corpus main (the annotated set the extractors were developed on, default), heldout (written
+  // blind to the code, to measure how the extractors generalize) or blind (a second such set, kept
+  // for the final measurement).
+  const which = argv.includes('--corpus') ? argv[argv.indexOf('--corpus') + 1] : 'main';
+  if (!(which && which in CORPORA)) {
+    console.error(`eval: --corpus must be one of ${Object.keys(CORPORA).join(', ')}`);
+    process.exitCode = 2;
     return;
   }
-  printEntitySection(entities, args.has('--verbose'), throughput);
+  const chosen = CORPORA[which as keyof typeof CORPORA];
+  const runs = loadEvalCorpus(chosen.dir).map(runDocument);
+  const entities = evaluateEntities(runs);
+  const throughput = measureEntityThroughput(runs);
   const isolated = evaluateEntities(withGoldPublicationDates(runs));
+  const linking = await Promise.all(chosen.linkSets.map((set) => runLinkEval({ set })));
+  if (args.has('--json')) {
+    const out = {
+      corpus: which,
+      entities: { ...entities, throughput },
+      entitiesWithGoldDates: isolated.scores,
+      linking: Object.fromEntries(chosen.linkSets.map((set, i) => [set, linking[i]])),
+    };
+    console.log(JSON.stringify(out, null, 2));
+    return;
+  }
+  console.log(`corpus: ${which}`);
+  printEntitySection(entities, args.has('--verbose'), throughput);
   console.log('\nwith the gold publication date (entity errors only):');
   for (const name of ['deadlines', 'events(type+date)']) {
     const s = isolated.scores[name];
     if (s)
       console.log(`${name.padEnd(20)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}   ${s.tp}/${s.fp}/${s.fn}`);
   }
-  // Section 2 (case linking) appends here, reusing `runs`.
+  console.log('\n== Section 2: case linking (goal: pairwise F1 ≥ 90%) ==');
+  chosen.linkSets.forEach((set, i) => {
+    const result = linking[i];
+    if (result) console.log(`\n[${set}] ${formatLinkEval(result)}`);
+  });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) await main();
