@@ -28,9 +28,5 @@ export const apiConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  webhookAllowPrivate: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GazetteerEntry, SearchIndex } from '../index/index.ts';
 import { AppError } from '../pipeline/errors.ts';
+import { CASE_TYPES } from '../pipeline/link/index.ts';
 import { duplicateClusterOf, getAnalysis } from '../store/analyses.ts';
 import { caseIdsForDocument, getCaseRecord, listCases, mergeCases, renameCase, splitDocument } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
@@ -32,14 +33,6 @@ const page = {
   limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
 } as const;
-const CASE_TYPES = [
-  'investigation',
-  'sanction',
-  'regulatory_decision',
-  'data_breach',
-  'platform_cooperation',
-  'public_statement',
-] as const;
 
 const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `No ${what} ${id}`, { details: { id } });
 

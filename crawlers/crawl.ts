@@ -573,6 +573,11 @@ async function crawlOneSource(
           fail(request.url, error, 1);
         }
       },
+      // Only crawlee's own handler timeout lands here (our handler catches everything else): the
+      // URL is recorded as failed, like any other failure, rather than silently dropped.
+      failedRequestHandler: ({ request }, cause) => {
+        fail(request.url, new AppError('FETCH_TIMEOUT', `handler timed out: ${cause.message}`, { cause }), 1);
+      },
     },
     config,
   );

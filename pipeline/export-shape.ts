@@ -22,18 +22,7 @@ export interface PublicDocument {
   mentionedCaseIds: string[];
 }
 
-export function toPublicDocument(input: {
-  id: string;
-  url: string;
-  language: Lang;
-  title: string | null;
-  publishedAt: string | null;
-  relevant: boolean;
-  duplicateOf: string | null;
-  entities: Entities;
-  caseId: string | null;
-  mentionedCaseIds: string[];
-}): PublicDocument {
+export function toPublicDocument(input: Omit<PublicDocument, 'entities'> & { entities: Entities }): PublicDocument {
   const e = input.entities;
   return {
     id: input.id,

@@ -191,3 +191,71 @@ describe('scoreRelevance: regulator pages', () => {
     expect(r.signals).toContain('notice');
   });
 });
+
+describe('scoreRelevance: privacy offences judged by courts', () => {
+  it('finds a French conviction under article 447-2 relevant without the regulator', () => {
+    const r = scoreRelevance(
+      press(
+        'Agadir : prison ferme pour un voisin indiscret',
+        "Le tribunal de première instance d'Agadir a condamné un quadragénaire à six mois de prison ferme pour avoir filmé sa voisine à son insu et diffusé la vidéo, en application de l'article 447-2 du Code pénal.",
+      ),
+    );
+    expect(r.relevant).toBe(true);
+    expect(r.signals).toContain('court:privacy-offence');
+  });
+
+  it('finds an Arabic conviction for spreading private images relevant', () => {
+    const r = scoreRelevance(
+      press(
+        'حبس موظف نشر صورا حميمية لزميلته',
+        'أدانت المحكمة الابتدائية بفاس موظفا بستة أشهر حبسا نافذا بعد متابعته من أجل نشر صور ذات طابع خاص لزميلته دون إذنها.',
+        'ar',
+      ),
+    );
+    expect(r.relevant).toBe(true);
+  });
+
+  it('does not count the offence without a conviction or prosecution (a parliamentary question)', () => {
+    const r = scoreRelevance(
+      press(
+        'Une députée interroge le ministre sur les images intimes',
+        "Une députée a demandé au ministre de la Justice combien de plaintes visant la diffusion d'images intimes ont été déposées depuis l'entrée en vigueur de l'article 447-1 du Code pénal.",
+      ),
+    );
+    expect(r.signals).not.toContain('court:privacy-offence');
+    expect(r.relevant).toBe(false);
+  });
+});
+
+describe('scoreRelevance: collisions with other bodies and people', () => {
+  it('does not take the digital-transition minister for the CNDP president', () => {
+    const r = scoreRelevance(
+      press(
+        null,
+        'وجه نائب سؤالا إلى أمل الفلاح السغروشني، الوزيرة المكلفة بالانتقال الرقمي، حول جودة الأنترنت في القرى المغربية وحول غرامة سابقة على أحد الفاعلين.',
+        'ar',
+      ),
+    );
+    expect(r.signals).not.toContain('regulator:president');
+    expect(r.relevant).toBe(false);
+  });
+
+  it("keeps out a foreign authority's story that names the CNDP once in comparison", () => {
+    const r = scoreRelevance(
+      press(
+        "L'INPDP sanctionne des cliniques tunisiennes",
+        "L'Instance nationale de protection des données personnelles (INPDP) a adressé des mises en demeure à trois cliniques de Sfax après des plaintes de patients. Comme la CNDP au Maroc, l'instance tunisienne ne peut pas infliger d'amende.",
+      ),
+    );
+    expect(r.signals).toContain('comparison:cndp');
+    expect(r.relevant).toBe(false);
+  });
+
+  it('reads "fuite des données" as the topic, which makes a bare CNDP acronym ours', () => {
+    const r = scoreRelevance(
+      press('Fuite des données des candidats', 'Le ministre a indiqué que ses services travaillent avec la CNDP.'),
+    );
+    expect(r.signals).toContain('regulator:cndp');
+    expect(r.relevant).toBe(true);
+  });
+});

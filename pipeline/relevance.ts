@@ -63,6 +63,13 @@ const REGULATOR_NAME: Pattern[] = [
 ];
 const CNDP_ACRONYM = latin('cndp', 'cndp');
 const REGULATOR_PERSON = [latin('seghrouchni', 'seghrouchni|sghrouchni'), arabic('seghrouchni', 'السغروشني')];
+// The minister for digital transition (since 2024) shares the CNDP president's surname: a text that
+// names her, and not him, uses the bare surname for her.
+const NAMESAKE_MINISTER = [
+  latin('minister', 'amal el fallah seghrouchni|amal seghrouchni'),
+  arabic('minister', 'امل الفلاح'),
+];
+const PRESIDENT_FULL = [latin('president', 'omar seghrouchni'), arabic('president', 'عمر السغروشني')];
 const LAW_0908: Pattern[] = [
   latin('09-08', '(?:loi|law)\\s*(?:n\\s*[°o]?\\s*\\.?|no\\.?|number|numero)?\\s*(?:09|9)\\s*[-./]\\s*08'),
   arabic('09-08', 'القانون\\s*(?:رقم)?\\s*(?:09|08|9|8)\\s*[-./]\\s*(?:08|09)(?!\\d)'),
@@ -76,7 +83,7 @@ const TOPIC: Pattern[] = [
   latin('personal data', 'personal data|data protection|privacy'),
   latin('responsable de traitement', 'responsables? d[eu] traitements?'),
   latin('rgpd', 'rgpd|gdpr'),
-  latin('fuite de donnees', 'fuites? de donnees|violations? de donnees|data (?:breach|leak)e?s?'),
+  latin('fuite de donnees', 'fuites? d(?:e|es) donnees|violations? d(?:e|es) donnees|data (?:breach|leak)e?s?'),
   arabic('المعطيات الشخصيه', 'المعطيات (?:ذات الطابع )?الشخصي|المعطيات الشخصيه|معطيات شخصيه|البيانات الشخصيه'),
   arabic('حمايه المعطيات', 'حمايه المعطيات|حمايه البيانات'),
   arabic('الحياه الخاصه', 'الحياه الخاصه|الخصوصيه'),
@@ -111,9 +118,38 @@ const ENFORCEMENT: Pattern[] = [
   arabic('تحري', 'تحري|مراقبه ميداني|افتحاص'),
 ];
 
+// Arabic city names that are also ordinary words (الجديدة "the new", العيون "the eyes") are left out.
 const MOROCCO: Pattern[] = [
-  latin('morocco', 'maroc|marocaine?s?|morocco|moroccan|rabat|casablanca|tanger|marrakech|fes|agadir'),
-  arabic('المغرب', 'المغرب|الرباط|الدار البيضاء|طنجه|مراكش'),
+  latin(
+    'morocco',
+    'maroc|marocaine?s?|morocco|moroccan|rabat|casablanca|tanger|marrakech|fes|agadir|meknes|oujda|tetouan|kenitra|nador|laayoune|el jadida|safi|beni mellal',
+  ),
+  arabic(
+    'المغرب',
+    'المغرب|الرباط|الدار البيضاء|طنجه|مراكش|بفاس|مكناس|اكادير|وجده|تطوان|القنيطره|الناظور|اسفي|بني ملال',
+  ),
+];
+
+// Privacy offences of the penal code (articles 447-1 to 447-3, added by law 103-13 in 2018: capturing,
+// recording or spreading someone's words or image in a private setting without consent, and the
+// defamation that goes with it). A court convicting someone under them enforces the protection of
+// personal data as surely as a CNDP sanction does, with or without the CNDP in the story; so an
+// article citing them, or describing that offence, next to a conviction or a prosecution counts as
+// a matter. A parliamentary question or a campaign about the offence, without a case, does not.
+const PRIVACY_OFFENCE: Pattern[] = [
+  latin('447', '447\\s*[-.]\\s*[123]'),
+  latin(
+    'images',
+    '(?:photos?|images?|videos?|enregistrements?) (?:intimes?|privees?|a caractere prive)|(?:intimate|private) (?:photos?|pictures?|images?|videos?)|revenge porn|atteinte a la vie privee',
+  ),
+  arabic('images', 'صور(?:ا|ه)? (?:ذات طابع خاص|حميمي|خاصه)|فيديوهات? (?:ذات طابع خاص|حميمي)|المس بالحياه الخاصه'),
+];
+const CONVICTION: Pattern[] = [
+  latin(
+    'court',
+    'condamnee?s?|condamnation|prison (?:ferme|avec sursis)|emprisonnement|poursuivie?s? (?:en justice|pour|devant)|inculpee?s?|sentenced|convicted|conviction|prosecuted|jail(?:ed)?',
+  ),
+  arabic('court', 'ادانت|ادانه|حبسا|بالحبس|الحبس النافذ|سجنا|متابعت|توبع|قضت المحكمه|حكمت المحكمه'),
 ];
 
 const FOREIGN_REGULATORS: Pattern[] = [
@@ -158,6 +194,10 @@ function hits(patterns: Pattern[], text: string): string[] {
   return [...found];
 }
 
+function mentions(p: Pattern, text: string): number {
+  return text.match(new RegExp(p.re.source, 'gu'))?.length ?? 0;
+}
+
 function capped(count: number, cap: number): number {
   return Math.min(count, cap) / cap;
 }
@@ -169,7 +209,8 @@ export function scoreRelevance(input: RelevanceInput): RelevanceResult {
   const signals: string[] = [];
 
   const names = hits(REGULATOR_NAME, all);
-  const persons = hits(REGULATOR_PERSON, all);
+  const namesake = hits(NAMESAKE_MINISTER, all).length > 0 && hits(PRESIDENT_FULL, all).length === 0;
+  const persons = namesake ? [] : hits(REGULATOR_PERSON, all);
   const laws = hits(LAW_0908, all);
   const topic = hits(TOPIC, all);
   const enforcement = hits(ENFORCEMENT, all);
@@ -177,6 +218,11 @@ export function scoreRelevance(input: RelevanceInput): RelevanceResult {
   const foreign = hits(FOREIGN_REGULATORS, all);
   const frenchCndp = hits(FRENCH_CNDP, all);
   const acronym = CNDP_ACRONYM.re.test(all);
+  const foreignMentions = FOREIGN_REGULATORS.filter((p) => p.label !== 'foreign-country').reduce(
+    (n, p) => n + mentions(p, all),
+    0,
+  );
+  const privacyOffence = hits(PRIVACY_OFFENCE, all).length > 0 && hits(CONVICTION, all).length > 0;
 
   // The acronym is Morocco's regulator only in a data-protection or Moroccan context, and not
   // when the text talks about public debate on French projects without any data-protection word.
@@ -191,6 +237,10 @@ export function scoreRelevance(input: RelevanceInput): RelevanceResult {
     const claimedByMorocco = spelledFrench ? names.length > 0 || laws.length > 0 : moroccanContext;
     if (frenchCndp.length > 0 && !claimedByMorocco) {
       signals.push('collision:cndp-debat-public');
+    } else if (names.length === 0 && laws.length === 0 && foreignMentions > Math.max(1, mentions(CNDP_ACRONYM, all))) {
+      // A story about another country's authority naming ours in passing, in comparison ("like
+      // its Moroccan counterpart, the CNDP…"): the acronym is ours but the matter is not.
+      signals.push('comparison:cndp');
     } else if (topic.length > 0 || moroccanContext) {
       acronymIsOurs = true;
     } else {
@@ -228,6 +278,11 @@ export function scoreRelevance(input: RelevanceInput): RelevanceResult {
   if (regulator === 0 && topic.length > 0 && enforcement.length > 0 && morocco.length > 0) {
     score += 0.1;
     signals.push('matter');
+  }
+
+  if (privacyOffence) {
+    score += 0.3;
+    signals.push('court:privacy-offence');
   }
 
   // A headline naming the regulator or the topic is the strongest single hint of what a page is about.

@@ -10,8 +10,11 @@ import { detectLanguage, detectParagraphLanguages } from './language.ts';
 import { scoreRelevance } from './relevance.ts';
 import type { Extracted, Lang, UnderstoodDocument } from './types.ts';
 
-/** Bump when any stage changes what it derives: stored analyses of older versions are redone. */
-export const PIPELINE_VERSION = 1;
+/**
+ * Bump when any stage (extraction, dates, entities, relevance...) changes what it derives: stored
+ * analyses of older versions are redone from their snapshots by the next `raqib process`.
+ */
+export const PIPELINE_VERSION = 2;
 
 export type SourceKind = 'regulator' | 'press' | 'aggregator';
 

@@ -320,6 +320,26 @@ describe('findDates: Arabic', () => {
     expect(mentionOf(text, '3 آذار 2023', mentions).date).toBe('2023-03-03');
   });
 
+  it('reads days written as Arabic ordinals before a month', () => {
+    const text = 'على الشركة أن ترد قبل الثامن من شهر ماي، وقد انعقدت الجلسة في الحادي والعشرين من مارس 2022.';
+    const mentions = findDates(text, { reference: '2023-04-02' });
+    expect(mentionOf(text, 'الثامن من شهر ماي', mentions)).toMatchObject({ date: '2023-05-08', relative: true });
+    expect(mentionOf(text, 'الحادي والعشرين من مارس 2022', mentions).date).toBe('2022-03-21');
+    // Without a month an ordinal is no date: "الفصل الثاني عشر".
+    expect(findDates('وينص الفصل الثاني عشر على ذلك.', { reference: '2023-04-02' })).toEqual([]);
+  });
+
+  it('counts "la veille" and "le lendemain" from the date told before them in the sentence', () => {
+    const text = 'Dans un avis daté du mardi 14 mars 2023, le régulateur dit avoir entendu, la veille, le directeur.';
+    expectDate(text, null, 'la veille', { date: '2023-03-13' });
+    expectDate('The hearing was held on 2 May 2023 and the next day the fine was set.', null, 'the next day', {
+      date: '2023-05-03',
+    });
+    // Not from a date of another sentence, nor "la veille de" an event.
+    expect(findDates('Le 2 mai 2023 a eu lieu l’audience. Le lendemain, rien.', { reference: null })).toHaveLength(1);
+    expect(findDates('Le 2 mai 2023, la veille de l’audience, il a parlé.', { reference: null })).toHaveLength(1);
+  });
+
   it('reads proclitics on months and days, "فاتح", "سنة", "عام"', () => {
     const text = 'ابتداء من فاتح مارس المقبل، وخلال شهر فبراير، وبيناير 2023، و15 ماي 2022، منذ سنة 2019 وعام 2020.';
     const mentions = findDates(text, { reference: thursday });

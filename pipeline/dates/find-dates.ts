@@ -24,6 +24,7 @@ import {
 import {
   AMBIGUOUS_ARABIC_WEEKDAYS,
   alternation,
+  DAY_ORDINALS_ARABIC,
   DIRECTION_WORDS,
   type Direction,
   DUAL_UNITS,
@@ -113,6 +114,8 @@ const NUM_FR = `(?:\\d{1,4}|(?:${alternation(NUMBER_WORDS_FRENCH)})(?:[-\\s]+(?:
 const AR_NUMBER_WORD = `(?:${alternation(NUMBER_WORDS_ARABIC)})${NOT_LETTER}`;
 const NUM_AR = `(?:\\d{1,4}|${AR_NUMBER_WORD}(?:\\s+و?${AR_NUMBER_WORD})*)${NUM_REPEAT}`;
 const UNIT = `(?:${alternation(UNITS)})${NOT_LETTER}`;
+// An ordinal day is only a date when a month follows ("العاشر من يوليو"), which the rule requires.
+const AR_DAY_ORDINAL = `(?:${alternation(DAY_ORDINALS_ARABIC)})${NOT_LETTER}`;
 const YEAR = '(?<year>(?:19|20)\\d{2})(?!\\d)';
 
 // Cheap pre-tests shared by several rules: most text has digits but no month name.
@@ -235,6 +238,8 @@ function monthNumber(table: Record<string, number>, word: string | undefined): n
 function dayNumber(word: string | undefined): number | null {
   if (word === undefined) return null;
   if (word === '1er' || word === '1re' || word === 'premier' || word === 'فاتح' || word === 'الفاتح') return 1;
+  const ordinal = DAY_ORDINALS_ARABIC[word.replace(/\s+/g, ' ')];
+  if (ordinal !== undefined) return ordinal;
   return /^\d{1,2}$/.test(word) ? Number(word) : null;
 }
 
@@ -329,7 +334,7 @@ const RULES: Rule[] = [
   // الثلاثاء 10 يناير 2023 على الساعة 15:37, 23 أكتوبر2019, فاتح مارس, 5 ديسمبر/كانون الأول 2022
   {
     re: rx(
-      `${L}${PROCLITIC}(?<s>(?:(?:يوم|اليوم)\\s+)?(?:(?<wd>${WD_AR})\\s*,?\\s*)?(?<day>\\d{1,2}|الفاتح|فاتح)\\s*(?:من\\s+)?(?:شهر\\s+)?${PROCLITIC}(?<mon>${MONTH_AR})${MONTH_AR_ALT}(?:\\s*,?\\s*(?:من\\s+)?(?:سنه\\s+|عام\\s+)?${YEAR})?(?:\\s+(?<mod>${DIR})${R})?${TIME})`,
+      `${L}${PROCLITIC}(?<s>(?:(?:يوم|اليوم)\\s+)?(?:(?<wd>${WD_AR})\\s*,?\\s*)?(?<day>\\d{1,2}|الفاتح|فاتح|${AR_DAY_ORDINAL})\\s*(?:من\\s+)?(?:شهر\\s+)?${PROCLITIC}(?<mon>${MONTH_AR})${MONTH_AR_ALT}(?:\\s*,?\\s*(?:من\\s+)?(?:سنه\\s+|عام\\s+)?${YEAR})?(?:\\s+(?<mod>${DIR})${R})?${TIME})`,
     ),
     trigger: HAS_ARABIC_MONTH,
     build: (g, ref) => dayMonth(g, MONTHS_ARABIC, ref),
@@ -532,6 +537,27 @@ function durationCandidate(
 
 const TRAILING_MARK = /[\u0610-\u061a\u064b-\u065f\u0670\u0640]/;
 
+// "la veille", "le lendemain", "اليوم الموالي": one day from the date told just before in the same
+// sentence ("un communiqué publié jeudi 23 octobre annonce avoir mis en demeure, la veille, ..."),
+// never guessed without one. "la veille de l'audience" counts from an event, not a date: skipped.
+const NEIGHBOUR_DAY =
+  /(?<![\p{L}])(?:(?<prev>la veille|the previous day)|(?<next>le lendemain|the next day|the following day|اليوم الموالي|اليوم التالي|في الغد))(?![\p{L}])(?!\s*(?:de |du |d'|des |of |ل|من ))/gu;
+
+function addNeighbourDays(n: string, kept: Candidate[]): void {
+  const found: Candidate[] = [];
+  for (const m of n.matchAll(NEIGHBOUR_DAY)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (kept.some((k) => start < k.end && k.start < end)) continue;
+    const anchor = kept.findLast((k) => k.end <= start && k.precision === 'day');
+    if (!anchor || start - anchor.end > 200 || /[.!?؟]\s/.test(n.slice(anchor.end, start))) continue;
+    const date = addDays(anchor.date, m.groups?.prev ? -1 : 1);
+    found.push({ start, end, date, precision: 'day', relative: true });
+  }
+  kept.push(...found);
+  kept.sort((a, b) => a.start - b.start);
+}
+
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   const ref = parseYmd(opts.reference);
   const normalized = normalizeWithOffsets(text);
@@ -570,6 +596,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
+  addNeighbourDays(n, kept);
 
   return kept.map((c) => {
     const range = toOriginalRange(normalized, c.start, c.end);

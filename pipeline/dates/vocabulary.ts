@@ -271,6 +271,19 @@ export const NUMBER_WORDS_ARABIC: Record<string, number> = {
   ميه: 100,
 };
 
+// Days of the month written as Arabic ordinals: "قبل العاشر من يوليو", "الحادي والعشرين من مارس".
+// (The first is "فاتح", read with the digits.)
+const AR_ORDINAL_UNITS = ['حادي', 'ثاني', 'ثالث', 'رابع', 'خامس', 'سادس', 'سابع', 'ثامن', 'تاسع'];
+export const DAY_ORDINALS_ARABIC: Record<string, number> = {
+  ...Object.fromEntries(AR_ORDINAL_UNITS.slice(1).map((u, i) => [`ال${u}`, i + 2])),
+  العاشر: 10,
+  ...Object.fromEntries(AR_ORDINAL_UNITS.map((u, i) => [`ال${u} عشر`, i + 11])),
+  العشرين: 20,
+  ...Object.fromEntries(AR_ORDINAL_UNITS.map((u, i) => [`ال${u} والعشرين`, i + 21])),
+  الثلاثين: 30,
+  'الحادي والثلاثين': 31,
+};
+
 export type DurationUnit = 'day' | 'week' | 'month' | 'year';
 
 export const UNITS: Record<string, DurationUnit> = {

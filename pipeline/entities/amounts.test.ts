@@ -74,6 +74,33 @@ describe('amounts', () => {
     expect(amounts('The court fined the bank MAD 100,000.', 'en')).toEqual([[100000, null, 'MAD', 'imposed']]);
   });
 
+  it('reads a plural Arabic fine that "reaches" a sum as the legal maximum', () => {
+    expect(amounts('وتصل العقوبات والغرامات المنصوص عليها إلى 300 ألف درهم.', 'ar')).toEqual([
+      [300000, null, 'MAD', 'legal_max'],
+    ]);
+    expect(amounts('وقد تصل الغرامات في هذه الحالة إلى 80 ألف درهم.', 'ar')).toEqual([
+      [80000, null, 'MAD', 'legal_max'],
+    ]);
+  });
+
+  it('reads a court order to pay as imposed, and damages to a victim as other', () => {
+    expect(amounts('The supplier was also ordered to pay MAD 40,000 under the same judgment.', 'en')).toEqual([
+      [40000, null, 'MAD', 'imposed'],
+    ]);
+    expect(amounts('The judge ordered her to pay a fine of MAD 5,000 and MAD 25,000 in damages.', 'en')).toEqual([
+      [5000, null, 'MAD', 'imposed'],
+      [25000, null, 'MAD', 'other'],
+    ]);
+    expect(amounts('Il a été condamné à une amende de 8.000 DH et à 30.000 DH de dommages-intérêts.')).toEqual([
+      [8000, null, 'MAD', 'imposed'],
+      [30000, null, 'MAD', 'other'],
+    ]);
+    expect(amounts('وحكمت عليه بغرامة قدرها 4000 درهم وتعويض قدره 15 ألف درهم للضحية.', 'ar')).toEqual([
+      [4000, null, 'MAD', 'imposed'],
+      [15000, null, 'MAD', 'other'],
+    ]);
+  });
+
   it('ignores numbers without a currency', () => {
     expect(amounts('Quelque 50 000 candidats et 2023 dossiers ; article 20.')).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // ranges "de 20.000 à 200.000 DH" / "من 20.000 إلي 200.000 درهم". The kind comes from the clause:
 // a fine actually imposed, a maximum the law provides ("passible", "يعاقب ... بغرامة من"), or other.
 
+import { NUMBER_WORDS_ARABIC, NUMBER_WORDS_FRENCH } from '../dates/vocabulary.ts';
 import { normalizeForMatch } from '../normalize.ts';
 import type { AmountEntity } from '../types.ts';
 import { type DocContext, origIndex, sentenceAt, spanOf } from './context.ts';
@@ -11,56 +12,28 @@ const NUMBER = '(?:\\d{1,3}(?:[ .,]\\d{3})+(?:,\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)
 const SCALE =
   '(?:milliards?|millions?|mille|billions?|thousand|mds|md|مليار|ملايير|مليارات|مليونين|مليوني|مليون|ملايين|الفين|الفي|الف|آلاف|الاف)';
 // Number words, only before a scale ("cinq millions", "عشرة آلاف", "مائتي ألف"); normalized spellings.
+// The date vocabulary's words, plus the hundreds written out that only amounts need.
 const NUMBER_WORDS: Record<string, number> = {
-  un: 1,
-  une: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  six: 6,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  quinze: 15,
-  vingt: 20,
-  trente: 30,
-  quarante: 40,
-  cinquante: 50,
-  cent: 100,
-  // "trois cent mille dirhams": hundreds written out, with or without the plural s.
+  ...NUMBER_WORDS_FRENCH,
+  ...NUMBER_WORDS_ARABIC,
+  // "trois cent mille dirhams", "two hundred thousand": with or without the French plural s.
   ...Object.fromEntries(
     ['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf'].flatMap((u, i) => [
       [`${u} cent`, (i + 2) * 100],
       [`${u} cents`, (i + 2) * 100],
     ]),
   ),
+  ...Object.fromEntries(
+    ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((u, i) => [
+      `${u} hundred`,
+      (i + 1) * 100,
+    ]),
+  ),
   hundred: 100,
-  'one hundred': 100,
-  'two hundred': 200,
-  'three hundred': 300,
-  'five hundred': 500,
-  واحد: 1,
-  اثنين: 2,
-  ثلاثه: 3,
-  اربعه: 4,
-  خمسه: 5,
-  سته: 6,
-  سبعه: 7,
-  ثمانيه: 8,
-  تسعه: 9,
-  عشره: 10,
-  عشرين: 20,
-  ثلاثين: 30,
-  اربعين: 40,
-  خمسين: 50,
-  ستين: 60,
-  مايه: 100,
-  ميه: 100,
   مايتي: 200,
   مايتين: 200,
   ثلاثمايه: 300,
+  اربعمايه: 400,
   خمسمايه: 500,
 };
 const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS)
@@ -131,10 +104,17 @@ function parseNumber(raw: string | undefined, scale: string | undefined): number
 }
 
 const LEGAL_MAX =
-  /passible|risque|encour|prevoit|prevue?s?|punie?s?|peut atteindre|pouvant atteindre|jusqu'a|allant de|variant de|comprise? entre|s'expose|liable|up to|faces? a fine|(?:fines?|penalt(?:y|ies)) rang(?:e|es|ing) from|(?:offenders|companies|firms|violators) (?:face|risk)|يعاقب|يعرض|تتراوح|قد تصل|يمكن ان تصل|تصل الي|ينص|المنصوص|يتعرض/gu;
+  /passible|risque|encour|prevoit|prevue?s?|punie?s?|peut atteindre|pouvant atteindre|jusqu'a|allant de|variant de|comprise? entre|s'expose|liable|up to|faces? a fine|(?:fines?|penalt(?:y|ies)) rang(?:e|es|ing) from|(?:offenders|companies|firms|violators) (?:face|risk)|يعاقب|يعرض|تتراوح|قد تصل|يمكن ان تصل|[وت]?تصل(?:\s+\p{L}+){0,6}\s+الي|ينص|المنصوص|يتعرض/gu;
 const IMPOSED =
   /inflige|condamne|ecope|a sanctionne|a ete sanctionne|prononce|a impose|a paye|payer une amende|fined|ordered(?: \p{L}+){0,3} to pay|imposed|قدرها|فرض|فرضت|قضت|حكمت|ادانه|ادين|اداء غرامه|بتغريم|غرمت|تغريم/gu;
-const FINE = /amende|sanction|penalite|fine|penalty|غرامه|عقوبه|ذعيره|تغريم|غرم/u;
+const FINE = /amende|sanction|penalite|fine|penalty|غرامه|غرامات|عقوبه|ذعيره|تغريم|غرم/u;
+// A court order to pay is a sum imposed even when the sentence names no fine ("was ordered to pay MAD
+// 50,000 in the same ruling"), unless the sum is damages owed to a victim, which is no penalty.
+const PAY_ORDER = /ordered(?: \p{L}+){0,3} to pay|condamnee?s? a (?:payer|verser)|tenue?s? de (?:payer|verser)/u;
+const DAMAGES_BEFORE =
+  /(?:dommages[- ](?:et[- ])?interets|indemnite|indemnisation|reparation|compensation|damages|[وف]?(?:ك|ب)?تعويض\p{L}*)(?:\s+\p{L}+){0,2}\s*$/u;
+const DAMAGES_AFTER =
+  /^\s*(?:in damages|(?:in |as )?compensation|(?:de |en |a titre de )?(?:dommages|reparation|indemnite|indemnisation)|d'indemnite|d'indemnisation|ك?تعويضا?(?![\p{L}]))/u;
 
 /** Index of the last match of a global regex in `s`, or -1. */
 function lastIndexOf(re: RegExp, s: string): number {
@@ -144,8 +124,9 @@ function lastIndexOf(re: RegExp, s: string): number {
   return last;
 }
 
-function kindOf(sentence: string, before: string, isRange: boolean): AmountEntity['kind'] {
-  if (!FINE.test(sentence)) return 'other';
+function kindOf(sentence: string, before: string, after: string, isRange: boolean): AmountEntity['kind'] {
+  if (DAMAGES_BEFORE.test(before) || DAMAGES_AFTER.test(after)) return 'other';
+  if (!FINE.test(sentence)) return PAY_ORDER.test(before) ? 'imposed' : 'other';
   // The cue nearest before the amount decides ("condamné à 20.000 DH alors que la loi prévoit jusqu'à...").
   const legal = lastIndexOf(LEGAL_MAX, before);
   const imposed = lastIndexOf(IMPOSED, before);
@@ -178,7 +159,8 @@ export function findAmounts(ctx: DocContext): AmountEntity[] {
     const s = sentenceAt(ctx, oStart);
     const sentence = normalizeForMatch(ctx.text.slice(s.start, s.end));
     const before = normalizeForMatch(ctx.text.slice(Math.max(s.start, oKind - 100), oKind));
-    const kind = kindOf(sentence, before, maxValue !== null || kindAt !== undefined);
+    const after = normalizeForMatch(ctx.text.slice(origIndex(ctx, nEnd), Math.min(s.end, origIndex(ctx, nEnd) + 40)));
+    const kind = kindOf(sentence, before, after, maxValue !== null || kindAt !== undefined);
     const currency = currencyOf(cur);
     const key = `${value}|${maxValue}|${currency}|${kind}`;
     const span = spanOf(ctx, oStart, oEnd, kind === 'other' ? 0.7 : 0.8);

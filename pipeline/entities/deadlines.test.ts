@@ -82,6 +82,58 @@ describe('deadlines', () => {
     ).toEqual([['2023-03-12', 'deadline']]);
   });
 
+  it('counts a length from a start named and dated right after it', () => {
+    expect(
+      deadlines(
+        "La clinique dispose d'un délai d'un mois à compter de la notification, reçue lundi 6 mars.",
+        'fr',
+        '2023-03-09',
+      ),
+    ).toEqual([['2023-04-06', 'deadline']]);
+    expect(
+      deadlines(
+        "Les hôtels ont vingt jours, à compter de la parution de l'avis le 2 mars, pour se conformer.",
+        'fr',
+        '2023-03-04',
+      ),
+    ).toEqual([['2023-03-22', 'compliance deadline']]);
+    // A second limit after the named start is no start: the count runs from the publication.
+    expect(
+      deadlines('Il a dix jours à compter de la notification et au plus tard le 30 mars.', 'fr', '2023-03-04'),
+    ).toEqual([
+      ['2023-03-14', 'deadline'],
+      ['2023-03-30', 'deadline'],
+    ]);
+  });
+
+  it('leaves the start of a count free to date the event it names', () => {
+    const e = entitiesOf(
+      'Les hôtels ont trente jours à compter de la publication du communiqué le 2 mars pour se déclarer.',
+      'fr',
+      '2023-03-04',
+    );
+    expect(e.deadlines.map((d) => d.date)).toEqual(['2023-04-01']);
+    expect(e.events.map((v) => `${v.type}@${v.date}`)).toEqual(['communique@2023-03-02']);
+  });
+
+  it('counts a length from the text itself ("هذا البلاغ", "du présent communiqué") from its publication date', () => {
+    // The earlier date in the text is the session's, not the communiqué's.
+    expect(
+      deadlines(
+        'تداولت اللجنة في دورتها المنعقدة يوم 2 مارس 2024. وعلى الشركة الملاءمة في أجل أقصاه شهرين ابتداء من تاريخ هذا البلاغ.',
+        'ar',
+        '2024-03-11',
+      ),
+    ).toEqual([['2024-05-11', 'compliance deadline']]);
+    expect(
+      deadlines(
+        'Réunie le 2 mars 2024, la Commission a délibéré. La société dispose d’un délai de 30 jours à compter de la date du présent communiqué.',
+        'fr',
+        '2024-03-11',
+      ),
+    ).toEqual([['2024-04-10', 'deadline']]);
+  });
+
   it('counts a length from the dated thing it names ("تاريخ البلاغ", "the signature", "cette date")', () => {
     expect(
       deadlines(

@@ -3,6 +3,7 @@
 // "اعتبارا من", "a pris effet dès le"). The label comes from the clause: moratorium, compliance, or
 // plain deadline / effective date. A moratorium given as a length ("moratoire de sept mois") also
 // yields its end date from the start date.
+import { NUMBER_WORDS_ARABIC, NUMBER_WORDS_FRENCH } from '../dates/vocabulary.ts';
 import { normalizeForMatch } from '../normalize.ts';
 import type { DeadlineEntity, Span } from '../types.ts';
 import { type DocContext, type FoundDate, origIndex, sentenceAt, sentenceIndexAt, spanOf } from './context.ts';
@@ -29,54 +30,13 @@ const DURATION_IN_DATE = /^(?:dans un delai|dans|sous|d'ici|within|في اجل|�
 const MORATORIUM = /moratoire|moratorium|تعليق|توقيف/u;
 const COMPLIANCE = /conformite|conformer|ملاءمه|ملاءمه|ملايمه|مطابقه|comply|compliance|regularis/u;
 
-// Durations attached to a moratorium ("moratoire de sept mois", "لمدة سبعة أشهر").
+// Durations ("moratoire de sept mois", "لمدة سبعة أشهر", "trente jours"): the number words of the
+// date vocabulary, plus the compound ninety that dates never need.
 const NUMBER_WORDS: Record<string, number> = {
-  un: 1,
-  une: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  six: 6,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  onze: 11,
-  douze: 12,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  quinze: 15,
-  vingt: 20,
-  trente: 30,
-  soixante: 60,
+  ...NUMBER_WORDS_FRENCH,
+  ...NUMBER_WORDS_ARABIC,
   'quatre-vingt-dix': 90,
   'quatre vingt dix': 90,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  sixty: 60,
-  ninety: 90,
-  ستين: 60,
-  تسعين: 90,
-  ثلاثين: 30,
-  عشرين: 20,
-  ثلاثه: 3,
-  اربعه: 4,
-  خمسه: 5,
-  سته: 6,
-  سبعه: 7,
-  ثمانيه: 8,
-  تسعه: 9,
-  عشره: 10,
 };
 const MORATORIUM_LENGTH =
   /(?:moratoire|moratorium|تعليق|توقيف)[^.؟!\n]{0,60}?(?:de|d'une duree de|pour|of|لمده|مده)\s+(\d{1,2}|\p{L}+)\s*(mois|months?|ans?|annee|اشهر|شهرا|شهر|شهرين|سنه|سنتين)?/u;
@@ -129,8 +89,23 @@ const ANCHORED_DURATION = new RegExp(
     `(?:a compter|a partir|suivant|apres|des|from|of|after|following|ابتداء من|ابتداءا من|اعتبارا من|بدءا من|يبتدئ من|تبتدئ من|من)(?![\\p{L}])`,
   'gu',
 );
+// The same length with no "délai" before it, when a start word follows at once: "les commerces ont
+// trente jours, à compter de la publication", "أمام الشركة 30 يوما ابتداء من تاريخ التوصل".
+const BARE_DURATION = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${COUNT}\\s+(jours?|mois|semaines?|days?|months?|weeks?|يوما|ايام|اسابيع|اشهر|شهرا)|(شهرين|يومين|اسبوعين))` +
+    `\\s*,?\\s*(?:a compter|a partir|starting from|ابتداء من|ابتداءا من|اعتبارا من|بدءا من)(?![\\p{L}])`,
+  'gu',
+);
+// A start named and dated in the same breath: "à compter de la notification, intervenue mercredi 22
+// octobre", "à compter de la publication du communiqué le 3 mars". Not across a second limit.
+const NAMED_THEN_DATED = /^[^.;:!?؟]{0,60}$/u;
+const SECOND_LIMIT = /au plus tard|avant|jusqu|soit |\bet\b|\bor\b|\bou\b|قبل|اقصاه|في اجل|no later|before|until/u;
 const THIS_DATE =
   /^\s*(?:de\s+|du\s+|d'\s*)?(?:cette date|ce jour|la meme date|this date|that date|that day|هذا التاريخ|ذلك التاريخ|نفس التاريخ|هذا اليوم)/u;
+// The text itself as the start ("à compter de la date du présent communiqué", "ابتداء من تاريخ هذا
+// البلاغ"): its publication date, not the last date the text happens to mention.
+const THIS_TEXT =
+  /^\s*(?:(?:de|du|la|date|publication|parution|of|the|تاريخ|صدور|نشر)\s+)*(?:(?:ce|cet|present|presente|this)\s+(?:communique|avis|decision|deliberation|statement|notice|decision)|(?:هذا|هذه)\s+(?:البلاغ|المداوله|القرار|الاعلان))/u;
 // The thing the count starts from: its first word after articles ("de la notification" → "notification").
 const ANCHOR_NOUN = /^\s*(?:(?:de|du|des|la|le|les|l'|d'|the|its|their|sa|son|تاريخ)\s*)*([\p{L}]{4,})/u;
 
@@ -178,15 +153,20 @@ interface AnchoredLimit {
   date: string;
   oStart: number;
   oEnd: number;
-  /** Dates that are the start of the count, or the same length resolved from the publication date. */
+  /** The same length resolved from the publication date by the date finder: not a date of its own. */
   consumed: FoundDate[];
+  /** The date the count starts from ("à compter du 6 mai"): an event's date, not a deadline. */
+  start: FoundDate | null;
 }
 
 function findAnchoredLimits(ctx: DocContext): AnchoredLimit[] {
   const out: AnchoredLimit[] = [];
   const text = ctx.norm.text;
-  ANCHORED_DURATION.lastIndex = 0;
-  for (let m = ANCHORED_DURATION.exec(text); m !== null; m = ANCHORED_DURATION.exec(text)) {
+  const matches = [...text.matchAll(ANCHORED_DURATION)];
+  for (const m of text.matchAll(BARE_DURATION)) {
+    if (!matches.some((a) => m.index < a.index + a[0].length && a.index < m.index + m[0].length)) matches.push(m);
+  }
+  for (const m of matches) {
     // Arabic duals carry their count: "شهرين" is two months.
     const n = m[3] ? 2 : countOf(m[1] ?? '');
     if (n === null || n === 0) continue;
@@ -194,14 +174,17 @@ function findAnchoredLimits(ctx: DocContext): AnchoredLimit[] {
     const oEnd = origIndex(ctx, m.index + m[0].length);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const consumed = ctx.dates.filter((d) => d.start < oEnd && d.end > oStart);
-    const explicit = ctx.dates.find(
-      (d) => d.precision === 'day' && d.start >= oEnd && d.start - oEnd <= 16 && /\d/.test(d.text),
-    );
+    const sentenceEnd = sentenceAt(ctx, oStart).end;
+    const explicit = ctx.dates.find((d) => {
+      if (d.precision !== 'day' || d.start < oEnd || d.end > sentenceEnd || !/\d/.test(d.text)) return false;
+      if (d.start - oEnd <= 16) return true;
+      const between = normalizeForMatch(ctx.text.slice(oEnd, d.start));
+      return NAMED_THEN_DATED.test(between) && !SECOND_LIMIT.test(between);
+    });
     let start: string | null = null;
-    if (explicit) {
-      start = explicit.date;
-      consumed.push(explicit);
-    } else if (THIS_DATE.test(after)) {
+    if (explicit) start = explicit.date;
+    else if (THIS_TEXT.test(after)) start = ctx.publishedAt;
+    else if (THIS_DATE.test(after)) {
       start =
         [...ctx.dates].reverse().find((d) => d.precision === 'day' && d.end <= oStart && /\d/.test(d.text))?.date ??
         null;
@@ -220,7 +203,7 @@ function findAnchoredLimits(ctx: DocContext): AnchoredLimit[] {
         : unit === 'week'
           ? addDays(start, n * 7)
           : addMonths(start, unit === 'year' ? n * 12 : n);
-    out.push({ date, oStart, oEnd: explicit ? explicit.end : oEnd, consumed });
+    out.push({ date, oStart, oEnd: explicit ? explicit.end : oEnd, consumed, start: explicit ?? null });
   }
   return out;
 }
@@ -245,6 +228,8 @@ export function findDeadlines(ctx: DocContext): { deadlines: DeadlineEntity[]; d
   let moratoriumStart: { date: string; at: number } | null = null;
   const anchored = findAnchoredLimits(ctx);
   const skip = new Set(anchored.flatMap((a) => a.consumed));
+  for (const d of skip) used.add(d);
+  for (const a of anchored) if (a.start) skip.add(a.start);
   for (const a of anchored) {
     const s = sentenceAt(ctx, a.oStart);
     const label = COMPLIANCE.test(normalizeForMatch(ctx.text.slice(s.start, s.end)))
@@ -252,7 +237,6 @@ export function findDeadlines(ctx: DocContext): { deadlines: DeadlineEntity[]; d
       : 'deadline';
     add(a.date, label, spanOf(ctx, a.oStart, a.oEnd, 0.7));
   }
-  for (const d of skip) used.add(d);
   const dayDates = ctx.dates.filter((d) => d.precision === 'day');
   for (const [i, d] of dayDates.entries()) {
     const next = dayDates[i + 1];

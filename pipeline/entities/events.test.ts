@@ -126,6 +126,103 @@ describe('events', () => {
     expect(events('A union lodged a complaint in December against the carrier.', 'en')).toEqual(['complaint@null']);
   });
 
+  it('dates the measures listed under a dated decision by that decision', () => {
+    expect(
+      events(
+        'وقررت اللجنة، في جلستها المنعقدة بتاريخ 3 يناير 2023، ما يلي:\nتوجيه إعذار إلى الشركة؛\nإحالة الملف على النيابة العامة.',
+        'ar',
+      ),
+    ).toEqual(['formal_notice@2023-01-03', 'referral_prosecutor@2023-01-03']);
+    expect(
+      events(
+        'La Commission a décidé, le 4 janvier 2023, ce qui suit :\nune mise en demeure de la société ;\nun contrôle sur place.',
+      ),
+    ).toEqual(['formal_notice@2023-01-04', 'inspection@2023-01-04']);
+    // A plain paragraph before is no list: the publication date stays.
+    expect(events('La Commission a siégé le 4 janvier 2023.\nElle a mis en demeure la société.')).toEqual([
+      'formal_notice@2023-01-09',
+    ]);
+  });
+
+  it('does not read "this communiqué" of a text that cites no other communiqué as an event', () => {
+    expect(events('وعلى الشركة الامتثال في أجل أقصاه 30 يوما من تاريخ نشر هذا البلاغ.', 'ar')).toEqual([]);
+    expect(events('La CNDP a publié un communiqué le 5 janvier 2023. Ce communiqué rappelle la loi.')).toEqual([
+      'communique@2023-01-05',
+    ]);
+  });
+
+  it('keeps a recalled fact of an older month apart from the dated event of its type', () => {
+    expect(
+      events(
+        'The court fined the firm on January 6, 2023. In October, the regulator had withdrawn its authorization and forwarded the file to the prosecutor.',
+        'en',
+      ),
+    ).toEqual(['referral_prosecutor@null', 'sanction@2023-01-06', 'sanction@null']);
+    expect(
+      events('La CNDP a prolongé le moratoire le 6 janvier 2023. Le premier gel, décidé en mars 2021, devait expirer.'),
+    ).toEqual(['moratorium@2023-01-06', 'moratorium@null']);
+    // A month further after the trigger belongs to something else: the hearing is still the dated one.
+    expect(
+      events('The CNDP held a hearing on January 6, 2023. The hearing follows a complaint filed in November.', 'en'),
+    ).toEqual(['complaint@null', 'hearing@2023-01-06']);
+  });
+
+  it('reads freezes of applications as moratoria, withdrawals and sentences as sanctions', () => {
+    expect(events("Le 5 janvier 2023, la CNDP a gelé l'examen des demandes d'autorisation de ces caméras.")).toEqual([
+      'moratorium@2023-01-05',
+    ]);
+    expect(
+      events('The regulator suspended the processing of applications for drones on January 5, 2023.', 'en'),
+    ).toEqual(['moratorium@2023-01-05']);
+    expect(events('On January 5, 2023 the watchdog froze drone surveillance permits.', 'en')).toEqual([
+      'moratorium@2023-01-05',
+    ]);
+    expect(events('Le 5 janvier 2023, la société a suspendu le paiement des salaires.')).toEqual([]);
+    // The noun, when the sentence says it was decided: "le premier gel, décidé en 2019, ...".
+    expect(events('Le premier gel, décidé en mars 2021 par la Commission, a pris fin.')).toEqual(['moratorium@null']);
+    expect(events("Le 5 janvier 2023, la CNDP a retiré à l'opérateur le récépissé de déclaration.")).toEqual([
+      'sanction@2023-01-05',
+    ]);
+    expect(events('قررت اللجنة يوم 5 يناير 2023 سحب وصل التصريح من الشركة.', 'ar')).toEqual(['sanction@2023-01-05']);
+    expect(events('A man was sentenced on January 5, 2023 to six months in prison.', 'en')).toEqual([
+      'sanction@2023-01-05',
+    ]);
+  });
+
+  it('reads personal data put online by mistake as a data breach', () => {
+    expect(events('Le 5 janvier 2023, le lycée a publié par erreur les bulletins des élèves.')).toEqual([
+      'data_breach@2023-01-05',
+    ]);
+    expect(
+      events("La CNDP a réagi le 5 janvier 2023 à la mise en ligne d'un fichier contenant les adresses des abonnés."),
+    ).toEqual(['data_breach@2023-01-05']);
+    expect(events('وكانت البلدية قد نشرت على موقعها، عن طريق الخطأ، لائحة بأسماء المستفيدين.', 'ar')).toEqual([
+      'data_breach@null',
+    ]);
+    expect(events('The clinic accidentally posted patient records online on January 5, 2023.', 'en')).toEqual([
+      'data_breach@2023-01-05',
+    ]);
+    // An error that published nothing is no breach.
+    expect(events('Le ministère a reconnu une erreur de calcul par erreur de saisie.')).toEqual([]);
+  });
+
+  it('does not read a victim going to the prosecutor, a demand or surveillance cameras as events', () => {
+    expect(events('She had filed a complaint with the public prosecutor in May.', 'en')).toEqual(['complaint@null']);
+    expect(events('وكانت الضحية قد تقدمت بشكاية إلى وكيل الملك.', 'ar')).toEqual(['complaint@null']);
+    expect(events('La Commission exige la suppression des fichiers et un audit des procédures.')).toEqual([]);
+    expect(events('وطالبت الجمعية بفتح تحقيق في الموضوع.', 'ar')).toEqual([]);
+    expect(events('وقدم النادي تسجيلات كاميرات المراقبة التي تثبت ذلك.', 'ar')).toEqual([]);
+    expect(events('وتقدم طالب بشكاية إلى اللجنة.', 'ar')).toEqual(['complaint@2023-01-09']);
+  });
+
+  it('reads "saisie par" people as an earlier complaint, not a referral by a ministry', () => {
+    expect(events('Saisie par trois salariés, la CNDP a mis en demeure la société le 5 janvier 2023.')).toEqual([
+      'complaint@null',
+      'formal_notice@2023-01-05',
+    ]);
+    expect(events('Saisie par le ministère, la CNDP a rendu son avis le 5 janvier 2023.')).toEqual([]);
+  });
+
   it('gives a date written right after a trigger to that trigger', () => {
     expect(
       events(

@@ -2,28 +2,36 @@
 // that is not a deadline, else by the publication date when the sentence reports news (not a recall:
 // "pour rappel", "avait", "سبق أن").
 import { EVENT_TYPES, type EventEntity, type EventType } from '../types.ts';
-import { type DocContext, type FoundDate, normIndex, origIndex, sentenceAt, spanOf } from './context.ts';
+import {
+  type DocContext,
+  type FoundDate,
+  normIndex,
+  origIndex,
+  sentenceAt,
+  sentenceIndexAt,
+  spanOf,
+} from './context.ts';
 
 // Triggers on normalized text (lowercase, no accents, Arabic letters unified). Organization names
 // are masked before matching: "Commission nationale de contrôle" is not an inspection.
 const TRIGGERS: Record<EventType, RegExp> = {
   complaint:
-    /(?<![\p{L}])(?:plaintes?|a porte plainte|deposer plainte|reclamations?|doleances?|complaints?|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:شكايه|شكايات|شكاوي|شكوي|تظلم)(?:ها|ه|هم)?)(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:plaintes?|a porte plainte|deposer plainte|saisie? par (?:\S+\s+){0,2}(?:citoyens?|etudiants?|salaries?|employes?|plaignants?|victimes?|consommateurs?|usagers?|clients?|parents?|familles?|associations?|syndicats?|riverains?|abonnes?|patients?|adherents?)|(?:a|ont|avaient|avait) saisi la (?:cndp|commission)|reclamations?|doleances?|complaints?|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:شكايه|شكايات|شكاوي|شكوي|تظلم)(?:ها|ه|هم)?)(?![\p{L}])/gu,
   inspection:
-    /(?<![\p{L}])(?:controles? inopines?|mission de controle|missions de controle|operation de controle|un controle|des controles|le controle sur place|controle sur place|(?:le|ce|du) controle (?:ouvert|mene|effectue|realise|diligente|lance)|controleurs|equipe de controle|inspections?|inspectors?|inspected|site visit|on-site visit|audits?|enquetes?(?! publique| d'utilite publique)|investigations?|probes?|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:افتحاص|تفتيش|عمليه مراقبه|عمليه المراقبه|عمليات المراقبه|عمليات مراقبه|مهمه مراقبه|زياره مراقبه|زيارات مراقبه|زياره ميدانيه|مراقبون|مراقبين|المراقبه(?= (?:الميدانيه|التي))|(?<=كشفت )المراقبه|حلوا(?= [^.،]{0,40}بمقر)|بحث قضايي|بحثا قضاييا|فتح بحث|تحقيقا|تحقيقات|(?:فتح|فتحت|يفتح|تفتح|باشرت|تباشر|اجراء|اجرت)\s+(?:ال)?تحقيق|(?:ال)?تحقيق(?=\s+(?:في|حول|بشان))))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:controles? inopines?|mission de controle|missions de controle|operation de controle|un controle|des controles|le controle sur place|controle sur place|(?:le|ce|du) controle (?:ouvert|mene|effectue|realise|diligente|lance)|controleurs|equipe de controle|inspections?|inspectors?|inspected|site visit|on-site visit|audits?|enquetes?(?! publique| d'utilite publique)|investigations?|probes?|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:افتحاص|تفتيش|عمليه مراقبه|عمليه المراقبه|عمليات المراقبه|عمليات مراقبه|مهمه مراقبه|زياره مراقبه|زيارات مراقبه|زياره ميدانيه|مراقبون|مراقبين|(?<!(?:كاميرات|كاميرا|انظمه|نظام|اجهزه|وسايل) )المراقبه(?= (?:الميدانيه|التي))|(?<=كشفت )المراقبه|حلوا(?= [^.،]{0,40}بمقر)|بحث قضايي|بحثا قضاييا|فتح بحث|تحقيقا|تحقيقات|(?:فتح|فتحت|يفتح|تفتح|باشرت|تباشر|اجراء|اجرت)\s+(?:ال)?تحقيق|(?:ال)?تحقيق(?=\s+(?:في|حول|بشان))))(?![\p{L}])/gu,
   hearing:
     /(?<![\p{L}])(?:audition|auditionne(?:e|s|es)?|convoque(?:e|s|es)?|convocation|hearing|summoned|جلسه استماع|جلسات استماع|[وف]?(?:بال|لل|كال|ال|[بلك])?استماع|استمعت|استمع|استدعاء|استدعت|استدعي)(?![\p{L}])/gu,
   formal_notice:
     /(?<![\p{L}])(?:mise en demeure|mis(?:e|es)? en demeure|met en demeure|injonction|formal notices?|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:انذارات|اعذارات|انذار|اعذار)ا?)(?![\p{L}])/gu,
   sanction:
-    /(?<![\p{L}])(?:sanctionne(?:e|s|es)|a sanctionne|ete sanctionne|inflige(?:e|s|es)?|condamne(?:e|s|es)?|condamnation|amende administrative|sanction pecuniaire|(?:prononcant|prononce|infligeant) une sanction|une sanction (?:a l'encontre|contre)|sanctioned|fined|penali[sz]ed|imposed an? (?:\p{L}+ ){0,2}(?:fine|penalty|sanction)|[وف]?فرضت?(?: \p{L}+){0,3} (?:ال)?غرامه|[وف]?عاقبت?(?= )|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:فرض عقوبه|فرضت عقوبه|عقوبه ماليه|غرامه (?:ماليه )?(?:نافذه )?قدرها|تغريم|بتغريم|ادانه|ادانت))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:sanctionne(?:e|s|es)|a sanctionne|ete sanctionne|inflige(?:e|s|es)?|condamne(?:e|s|es)?|condamnation|amende administrative|sanction pecuniaire|(?:prononcant|prononce|infligeant) une sanction|une sanction (?:a l'encontre|contre)|sanctioned|fined|penali[sz]ed|sentenced|convicted|imposed an? (?:\p{L}+ ){0,2}(?:fine|penalty|sanction)|[وف]?فرضت?(?: \p{L}+){0,3} (?:ال)?غرامه|[وف]?عاقبت?(?= )|retir(?:ant|e|er|ait) (?:a [\p{L}' ]{1,40})?(?:le recepisse|l'autorisation|l'agrement|la licence)|retrait (?:du recepisse|de l'autorisation|de l'agrement)|(?:withdrew|revoked|withdrawn|revoke|withdraw) (?:the|its) (?:registration|authori[sz]ation|licen[cs]e|approval)|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:فرض عقوبه|فرضت عقوبه|عقوبه ماليه|سحب (?:وصل|الترخيص|الاذن|الرخصه)|غرامه (?:ماليه )?(?:نافذه )?قدرها|تغريم|بتغريم|ادانه|ادانت))(?![\p{L}])/gu,
   referral_prosecutor:
     /(?<![\p{L}])(?:parquet|procureur|ministere public|saisi la justice|transmis (?:le dossier )?a la justice|prosecutor|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:نيابه العامه|وكيل الملك|الوكيل العام))(?![\p{L}])/gu,
   moratorium:
-    /(?<![\p{L}])(?:moratoire|moratorium|[وف]?(?:بال|لل|كال|ال|[بلك])?تعليق(?= (?:ال)?(?:بت|عمل|استعمال|استخدام|معالجه|منح|الترخيص|التراخيص)))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:moratoire|moratorium|(?:le|la|ce|cette|un|une)\s+(?:premier\s+|premiere\s+|nouveau\s+|nouvelle\s+)?(?:gel|suspension)(?=,?\s+(?:decidee?|prononcee?|instauree?|imposee?|annoncee?|adoptee?)(?![\p{L}]))|(?:gele|geler|suspendu|suspendre|suspend|gel|suspension)\s+(?:[\p{L}']+\s+){0,4}(?:demandes|autorisations|dossiers)|(?:froze|frozen|freezes|freeze on|suspended|suspends|suspension of)\s+(?:[\p{L}']+\s+){0,3}(?:applications|approvals|authori[sz]ations|requests|permits)|[وف]?(?:بال|لل|كال|ال|[بلك])?تعليق(?= (?:ال)?(?:بت|عمل|استعمال|استخدام|معالجه|منح|الترخيص|التراخيص)))(?![\p{L}])/gu,
   deliberation: /(?<![\p{L}])(?:deliberations?|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:مداوله|مداولات))(?![\p{L}])/gu,
   data_breach:
-    /(?<![\p{L}])(?:fuites?(?: de donnees)?|fuite|piratage|pirate(?:e|s|es)?|cyberattaques?|leak(?:ed|s)?|data breach|security breach|hack(?:ed|ers?|ing)?|cyber ?attacks?|ransomware|rancongiciels?|[وف]?(?:بال|لل|كال|ال|[بلك])?هجوم (?:ال)?(?:سيبراني|الكتروني|معلوماتي)|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:تسريب|تسريبات|مسربه|مسربة|اختراق|قرصنه))(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:fuites?(?: de donnees)?|fuite|piratage|(?:publiee?s?|mise?s? en ligne|diffusee?s?|exposee?s?) par erreur|(?:mise en ligne|publication|diffusion) (?:accidentelle |par erreur )?d'(?:un|une) (?:fichier|liste|document|tableau) (?:contenant|comportant|regroupant)|(?:accidentally|mistakenly|inadvertently) (?:published|posted|exposed|uploaded|shared)|(?:published|posted|exposed|uploaded) by mistake|(?:عن طريق الخطا|بالخطا)(?<=(?:نشر|نشرت|تنشر|ينشر|وضعت|رفعت)[^.]{0,80})|pirate(?:e|s|es)?|cyberattaques?|leak(?:ed|s)?|data breach|security breach|hack(?:ed|ers?|ing)?|cyber ?attacks?|ransomware|rancongiciels?|[وف]?(?:بال|لل|كال|ال|[بلك])?هجوم (?:ال)?(?:سيبراني|الكتروني|معلوماتي)|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:تسريب|تسريبات|مسربه|مسربة|اختراق|قرصنه))(?![\p{L}])/gu,
   communique:
     /(?<![\p{L}])(?:communiques?|press release|statement|a rendue? publi(?:c|que)|made public|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:بلاغ|بيان)(?:ها|ه|هم)?)(?![\p{L}])/gu,
 };
@@ -72,6 +80,15 @@ const NOT_YET_AFTER =
 // "cette mise en demeure", "هذا الإعذار": a mention of an event already told.
 const ANAPHORIC = /(?:^|\s)(?:ce|cet|cette|ces|this|these|that|هذا|هذه|ذلك|تلك)\s+$/u;
 
+// A demand is no event yet: "elle exige ... un audit des procédures", "وطالبوا بفتح بحث" (verb forms
+// only: "طالب" alone is also a student, who may well file a complaint).
+const DEMANDED =
+  /(?:exige|exigent|exigeant|reclame|reclament|enjoint|requires?|demands?|demanding|calls? for)(?![\p{L}])[^.;:]*$|(?:^|\s)[وف]?(?:طالبت|طالبوا|طالبو|طالبا|يطالبون|تطالب|يطالب)(?:\s+\S+){0,2}\s+$/u;
+// "une plainte auprès du parquet", "complaint with the public prosecutor", "شكاية إلى وكيل الملك": a
+// victim going to the prosecutor, not a referral by the authority.
+const COMPLAINT_TO =
+  /(?:plaintes?|complaints?|شكايه|شكوي)(?:\s+\S+){0,3}\s+(?:aupres d[ue]|devant|with|to|before|الي|لدي|امام)\s+(?:(?:the|le|la|l')\s*)?(?:\p{L}+\s+)?$/u;
+
 // "le syndicat a publié un communiqué selon lequel la société a installé en septembre…": a month
 // behind "que", "that", "إن" belongs to the reported clause.
 const CLAUSE = /(?:^|\s)(?:que|qu'|that|ان|lequel|laquelle)(?:\s|$)/u;
@@ -79,6 +96,27 @@ const CLAUSE = /(?:^|\s)(?:que|qu'|that|ان|lequel|laquelle)(?:\s|$)/u;
 function acrossClause(ctx: DocContext, a: number, b: number): boolean {
   const [from, to] = a < b ? [a, b] : [b, a];
   return CLAUSE.test(ctx.norm.text.slice(normIndex(ctx, from), normIndex(ctx, to)));
+}
+
+/**
+ * The date of the sentence opening a list the event belongs to: CNDP decisions read "قررت اللجنة،
+ * بموجب المداولة ... الصادرة بتاريخ 28 أبريل، ما يلي:" or "la Commission a décidé le 3 mai ce qui
+ * suit :" followed by one measure per line, each closed by ";" or "؛".
+ */
+function listIntroDate(ctx: DocContext, sentence: number, dates: FoundDate[]): string | null {
+  for (let i = sentence - 1; i >= 0 && i >= sentence - 8; i--) {
+    const s = ctx.sentences[i];
+    if (!s) return null;
+    const t = ctx.text.slice(s.start, s.end).trim();
+    if (/:$/.test(t)) {
+      const own = dates.filter(
+        (d) => d.start >= s.start && d.end <= s.end && d.precision === 'day' && /\d/.test(d.text),
+      );
+      return own[own.length - 1]?.date ?? null;
+    }
+    if (!/[;؛]$/.test(t)) return null;
+  }
+  return null;
 }
 
 function isAggregate(before: string): boolean {
@@ -100,7 +138,16 @@ export function findEvents(
   const text = ctx.norm.text;
   const out = new Map<string, EventEntity>();
   const eventDates = ctx.dates.filter((d) => !deadlineDates.has(d));
-  const undated: Array<{ type: EventType; span: ReturnType<typeof spanOf>; recall: boolean }> = [];
+  const undated: Array<{
+    type: EventType;
+    span: ReturnType<typeof spanOf>;
+    recall: boolean;
+    anaphoric?: boolean;
+    /** Months or years (YYYY-MM, YYYY) the sentence places its fact in: "In April, the regulator withdrew". */
+    months?: string[];
+  }> = [];
+  // Null events kept apart from a dated event of their type: an older fact of another month.
+  const distinctNull = new Set<EventType>();
   // Events dated only by a weekday ("le communiqué publié lundi") of a type that also has an explicit
   // date ("l'inspection menée le 10 juin") are that event told again: the weekday belongs elsewhere.
   const weekdayDated = new Set<string>();
@@ -125,14 +172,38 @@ export function findEvents(
       if (GENERIC.test(sentenceNorm) && !/\d/.test(sentenceNorm)) continue;
       const nSentence = normIndex(ctx, s.start);
       const before = text.slice(Math.max(nSentence, m.index - 80), m.index);
-      if (NOT_YET.test(before) || NEGATED.test(before) || TREND.test(before)) continue;
+      if (NOT_YET.test(before) || NEGATED.test(before) || TREND.test(before) || DEMANDED.test(before)) continue;
+      if (type === 'referral_prosecutor' && COMPLAINT_TO.test(before)) continue;
       if (NOT_YET_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
       if (/\d[\d\s.,]*\s+(?:\p{L}+\s+){0,2}$|\d\s*$/u.test(before) && PERIOD.test(sentenceNorm)) continue;
       if (ANAPHORIC.test(before.slice(-12))) {
-        undated.push({ type, span: spanOf(ctx, oStart, oEnd, 0.5), recall: RECALL.test(sentenceNorm) });
+        undated.push({
+          type,
+          span: spanOf(ctx, oStart, oEnd, 0.5),
+          recall: RECALL.test(sentenceNorm),
+          anaphoric: true,
+        });
         continue;
       }
-      const after = AFTER.test(before.slice(-40));
+      // "Saisie par deux étudiants, la Commission ...": the participle tells what came before.
+      const after = AFTER.test(before.slice(-40)) || /^saisie? par/.test(m[0]);
+      // A past month leading up to the trigger ("In April, the regulator withdrew ... and forwarded
+      // the file", "qui avait adopté fin avril") or right after it ("le premier gel, décidé en août
+      // 2019") tells an older fact; not a month further on ("the hearing follows a complaint lodged in
+      // November"), nor one of a reported clause.
+      const months = eventDates
+        .filter(
+          (d) =>
+            d.precision !== 'day' &&
+            d.start >= s.start &&
+            (d.end <= oStart || (d.start >= oEnd && d.start - oEnd <= 20)) &&
+            (ctx.publishedAt === null ||
+              (d.precision === 'year'
+                ? d.date.slice(0, 4) < ctx.publishedAt.slice(0, 4)
+                : d.date <= ctx.publishedAt)) &&
+            !acrossClause(ctx, d.end, oStart),
+        )
+        .map((d) => d.date.slice(0, d.precision === 'year' ? 4 : 7));
       // The nearest date of the sentence dates the event; a month or a year ("en mars", "in 2024")
       // says it is an older fact, undated here.
       let date: string | null = null;
@@ -161,6 +232,9 @@ export function findEvents(
           explicit = /\d/.test(d.text);
         }
       }
+      if (date === null && precise && months.length === 0 && !after) {
+        date = listIntroDate(ctx, sentenceIndexAt(ctx, oStart), eventDates);
+      }
       if (date !== null) {
         add(type, date, spanOf(ctx, oStart, oEnd, 0.75));
         if (!explicit) weekdayDated.add(`${type}|${date}`);
@@ -168,15 +242,33 @@ export function findEvents(
         undated.push({
           type,
           span: spanOf(ctx, oStart, oEnd, 0.5),
-          recall: after || !precise || RECALL.test(sentenceNorm),
+          recall: after || !precise || months.length > 0 || RECALL.test(sentenceNorm),
+          months,
         });
     }
   }
+  // Events dated by their own sentence, before any falls back on the publication date.
+  const sentenceDated = new Set(out.values());
+  // "هذا البلاغ", "ce communiqué" in a text that tells no other communiqué: the text itself, no event.
+  const selfCommunique =
+    ![...sentenceDated].some((e) => e.type === 'communique') &&
+    !undated.some((u) => u.type === 'communique' && !u.anaphoric);
   // An undated mention joins the explicitly dated event of the same type ("l'audition du 6 janvier ...
-  // cette audition"); otherwise news is dated by the publication, recalls stay undated.
+  // cette audition"), unless its sentence puts it in another month ("In April, the regulator had
+  // withdrawn ..."); otherwise news is dated by the publication, recalls stay undated.
   for (const u of undated) {
+    if (u.anaphoric && u.type === 'communique' && selfCommunique) continue;
     const dated = [...out.values()].find((e) => e.type === u.type);
-    if (dated) dated.mentions.push(u.span);
+    if (
+      dated?.date &&
+      sentenceDated.has(dated) &&
+      u.recall &&
+      u.months?.length &&
+      !u.months.some((p) => dated.date?.startsWith(p))
+    ) {
+      distinctNull.add(u.type);
+      add(u.type, null, u.span);
+    } else if (dated) dated.mentions.push(u.span);
     else add(u.type, u.recall ? null : ctx.publishedAt, u.span);
   }
   for (const key of weekdayDated) {
@@ -192,7 +284,7 @@ export function findEvents(
   const events = [...out.values()];
   const datedTypes = new Map(events.filter((e) => e.date !== null).map((e) => [e.type, e]));
   return events.filter((e) => {
-    if (e.date !== null) return true;
+    if (e.date !== null || distinctNull.has(e.type)) return true;
     const dated = datedTypes.get(e.type);
     if (!dated) return true;
     dated.mentions.push(...e.mentions);

@@ -516,6 +516,18 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     },
   },
   {
+    // Arabic says "الجامعة" (federation) for the national sports federations; the id is the one the
+    // acronym rule gives "FRMF" in Latin text, so both meet.
+    id: 'org:x-frmf',
+    kind: 'association',
+    country: 'MA',
+    names: {
+      fr: ['Fédération royale marocaine de football', 'FRMF'],
+      ar: ['الجامعة الملكية المغربية لكرة القدم'],
+      en: ['Royal Moroccan Football Federation'],
+    },
+  },
+  {
     id: 'org:omdc',
     kind: 'association',
     country: 'MA',

@@ -15,9 +15,6 @@ export { GAZETTEER, PERSONS } from './gazetteer.ts';
 export type { LawRecord } from './laws.ts';
 export { LAWS } from './laws.ts';
 
-/** Bump when extraction changes what it finds: stored entities of older versions are redone. */
-export const ENTITIES_VERSION = 2;
-
 export interface ExtractEntitiesInput {
   text: string;
   title: string | null;

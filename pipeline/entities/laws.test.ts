@@ -77,6 +77,27 @@ describe('laws: articles, chapters, anaphora', () => {
     ]);
   });
 
+  it('fills in ranges of sub-articles, also opened by "من ... إلى"', () => {
+    const penal = ['ma-penal-code', 'ma-penal-code/art-25-1', 'ma-penal-code/art-25-2', 'ma-penal-code/art-25-3'];
+    expect(lawIds('Il est poursuivi sur la base des articles 25-1 à 25-3 du Code pénal.')).toEqual(penal);
+    expect(lawIds('He was charged under Articles 25-1 to 25-3 of the Penal Code.', 'en')).toEqual(penal);
+    expect(lawIds('توبع طبقا للفصول من 25-1 إلى 25-3 من القانون الجنائي.', 'ar')).toEqual(penal);
+    expect(lawIds('وفق الفصول 25-1 و25-2 و25-3 من القانون الجنائي.', 'ar')).toEqual(penal);
+  });
+
+  it('reads Arabic duals with a possessive ("في مادتيه 12 و13")', () => {
+    expect(lawIds('ويفرض القانون رقم 09.08، في مادتيه 12 و13، التصريح المسبق.', 'ar')).toEqual([
+      'ma-law-09-08',
+      'ma-law-09-08/art-12',
+      'ma-law-09-08/art-13',
+    ]);
+    expect(lawIds('وتنص المادتان 5 و6 من القانون رقم 09.08 على ذلك.', 'ar')).toEqual([
+      'ma-law-09-08',
+      'ma-law-09-08/art-5',
+      'ma-law-09-08/art-6',
+    ]);
+  });
+
   it('attaches chapters in roman numerals and Arabic ordinals', () => {
     expect(lawIds('Le chapitre VII de la loi n° 09-08 encadre les transferts.')).toEqual([
       'ma-law-09-08',

@@ -229,8 +229,10 @@ const AR_ORDINAL_FEMININE: Record<string, number> = {
 // Articles and chapters. Numbers may be "447-1"; lists "51 et 52", "51, 52 et 53", "51 و52".
 const ART_NUM = '\\d{1,4}(?:-\\d{1,2})?(?:\\s*(?:bis|ter|مكرر))?';
 const ART_LIST = `(${ART_NUM}(?:\\s*(?:,|et|à|a|au|and|to|و|الي|إلي)\\s*${ART_NUM})*)`;
+// Arabic duals and plurals, also with a possessive ("في مادتيه 23 و24", "فصلاه"), and ranges opened by
+// "من" / "from" ("الفصول من 447-1 إلى 447-3").
 const ARTICLE = new RegExp(
-  `(?<![\\p{L}])(?:articles?|art\\.|${AR_PRE}(?:فصل|فصلين|فصول|ماده|مادتين|مواد))\\s*(?:(?:${NUMERO}))?${ART_LIST}`,
+  `(?<![\\p{L}])(?:articles?|art\\.|${AR_PRE}(?:فصل|فصلين|فصلان|فصليه|فصلاه|فصول|فصوله|ماده|مادتين|مادتان|مادتيه|مادتيها|مادتاه|مواد|مواده))\\s*(?:(?:${NUMERO}))?(?:(?:من|from)\\s+)?${ART_LIST}`,
   'gu',
 );
 const ROMAN_NUM = '[ivxlc]+';
@@ -282,18 +284,22 @@ const TITLES: Array<{ re: RegExp; law: LawRecord }> = LAWS.flatMap((law) =>
   law.titlePatterns.map((p) => ({ law, re: titleRegExp(p) })),
 );
 
-/** "51 et 52" → [51, 52]; "51 à 53" → [51, 52, 53] (short ranges only); "447-1" stays whole. */
+/**
+ * "51 et 52" → [51, 52]; "51 à 53" → [51, 52, 53] (short ranges only); "447-1" stays whole, and a
+ * range of sub-articles of one article fills in too ("447-1 à 447-3" → 447-1, 447-2, 447-3).
+ */
 function articleNumbers(list: string): string[] {
   const out: string[] = [];
-  const re = /(\d{1,4}(?:-\d{1,2})?)(?:\s*(?:a|au|to|الي)\s*(\d{1,4})(?![\d-]))?/gu;
+  const re = /(\d{1,4})(?:-(\d{1,2}))?(?:\s*(?:a|au|to|الي)\s*(\d{1,4})(?:-(\d{1,2}))?(?![\d-]))?/gu;
   for (let m = re.exec(list); m !== null; m = re.exec(list)) {
-    const first = m[1] ?? '';
-    out.push(first);
-    const last = m[2] === undefined ? Number.NaN : Number(m[2]);
-    const from = Number(first);
-    if (Number.isInteger(from) && last > from && last - from <= 20) {
-      for (let n = from + 1; n <= last; n++) out.push(String(n));
-    } else if (m[2] !== undefined) out.push(m[2]);
+    const [, base = '', sub, lastBase, lastSub] = m;
+    out.push(sub === undefined ? base : `${base}-${sub}`);
+    if (lastBase === undefined) continue;
+    const [from, last] = sub === undefined ? [Number(base), Number(lastBase)] : [Number(sub), Number(lastSub)];
+    const sameParent = (sub === undefined) === (lastSub === undefined) && (sub === undefined || base === lastBase);
+    if (sameParent && last > from && last - from <= 20) {
+      for (let n = from + 1; n <= last; n++) out.push(sub === undefined ? String(n) : `${base}-${n}`);
+    } else out.push(lastSub === undefined ? lastBase : `${lastBase}-${lastSub}`);
   }
   return out;
 }

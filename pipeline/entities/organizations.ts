@@ -23,6 +23,24 @@ function keyOf(normalized: string): string {
 const ARABIC = /[\u0600-\u06ff]/;
 const ALL_CAPS = /^[A-Z0-9&]{2,8}$/;
 
+// Long Arabic names of bodies come in interchangeable wordings: "ذات الطابع الشخصي" or "الشخصية"
+// (personal), "لمراقبة حماية" or just "لحماية" (for the control of the protection), with or without
+// "بالمغرب" for a Moroccan body. Each wording of a gazetteer name is matched.
+const AR_WORDINGS: Array<[RegExp, string]> = [
+  [/ ذات الطابع الشخصي(?= |$)/, ' الشخصيه'],
+  [/ الشخصيه(?= |$)/, ' ذات الطابع الشخصي'],
+  [/ لمراقبه حمايه /, ' لحمايه '],
+  [/ لحمايه /, ' لمراقبه حمايه '],
+];
+
+function variantsOf(normalized: string, moroccan: boolean): string[] {
+  const out = new Set([normalized]);
+  if (!ARABIC.test(normalized)) return [...out];
+  if (moroccan) out.add(normalized.replace(/ (?:بالمغرب|المغربيه)$/, ''));
+  for (const [from, to] of AR_WORDINGS) for (const v of [...out]) out.add(v.replace(from, to));
+  return [...out].filter((v) => v === normalized || v.includes(' '));
+}
+
 function compileGazetteer(): { re: RegExp; byKey: Map<string, NameInfo> } {
   const byKey = new Map<string, NameInfo>();
   const patterns = new Set<string>();
@@ -47,10 +65,11 @@ function compileGazetteer(): { re: RegExp; byKey: Map<string, NameInfo> } {
   };
   for (const entry of GAZETTEER) {
     for (const written of [...entry.names.fr, ...entry.names.ar, ...entry.names.en]) {
-      const variant = normalizeForMatch(written).trim();
-      add(entry, written, variant);
-      // "ل" + "اللجنة" is written "للجنة": also match the name without its first alef.
-      if (ARABIC.test(variant) && variant.startsWith('ال')) add(entry, written, variant.slice(1));
+      for (const variant of variantsOf(normalizeForMatch(written).trim(), entry.country === 'MA')) {
+        add(entry, written, variant);
+        // "ل" + "اللجنة" is written "للجنة": also match the name without its first alef.
+        if (ARABIC.test(variant) && variant.startsWith('ال')) add(entry, written, variant.slice(1));
+      }
     }
   }
   const alternation = [...patterns].sort((a, b) => b.length - a.length).join('|');
@@ -124,7 +143,40 @@ function findKnown(ctx: DocContext): Found[] {
   // Anchored names ("la Commission nationale", "اللجنة الوطنية") only count next to a full name.
   const anchoredIds = new Set<string>();
   for (const f of out) if (f.span.confidence !== ANCHORED_CONFIDENCE) anchoredIds.add(f.id);
-  return out.filter((f) => f.span.confidence !== ANCHORED_CONFIDENCE || anchoredIds.has(f.id));
+  const kept = out.filter((f) => f.span.confidence !== ANCHORED_CONFIDENCE || anchoredIds.has(f.id));
+  return kept.some((f) => REGULATORS.has(f.id)) ? kept : [...kept, ...selfReferences(ctx)];
+}
+
+const REGULATORS = new Set(GAZETTEER.filter((e) => e.kind === 'regulator').map((e) => e.id));
+const CNDP_LAW = /(?<![\d.])(?:09[.\-/]08|08[.\-/]09)(?!\.?\d)/;
+// "قررت اللجنة،", "la Commission rappelle": the Commission without a name or a complement after it.
+const BARE_COMMISSION =
+  /(?<![\p{L}])(?:[وف]?(?:ال|لل)لجنه|la commission|the commission)(?![\p{L}])(?!\s+(?:ال|ل|de |des |du |d'|pour |of |for |on |\p{L}+(?:ienne|aire|ale|elle|ean|ary|ique)\b))/gu;
+
+/**
+ * The CNDP's own communiqués call it "اللجنة" or "la Commission" throughout, without ever naming it.
+ * Read so when the text applies law 09-08 (the CNDP's law), names no regulator and says "the
+ * Commission" bare at least twice: a parliamentary or sport commission carries a complement.
+ */
+function selfReferences(ctx: DocContext): Found[] {
+  const text = ctx.norm.text;
+  if (!CNDP_LAW.test(text)) return [];
+  const found: Found[] = [];
+  BARE_COMMISSION.lastIndex = 0;
+  for (let m = BARE_COMMISSION.exec(text); m !== null; m = BARE_COMMISSION.exec(text)) {
+    const nStart = m.index + (/^[وف]/.test(m[0]) ? 1 : 0);
+    const oStart = origIndex(ctx, nStart);
+    const oEnd = origIndex(ctx, m.index + m[0].length);
+    // "la commission particulière" is lowercase in French: only the capitalized Commission names one.
+    if (!ARABIC.test(m[0]) && !/\bC/.test(ctx.text.slice(oStart, oEnd))) continue;
+    found.push({
+      id: 'org:cndp',
+      name: GAZETTEER.find((e) => e.id === 'org:cndp')?.names.fr[0] ?? 'CNDP',
+      known: true,
+      span: spanOf(ctx, oStart, oEnd, 0.5),
+    });
+  }
+  return found.length >= 2 ? found : [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +194,7 @@ const FR_TRIGGER = new RegExp(
 );
 // English puts the noun right before the name, without an article: "real estate developer X".
 const EN_TRIGGER =
-  /(?<![\p{L}])(?:company|firm|operator|developer|lender|insurer|startup|start-up|fintech|contractor|subcontractor|provider|retailer|subsidiary|carrier|union|fund|group|bank)(?=\s)/gu;
+  /(?<![\p{L}])(?:company|firm|operator|developer|lender|insurer|startup|start-up|fintech|contractor|subcontractor|provider|retailer|subsidiary|carrier|union|fund|group|bank|chain|agency)(?=\s)/gu;
 const DESCRIPTOR_WORD = /[ \t]+([\p{Ll}][\p{Ll}'’-]*)/uy;
 const DESCRIPTOR_LAST_NOT = new Set(
   "a à en au aux de du des d' sur pour par chez avec dans et ou qui que est sont the of in at to and with".split(' '),
@@ -316,6 +368,12 @@ const ACRONYM_STOP = new Set([
   'SNC',
   'LTD',
   'INC',
+  // Currencies ("francs CFA") and the opt-out keyword of text messages.
+  'CFA',
+  'FCFA',
+  'XOF',
+  'XAF',
+  'STOP',
 ]);
 const ROMAN = /^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 
@@ -349,7 +407,9 @@ const AR_COMMON = new Set(
     'مجال قطاع سوق موقع تطبيق منصه اعلن اكد قال نفي رفض قرر قام تلقي ارسل اصدر اوضحت اكدت اعلنت ' +
     'مبلغ مبالغ مليون ملايين مليار الف درهم دراهم حوالي يوم امس اليوم غدا الاسبوع الشهر السنه العام ' +
     'الماضي الماضيه الجاري الحالي الحاليه المقبل المقبله الاخير الاخيره موخرا مجددا ايضا كذلك فقط ' +
-    'العامله العامل المتواجده الكاينه الكاين الموجوده الموجود المختصه المتهمه المخالفه'
+    'العامله العامل المتواجده الكاينه الكاين الموجوده الموجود المختصه المتهمه المخالفه ' +
+    // Trades a company is described by ("شركة مناولة", "شركة حراسة").
+    'مناوله وساطه نظافه صيانه توظيف تكوين طباعه تنظيف'
   ).split(' '),
 );
 
@@ -372,6 +432,11 @@ function looksLikeVerb(word: string): boolean {
 function looksLikeParticiple(word: string): boolean {
   return word.startsWith('مت') && word.length >= 5;
 }
+
+/** Moroccan cities written without the article: after "ب" (in) they end a name ("ابن بطوطة بطنجة"). */
+const AR_CITIES = new Set(
+  'طنجه مراكش فاس مكناس اكادير وجده تطوان سلا اسفي تازه خريبكه سطات ورزازات تماره برشيد بركان كلميم ازيلال'.split(' '),
+);
 
 function isNotName(w: string): boolean {
   return AR_STOP.has(w) || AR_COMMON.has(w) || looksLikeVerb(w) || looksLikeParticiple(w);
@@ -419,6 +484,7 @@ function readArabicName(ctx: DocContext, nPos: number, masculine: boolean): { st
     }
     if (count > 0) {
       if (/^(?:بال|لل|كال|فال|وال)/.test(w) || (w.startsWith('و') && w.length >= 3)) break;
+      if (w.startsWith('ب') && AR_CITIES.has(w.slice(1))) break;
       if (/^[لب]/.test(w) && isNotName(w.slice(1))) break;
     }
     last = i;
@@ -467,8 +533,54 @@ const CITY = /^\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+)?/u;
 
 // The appositive is found by its tail (", a trucking company"), the name read back from there.
 const APPOSITIVE =
-  /,[ \t]+(?:a|an|une?|la|le)[ \t]+(?:[\p{Ll}-]+[ \t]+){0,3}(?:company|firm|operator|developer|group|startup|société|entreprise|groupe|opérateur|promoteur|filiale|start-up|prestataire)(?![\p{L}])/gu;
+  /,[ \t]+(?:a|an|une?|la|le)[ \t]+(?:[\p{Ll}-]+[ \t]+){0,3}(?:company|firm|operator|developer|group|startup|chain|retailer|insurer|lender|agency|bank|institution|société|entreprise|groupe|opérateur|promoteur|filiale|start-up|prestataire|enseigne|banque|assureur|agence|régie|établissement|institution)(?![\p{L}])/gu;
 const NAME_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,3})$/u;
+
+// "a appris Le360", "Joint par TelQuel", "حسب ما علمه «Le360»", "قال لـ«كود»": an
+// outlet credited as the source of the story, not a party to it; and the outlet's name after the
+// title ("Notes en ligne – TelQuel").
+const CREDIT_BEFORE =
+  /(?<![\p{L}])(?:(?:a|ont|avons) appris|(?:joint|jointe|contacte|contactee|sollicite|sollicitee|interroge|interrogee|cite|citee|rapporte|rapportee|publie|publiee)s? par|confie a|declare a|indique a|precise a|reported by|quoted by|علم(?:ه|ت|ها)?|اورد(?:ه|ت|ته)?|نشر(?:ه|ت|ته)|نقلا عن|ل)\s*[«"“]?\s*$/u;
+
+function isSourceCredit(text: string, start: number, end: number): boolean {
+  const before = normalizeForMatch(text.slice(Math.max(0, start - 30), start));
+  if (
+    CREDIT_BEFORE.test(before) &&
+    (!/ل\s*[«"“]?\s*$/.test(before) || /لـ\s*[«"“]?\s*$/.test(text.slice(Math.max(0, start - 4), start)))
+  ) {
+    return true;
+  }
+  return /[–—|]\s*$/.test(text.slice(Math.max(0, start - 3), start)) && /^\s*(?:\n|$)/.test(text.slice(end, end + 2));
+}
+
+const EN_COURT =
+  /(?<![\p{L}])(Administrative Court of Appeal|Commercial Court of Appeal|Administrative Court|Commercial Court|Court of First Instance|Court of Appeal)(?:[ \t]+(?:of|in)[ \t]+(\p{Lu}[\p{L}-]+))|(?<![\p{L}])(?!(?:The|A|An|In|At|On|By|For|Of|This|That|Its)[ \t])(\p{Lu}[\p{L}-]+)[ \t]+(Administrative Court of Appeal|Commercial Court of Appeal|Administrative Court|Commercial Court|Court of First Instance|Court of Appeal)(?![\p{L}])/gu;
+const AR_COURT =
+  /(?<![\p{L}])(?:ال)?(محكمه الاستيناف الاداريه|محكمه الاستيناف التجاريه|المحكمه الاداريه|المحكمه التجاريه|المحكمه الابتداييه|محكمه الاستيناف)\s+ب(?:ال)?([\u0621-\u064a]{3,})/gu;
+const COURT_IN_FRENCH = new Map<string, string>([
+  ['administrative court of appeal', "cour d'appel administrative"],
+  ['commercial court of appeal', "cour d'appel de commerce"],
+  ['administrative court', 'tribunal administratif'],
+  ['commercial court', 'tribunal de commerce'],
+  ['court of first instance', 'tribunal de premiere instance'],
+  ['court of appeal', "cour d'appel"],
+  ['محكمه الاستيناف الاداريه', "cour d'appel administrative"],
+  ['محكمه الاستيناف التجاريه', "cour d'appel de commerce"],
+  ['المحكمه الاداريه', 'tribunal administratif'],
+  ['المحكمه التجاريه', 'tribunal de commerce'],
+  ['المحكمه الابتداييه', 'tribunal de premiere instance'],
+  ['محكمه الاستيناف', "cour d'appel"],
+]);
+
+// Head nouns of institutions; the French ones in any case ("l'université X", "Université X").
+const HEAD_THEN_NAME =
+  /(?<![\p{L}])(?:[Uu]niversit[ée]|[Ff]acult[ée]|[ÉéEe]cole|[Ii]nstitut|[Hh][ôo]pital|University of|Faculty of|Institute of|Hospital of)[ \t]+(?=\p{Lu})/gu;
+const NAME_THEN_HEAD =
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}[ \t]+(?:University|Hospital|Institute)(?![\p{L}])/gu;
+// Not "الجامعة" (the university already named, or a federation: "الجامعة الملكية").
+const AR_HEAD = /(?<![\p{L}])[وف]?[بل]?(جامعه|كليه|معهد|مستشفي)(?=\s)/gu;
+const INTERCAPPED =
+  /(?<![\p{L}\p{N}])((?!Mc|Mac)\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,2})(?![\p{L}\p{N}])/gu;
 
 function findUnknown(ctx: DocContext, known: Found[]): Found[] {
   const out: Found[] = [];
@@ -476,21 +588,31 @@ function findUnknown(ctx: DocContext, known: Found[]): Found[] {
   const knownKeys = GAZ.byKey;
   // The identity comes from another spelling when there is one: the full name of an acronym defined
   // earlier, the Latin name in brackets after an Arabic transliteration.
-  const push = (name: string, oStart: number, oEnd: number, confidence: number) => {
+  const push = (name: string, oStart: number, oEnd: number, confidence: number, identity?: string) => {
     const cleaned = cleanName(name);
     const n = normalizeForMatch(cleaned);
     if (cleaned.length < 2 || NOT_NAMES.has(n) || !/\p{L}/u.test(cleaned)) return;
-    if (overlaps(taken, oStart, oEnd)) return;
-    const named = definedAcronyms.get(cleaned) ?? bracketedLatin(oStart + cleaned.length) ?? cleaned;
+    if (overlaps(taken, oStart, oEnd) || isSourceCredit(ctx.text, oStart, oStart + cleaned.length)) return;
+    const bracketed = bracketedLatin(oStart + cleaned.length);
+    const named = identity ?? definedAcronyms.get(cleaned) ?? bracketed?.name ?? cleaned;
     const nn = normalizeForMatch(named);
     const info = knownKeys.get(keyOf(nn)) ?? knownKeys.get(keyOf(nn.replace(LEGAL_SUFFIX, '')));
     taken.push([oStart, oEnd]);
+    const id = info ? info.entry.id : unknownId(named);
+    const display = info ? (info.entry.names.fr[0] ?? named) : identity ? cleaned : named;
     out.push({
-      id: info ? info.entry.id : unknownId(named),
-      name: info ? (info.entry.names.fr[0] ?? named) : named,
+      id,
+      name: display,
       known: info !== undefined,
       span: spanOf(ctx, oStart, oStart + cleaned.length, confidence),
     });
+    // The Latin spelling in brackets is a second mention of the same organization, read whole here
+    // ("(Crédit du Souss)") rather than word by word by the Latin-run rule below.
+    if (bracketed) {
+      const end = bracketed.start + bracketed.name.length;
+      taken.push([bracketed.start, end]);
+      out.push({ id, name: display, known: info !== undefined, span: spanOf(ctx, bracketed.start, end, confidence) });
+    }
   };
 
   const readNameAt = (oPos: number): { name: string; start: number } | null => {
@@ -504,10 +626,11 @@ function findUnknown(ctx: DocContext, known: Found[]): Found[] {
 
   // "Syndicat national des chauffeurs routiers (SNCR)": the full name, and the acronym stands for it.
   const definedAcronyms = new Map<string, string>();
-  const bracketedLatin = (oEnd: number): string | undefined => {
+  const bracketedLatin = (oEnd: number): { name: string; start: number } | undefined => {
     // «سيغما» (Sigma Relation Client): the Latin spelling in brackets names the same company.
     const m = /^[»"”]?\s*\(\s*(\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)\s*\)/u.exec(ctx.text.slice(oEnd, oEnd + 70));
-    return m && /[\u0600-\u06ff]/.test(ctx.text.slice(Math.max(0, oEnd - 2), oEnd)) ? m[1] : undefined;
+    if (!m?.[1] || !/[\u0600-\u06ff]/.test(ctx.text.slice(Math.max(0, oEnd - 2), oEnd))) return undefined;
+    return { name: m[1], start: oEnd + m[0].indexOf(m[1]) };
   };
   ACRONYM_DEFINITION.lastIndex = 0;
   for (let m = ACRONYM_DEFINITION.exec(ctx.text); m !== null; m = ACRONYM_DEFINITION.exec(ctx.text)) {
@@ -531,6 +654,66 @@ function findUnknown(ctx: DocContext, known: Found[]): Found[] {
     if (!city) continue;
     const oEnd = origIndex(ctx, m.index + m[0].length) + city[0].length;
     push(ctx.text.slice(oStart, oEnd), oStart, oEnd, 0.7);
+  }
+
+  // Courts named in English or Arabic take the French name's identity: "Administrative Court of Rabat",
+  // "المحكمة الإدارية بالرباط" and "tribunal administratif de Rabat" are one court.
+  for (const [re, arabic] of [
+    [EN_COURT, false],
+    [AR_COURT, true],
+  ] as const) {
+    re.lastIndex = 0;
+    const text = arabic ? ctx.norm.text : ctx.text;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const kind = normalizeForMatch(m[1] ?? m[4] ?? '');
+      const city = m[2] ?? m[3] ?? '';
+      const french = COURT_IN_FRENCH.get(kind);
+      if (!french || !city) continue;
+      const oStart = arabic ? origIndex(ctx, m.index) : m.index;
+      const oEnd = arabic ? origIndex(ctx, m.index + m[0].length - 1) + 1 : m.index + m[0].length;
+      push(ctx.text.slice(oStart, oEnd), oStart, oEnd, 0.7, `${french} de ${city}`);
+    }
+  }
+
+  // "l'université Ibn Battouta", "Ibn Battouta University", "لجامعة ابن بطوطة": an institution named by
+  // its head noun and a proper name. The head noun stays in the name, where the identity key reads it.
+  if (ctx.language !== 'ar') {
+    for (const re of [HEAD_THEN_NAME, NAME_THEN_HEAD]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(ctx.text); m !== null; m = re.exec(ctx.text)) {
+        let start = m.index;
+        let name = m[0];
+        if (re === HEAD_THEN_NAME) {
+          LATIN_NAME.lastIndex = m.index + m[0].length;
+          const proper = LATIN_NAME.exec(ctx.text)?.[1];
+          if (!proper) continue;
+          name = `${m[0]}${proper}`;
+        } else {
+          const lead = /^(?:(?:The|A|An|In|At|For|By|From|To|Of)[ \t]+)+/.exec(name)?.[0] ?? '';
+          start += lead.length;
+          name = name.slice(lead.length);
+          if (name.split(/[ \t]+/).length < 2) continue;
+        }
+        push(name, start, start + name.length, 0.65);
+      }
+    }
+  }
+  AR_HEAD.lastIndex = 0;
+  for (let m = AR_HEAD.exec(ctx.norm.text); m !== null; m = AR_HEAD.exec(ctx.norm.text)) {
+    const head = m[1] ?? '';
+    const ar = readArabicName(ctx, m.index + m[0].length, head === 'معهد' || head === 'مستشفي');
+    if (!ar) continue;
+    const start = origIndex(ctx, m.index + m[0].length - head.length);
+    push(ctx.text.slice(start, ar.end), start, ar.end, 0.55);
+  }
+
+  // "AdNova Media", "SecuVision Maroc": a capital inside a word is a brand's, not a person's or a place's.
+  if (ctx.language !== 'ar') {
+    INTERCAPPED.lastIndex = 0;
+    for (let m = INTERCAPPED.exec(ctx.text); m !== null; m = INTERCAPPED.exec(ctx.text)) {
+      const name = m[1] ?? '';
+      push(name, m.index, m.index + name.length, 0.6);
+    }
   }
 
   const triggers: Array<[RegExp, boolean]> = [

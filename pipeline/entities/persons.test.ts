@@ -37,4 +37,19 @@ describe('persons', () => {
   it('does not take a company or a place after a civility-like word', () => {
     expect(entitiesOf('Il me Dit que la société Maroc Data a répondu.').persons).toEqual([]);
   });
+
+  it('reads names after the roles of a proceeding or an institution, and after an appointment', () => {
+    const ids = (text: string, lang: 'fr' | 'en' = 'fr') => idsOf(entitiesOf(text, lang).persons);
+    expect(ids('Lawyer Samir Idrissi told the court the refusal was outdated.', 'en')).toEqual([
+      'person:samir-idrissi',
+    ]);
+    expect(ids('The judge Leila Amrani adjourned the hearing.', 'en')).toEqual(['person:leila-amrani']);
+    expect(ids("Jointe par téléphone, la doyenne de la faculté, Houda Tazi, parle d'une erreur.")).toEqual([
+      'person:houda-tazi',
+    ]);
+    expect(ids('Le rapporteur Mehdi Filali a présenté ses conclusions.')).toEqual(['person:mehdi-filali']);
+    expect(ids('La commission a désigné Marc Dupuis pour présider le débat.')).toEqual(['person:marc-dupuis']);
+    // A role needs a full name after it.
+    expect(ids('Le juge a rendu sa décision lundi.')).toEqual([]);
+  });
 });

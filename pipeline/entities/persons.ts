@@ -28,8 +28,13 @@ const KNOWN = (() => {
 
 // Civilities and roles, on normalized text. Roles require a full name after them.
 const FR_CIVILITY = /(?<![\p{L}])(?:m\.|mme\.?|mlle\.?|monsieur|madame|maitre|dr\.?|pr\.?|mr\.?|mrs\.?|ms\.?)(?=\s)/gu;
-const FR_ROLE =
-  /(?<![\p{L}])(?:ministre|ministre delegue|ministre deleguee|president|presidente|depute|deputee|directeur general|directrice generale|secretaire general|secretaire generale|porte-parole|procureur|wali|gouverneur|avocat|avocate|minister|lawmaker|deputy|spokesperson)(?![\p{L}])/gu;
+const FR_ROLE = new RegExp(
+  String.raw`(?<![\p{L}])(?:ministre|ministre delegue|ministre deleguee|president|presidente|depute|deputee|directeur general|directrice generale|secretaire general|secretaire generale|porte-parole|procureur|wali|gouverneur|avocat|avocate|minister|lawmaker|deputy|spokesperson|` +
+    // Roles of a proceeding or an institution, and an appointment ("a désigné Claire X pour présider").
+    'juge|rapporteur|rapporteure|batonnier|doyen|doyenne|recteur|rectrice|professeur|maire|commissaire|' +
+    String.raw`judge|lawyer|attorney|dean|rector|professor|mayor|prosecutor|a designe|a nomme|appointed)(?![\p{L}])`,
+  'gu',
+);
 const AR_TITLE =
   /(?<![\p{L}])[و]?(?:السيد|السيده|الوزير|الوزيره|النائب|النائبه|البرلماني|البرلمانيه|الدكتور|الدكتوره|الاستاذ|الاستاذه|رئيس اللجنه الوطنيه|رئيس اللجنه)(?=\s)/gu;
 

@@ -10,7 +10,9 @@
 //
 // ش, خ and غ get one letter each (c, x, q, unused otherwise) so that "sh" never reads as "s" + "h".
 // Dropped: vowels and semi-vowels (ا و ي ى ء ع, a e i o u y w), the Arabic article, a word-final ة/ه
-// (a vowel in transliteration: سلامة = Salama), repeated classes (Salam = Sallam). Acronyms map
+// (a vowel in transliteration: سلامة = Salama), repeated classes (Salam = Sallam), a word-initial h
+// on both sides (French "Horizon" has a silent h that Arabic writes as a vowel: أوريزون, while ح and
+// ه at the start are written H: Hassan = حسن, so dropping it everywhere keeps both). Acronyms map
 // letter by letter on both sides: "TLS" and "تي إل إس" are both t-l-s.
 //
 // Generic company words (société, groupe, SARL, Maroc, holding, شركة, المغرب...) are dropped
@@ -104,89 +106,115 @@ const GENERIC = new Set([
   'شمم',
 ]);
 
-const LATIN_SECTOR = new Set([
-  'assurance',
-  'assurances',
-  'insurance',
-  'immobilier',
-  'immobiliere',
-  'immobilieres',
-  'immo',
-  'realty',
-  'banque',
-  'bank',
-  'credit',
-  'finance',
-  'finances',
-  'financement',
-  'leasing',
-  'telecom',
-  'telecoms',
-  'telecommunications',
-  'services',
-  'service',
-  'consulting',
-  'conseil',
-  'distribution',
-  'logistique',
-  'logistics',
-  'transport',
-  'transports',
-  'technologies',
-  'technology',
-  'tech',
-  'industries',
-  'industrie',
-  'voyages',
-  'travel',
-  'sante',
-  'clinique',
-  'clinic',
-  'invest',
-  'investissement',
-  'investissements',
-  'energie',
-  'energy',
-  'solutions',
-  'systems',
-  'systemes',
-]);
+// Sector words and the head nouns of institutions ("Université", "جامعة", "Hospital"), each with the
+// French word it translates to: they describe rather than name, so the skeleton drops them at either
+// end, and when what remains is too short to identify anything, `identityKeyOf` reads them back in
+// French, first, so "Université X", "X University" and "جامعة X" still meet.
+const LATIN_SECTOR = new Map<string, string>(
+  Object.entries({
+    assurance: 'assurance',
+    assurances: 'assurance',
+    insurance: 'assurance',
+    immobilier: 'immobilier',
+    immobiliere: 'immobilier',
+    immobilieres: 'immobilier',
+    immo: 'immobilier',
+    realty: 'immobilier',
+    banque: 'banque',
+    bank: 'banque',
+    credit: 'credit',
+    finance: 'finance',
+    finances: 'finance',
+    financement: 'finance',
+    leasing: 'leasing',
+    telecom: 'telecom',
+    telecoms: 'telecom',
+    telecommunications: 'telecom',
+    services: 'services',
+    service: 'services',
+    consulting: 'conseil',
+    conseil: 'conseil',
+    distribution: 'distribution',
+    logistique: 'logistique',
+    logistics: 'logistique',
+    transport: 'transport',
+    transports: 'transport',
+    technologies: 'technologies',
+    technology: 'technologies',
+    tech: 'technologies',
+    industries: 'industrie',
+    industrie: 'industrie',
+    voyages: 'voyages',
+    travel: 'voyages',
+    sante: 'sante',
+    health: 'sante',
+    clinique: 'clinique',
+    clinic: 'clinique',
+    invest: 'investissement',
+    investissement: 'investissement',
+    investissements: 'investissement',
+    energie: 'energie',
+    energy: 'energie',
+    solutions: 'solutions',
+    systems: 'systemes',
+    systemes: 'systemes',
+    universite: 'universite',
+    university: 'universite',
+    faculte: 'faculte',
+    faculty: 'faculte',
+    ecole: 'ecole',
+    school: 'ecole',
+    hopital: 'hopital',
+    hospital: 'hopital',
+    institut: 'institut',
+    institute: 'institut',
+  }),
+);
 
-/** Arabic sector words without article or preposition, nouns and their adjectives. */
-const ARABIC_SECTOR = new Set([
-  'تامين',
-  'تامينات',
-  'عقار',
-  'عقارات',
-  'عقاري',
-  'عقاريه',
-  'اتصالات',
-  'قروض',
-  'تمويل',
-  'مالي',
-  'ماليه',
-  'بنكي',
-  'بنكيه',
-  'خدمات',
-  'استشارات',
-  'توزيع',
-  'نقل',
-  'لوجستيك',
-  'تكنولوجيا',
-  'تكنولوجيات',
-  'صناعه',
-  'صناعات',
-  'اسفار',
-  'سياحه',
-  'صحه',
-  'استثمار',
-  'استثمارات',
-  'طاقه',
-  'تيليكوم',
-  'تليكوم',
-  'تيلكوم',
-  'انفست',
-]);
+/** Arabic sector words and head nouns without article or preposition, nouns and their adjectives. */
+const ARABIC_SECTOR = new Map<string, string>(
+  Object.entries({
+    تامين: 'assurance',
+    تامينات: 'assurance',
+    عقار: 'immobilier',
+    عقارات: 'immobilier',
+    عقاري: 'immobilier',
+    عقاريه: 'immobilier',
+    اتصالات: 'telecom',
+    قرض: 'credit',
+    قروض: 'credit',
+    تمويل: 'finance',
+    مالي: 'finance',
+    ماليه: 'finance',
+    بنكي: 'banque',
+    بنكيه: 'banque',
+    خدمات: 'services',
+    استشارات: 'conseil',
+    توزيع: 'distribution',
+    نقل: 'transport',
+    لوجستيك: 'logistique',
+    تكنولوجيا: 'technologies',
+    تكنولوجيات: 'technologies',
+    صناعه: 'industrie',
+    صناعات: 'industrie',
+    اسفار: 'voyages',
+    سياحه: 'voyages',
+    صحه: 'sante',
+    استثمار: 'investissement',
+    استثمارات: 'investissement',
+    طاقه: 'energie',
+    تيليكوم: 'telecom',
+    تليكوم: 'telecom',
+    تيلكوم: 'telecom',
+    انفست: 'investissement',
+    مصحه: 'clinique',
+    جامعه: 'universite',
+    كليه: 'faculte',
+    مدرسه: 'ecole',
+    مستشفي: 'hopital',
+    معهد: 'institut',
+  }),
+);
 
 /** The bare stem of an Arabic word after the preposition ل and/or the article: للتامين → تامين. */
 function arabicStem(word: string): string {
@@ -198,7 +226,11 @@ function arabicStem(word: string): string {
 
 /** "للتأمين", "العقارية", "تأمينات": a word naming a sector (normalized input). */
 export function isArabicSectorWord(normalizedWord: string): boolean {
-  return ARABIC_SECTOR.has(arabicStem(normalizedWord)) || ARABIC_SECTOR.has(normalizedWord);
+  return arabicSectorOf(normalizedWord) !== undefined;
+}
+
+function arabicSectorOf(normalizedWord: string): string | undefined {
+  return ARABIC_SECTOR.get(arabicStem(normalizedWord)) ?? ARABIC_SECTOR.get(normalizedWord);
 }
 
 /** "الإسرائيلية", "المغربية": a definite nisba adjective, a descriptor rather than a name (normalized). */
@@ -302,6 +334,7 @@ const LATIN_LETTER: Record<string, string> = {
 function arabicWordSkeleton(word: string): string {
   let w = word.startsWith('ال') && word.length >= 4 ? word.slice(2) : word;
   if (w.length >= 3 && w.endsWith('ه')) w = w.slice(0, -1);
+  if (w.length >= 3) w = w.replace(/^[هح]/, '');
   let out = '';
   for (const ch of w) out += ARABIC_CLASS[ch] ?? '';
   return out;
@@ -316,7 +349,8 @@ function latinWordSkeleton(word: string): string {
     .replace(/th/g, 't')
     .replace(/qu|ck/g, 'k')
     .replace(/c(?=[eiy])/g, 's')
-    .replace(/x/g, 'ks');
+    .replace(/x/g, 'ks')
+    .replace(/^h(?=..)/, '');
   let out = '';
   for (const ch of w) {
     if (/[aeiouyw]/.test(ch)) continue;
@@ -369,6 +403,20 @@ function tokensOf(name: string): Token[] {
   return tokens;
 }
 
+function tokenSkeleton(t: Token): string {
+  return t.spelled ?? (ARABIC_WORD.test(t.norm) ? arabicWordSkeleton(t.norm) : latinWordSkeleton(t.norm));
+}
+
+function squeeze(skeleton: string): string {
+  return skeleton.replace(/(.)\1+/g, '$1');
+}
+
+/** The French word a sector or head-noun token stands for, else null. */
+function sectorTranslation(t: Token): string | null {
+  if (t.spelled !== null) return null;
+  return (ARABIC_WORD.test(t.norm) ? arabicSectorOf(t.norm) : LATIN_SECTOR.get(t.norm)) ?? null;
+}
+
 /**
  * The consonant skeleton of an organization name, one letter per consonant class (see the table at
  * the top of this file), generic words and edge sector words dropped. Same name, same skeleton.
@@ -381,14 +429,32 @@ export function consonantSkeleton(name: string): string {
   for (let last = tokens.at(-1); last && last.spelled === null && isSector(last.norm, true); last = tokens.at(-1)) {
     tokens.pop();
   }
-  const joined = tokens
-    .map((t) => t.spelled ?? (ARABIC_WORD.test(t.norm) ? arabicWordSkeleton(t.norm) : latinWordSkeleton(t.norm)))
-    .join('');
-  return joined.replace(/(.)\1+/g, '$1');
+  return squeeze(tokens.map(tokenSkeleton).join(''));
+}
+
+/**
+ * The skeleton with its sector words kept, read in French and put first ("Crédit du Souss" and
+ * "القرض السوسي" are both credit + s), for names whose proper part alone is too short. A closing
+ * nisba that is no sector word is part of the name here: "السوسي" is "Souss".
+ */
+function describedSkeleton(name: string): string {
+  const tokens = tokensOf(name).filter((t) => !GENERIC.has(t.norm));
+  const sectors: string[] = [];
+  const rest: string[] = [];
+  for (const t of tokens) {
+    const sector = sectorTranslation(t);
+    if (sector) sectors.push(latinWordSkeleton(sector));
+    else if (ARABIC_WORD.test(t.norm) && isArabicNisba(t.norm))
+      rest.push(arabicWordSkeleton(t.norm.replace(/يه?$/, '')));
+    else rest.push(tokenSkeleton(t));
+  }
+  return squeeze([...sectors, ...rest].join(''));
 }
 
 /** The skeleton when it is long enough to tell one company from another, else null. */
 export function identityKeyOf(name: string): string | null {
   const skeleton = consonantSkeleton(name);
-  return skeleton.length >= MIN_SKELETON ? skeleton : null;
+  if (skeleton.length >= MIN_SKELETON) return skeleton;
+  const described = describedSkeleton(name);
+  return described.length >= MIN_SKELETON ? described : null;
 }

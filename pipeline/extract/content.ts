@@ -559,7 +559,7 @@ const BYLINE_CUE =
  * A sentence ("Le 12 mars 2020, la loi a été adoptée par le Parlement.") ends with a full stop.
  */
 function isDateLine(t: string): boolean {
-  if (!/\d|[\u0660-\u0669]/.test(t) || /[.!?؟]$/.test(t)) return false;
+  if (!/\d|[\u0660-\u0669]/.test(t) || /[.!?؟:]$/.test(t)) return false;
   const dates = findDates(t);
   if (dates.length === 0) return false;
   if (BYLINE_CUE.test(t)) return true;

@@ -5,9 +5,6 @@ import { type El, parseHtml, textOf } from './dom.ts';
 import { cleanAuthorName, readMetadata, stripSiteName } from './metadata.ts';
 import { detectTicker, tickerTextLength } from './ticker.ts';
 
-/** Bump when extraction output changes so stored documents are re-derived. */
-export const EXTRACT_VERSION = 2;
-
 /** Below this many characters of main text the page is treated as having no article. */
 const MIN_TEXT = 80;
 

@@ -1,4 +1,4 @@
 export { type ExtractInput, extract } from './extract.ts';
-export { EXTRACT_VERSION, extractHtml } from './html.ts';
+export { extractHtml } from './html.ts';
 export { aggregate, type MetricResult, type PageCounts, shingleCounts } from './metric.ts';
 export { extractPdfText } from './pdf.ts';

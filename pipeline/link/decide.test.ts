@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UnderstoodDocument } from '../types.ts';
 import {
   addToSummary,
+  blockingKeys,
   type CaseSummary,
   decideLink,
   emptySummary,
@@ -145,5 +146,158 @@ describe('decideLink', () => {
     const f = linkFeatures(doc);
     expect(f.subjects).toEqual({});
     expect(f.orgIds).toEqual(['org:ma-prosecutor', 'org:tribunal-premiere-instance-rabat']);
+  });
+});
+
+describe('cross-language evidence without shared entity ids', () => {
+  // An institution the gazetteer does not know, so entity extraction gives the two reports nothing
+  // in common: only the city, the particle-led name, the count and the step tie them.
+  const leakAr = makeDoc({
+    id: 'doc_clinic_ar',
+    language: 'ar',
+    publishedAt: '2025-04-07',
+    title: 'تسريب ملفات مرضى مصحة بأكادير',
+    text: 'تداول رواد مواقع التواصل ملفات حوالي 3 آلاف مريض من مصحة ابن زهر بأكادير، وتقدم مرضى بشكاية إلى اللجنة الوطنية.',
+    orgs: [{ id: 'org:cndp', name: 'اللجنة الوطنية' }],
+    events: [{ type: 'data_breach', date: '2025-04-07' }],
+  });
+  const noticeFr = makeDoc({
+    id: 'doc_clinic_fr',
+    publishedAt: '2025-04-16',
+    title: 'La CNDP met en demeure une clinique',
+    text: "La CNDP a mis en demeure la clinique Ibn Zohr d'Agadir après la diffusion des dossiers de 3.000 patients. Elle a mené une inspection sur place.",
+    orgs: [{ id: 'org:cndp', name: 'CNDP' }],
+    events: [
+      { type: 'formal_notice', date: '2025-04-15' },
+      { type: 'data_breach', date: null },
+    ],
+  });
+  const otherLeakFr = makeDoc({
+    id: 'doc_school_fr',
+    publishedAt: '2025-04-15',
+    title: 'Fuite de données dans une école de Fès',
+    text: "Les bulletins de 740 élèves d'une école privée de Fès ont été publiés par erreur. La CNDP a été saisie.",
+    orgs: [{ id: 'org:cndp', name: 'CNDP' }],
+    events: [{ type: 'data_breach', date: '2025-04-14' }],
+  });
+
+  it('joins an Arabic and a French report of one leak through city, name and count', () => {
+    const parts = scoreCandidate(linkFeatures(noticeFr), caseOf('c', leakAr));
+    expect(parts.detail).toBeGreaterThan(0.9);
+    expect(decideLink(linkFeatures(noticeFr), [caseOf('c', leakAr)]).primary?.caseId).toBe('c');
+  });
+
+  it('keeps a leak of the same weeks in another city, with other figures, apart', () => {
+    const parts = scoreCandidate(linkFeatures(otherLeakFr), caseOf('c', leakAr));
+    // Only the topic (a leak) is shared: no city, name or figure.
+    expect(parts.detail).toBeLessThanOrEqual(0.35);
+    expect(decideLink(linkFeatures(otherLeakFr), [caseOf('c', leakAr)]).primary).toBeNull();
+  });
+});
+
+describe('event dates across sources', () => {
+  const decision = makeDoc({
+    id: 'doc_decision',
+    publishedAt: '2024-06-03',
+    text: 'Décision du 3 juin.',
+    events: [{ type: 'moratorium', date: '2024-06-03' }],
+  });
+  // A later report dates the step by its own publication: "by then", not "on that day".
+  const reportedLater = (date: string) =>
+    makeDoc({ id: `doc_r_${date}`, publishedAt: date, text: 'Rapport.', events: [{ type: 'moratorium', date }] });
+
+  it('reads a step dated by a report up to three weeks later as the same step', () => {
+    expect(scoreCandidate(linkFeatures(reportedLater('2024-06-19')), caseOf('c', decision)).event).toBe(0.7);
+  });
+
+  it('does not stretch a precise date the other way or beyond three weeks', () => {
+    expect(scoreCandidate(linkFeatures(reportedLater('2024-07-10')), caseOf('c', decision)).event).toBeLessThan(0.7);
+    const earlier = makeDoc({
+      id: 'doc_earlier',
+      publishedAt: '2024-05-20',
+      text: 'Rapport.',
+      events: [{ type: 'moratorium', date: '2024-05-20' }],
+    });
+    const dated = makeDoc({
+      id: 'doc_dated',
+      publishedAt: '2024-06-20',
+      text: 'Décision.',
+      events: [{ type: 'moratorium', date: '2024-06-05' }],
+    });
+    // The report is from before the dated step: it cannot be reporting it.
+    expect(scoreCandidate(linkFeatures(earlier), caseOf('c', dated)).event).toBeLessThan(0.7);
+  });
+});
+
+describe('organizations that are not what a case is about', () => {
+  const federation = { id: 'org:fmdc', name: 'Fédération marocaine des droits du consommateur' };
+  it('does not make a consumer federation that files the complaint a subject', () => {
+    const doc = makeDoc({
+      id: 'doc_fed',
+      title: 'La Fédération marocaine des droits du consommateur saisit la CNDP',
+      text: 'La Fédération marocaine des droits du consommateur dénonce des SMS publicitaires. La Fédération marocaine des droits du consommateur a saisi la CNDP.',
+      orgs: [federation],
+    });
+    const f = linkFeatures(doc);
+    expect(f.subjects).toEqual({});
+    expect(f.orgIds).toEqual(['org:fmdc']);
+  });
+
+  it('treats an unknown association by its name the same way', () => {
+    const doc = makeDoc({
+      id: 'doc_assoc',
+      title: 'Une association de consommateurs porte plainte',
+      text: 'Association marocaine des usagers des banques: plainte déposée. Association marocaine des usagers des banques.',
+      orgs: [{ id: 'org:x-amub', name: 'Association marocaine des usagers des banques' }],
+    });
+    expect(linkFeatures(doc).subjects).toEqual({});
+  });
+});
+
+describe('a company named in passing by a brief about no company', () => {
+  const about = makeDoc({
+    id: 'doc_about',
+    publishedAt: '2024-02-01',
+    title: 'Spyware : Sentinel Labs visé',
+    text: 'Sentinel Labs est mis en cause. Sentinel Labs dément.',
+    orgs: [{ id: 'org:sentinel', name: 'Sentinel Labs' }],
+  });
+  const brief = (date: string) =>
+    makeDoc({
+      id: `doc_brief_${date}`,
+      language: 'ar',
+      publishedAt: date,
+      text: 'أصدرت اللجنة بلاغا حول برنامج تجسس تبيعه Sentinel Labs لعدة حكومات.',
+      orgs: [{ id: 'org:sentinel', name: 'Sentinel Labs' }],
+    });
+
+  it('leans towards the case about that company in the same weeks', () => {
+    expect(linkFeatures(brief('2024-02-02')).subjects).toEqual({});
+    expect(scoreCandidate(linkFeatures(brief('2024-02-02')), caseOf('c', about)).subject).toBe(0.5);
+  });
+
+  it('does not months later', () => {
+    expect(scoreCandidate(linkFeatures(brief('2024-07-02')), caseOf('c', about)).subject).toBe(0);
+  });
+});
+
+describe('blockingKeys across languages', () => {
+  it('lets a report about no company be found through its topic and the organizations it names', () => {
+    const brief = makeDoc({
+      id: 'doc_brief_keys',
+      language: 'ar',
+      publishedAt: '2024-03-01',
+      text: 'قررت اللجنة تعليق التعرف على الوجه في الفضاءات العامة، وراسلت شركة نور تيك بهذا الشأن.',
+      orgs: [
+        { id: 'org:x-nourtech', name: 'نور تيك' },
+        { id: 'org:ma-prosecutor', name: 'النيابة العامة' },
+      ],
+    });
+    const f = { ...linkFeatures(brief), subjects: {} };
+    const { write, lookup } = blockingKeys(f);
+    expect(f.topics).toContain('facial_recognition');
+    expect(write).toEqual(expect.arrayContaining(['p:facial_recognition', 'o:org:x-nourtech']));
+    expect(write).not.toContain('o:org:ma-prosecutor');
+    expect(lookup).toContain('p:facial_recognition');
   });
 });

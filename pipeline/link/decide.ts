@@ -3,7 +3,8 @@
 // evidence they share, discounted by the time between them. One threshold starts a new case, a lower
 // one records a secondary mention. Pure: the store loads the candidates and writes the outcome.
 import type { EventType } from '../types.ts';
-import type { LinkEvent, LinkFeatures } from './features.ts';
+import { figureSpecificity } from './details.ts';
+import { isProceduralId, type LinkEvent, type LinkFeatures } from './features.ts';
 
 export interface CaseSummary {
   caseId: string;
@@ -27,6 +28,11 @@ export interface CaseSummary {
   lastSeen: string | null;
   /** Distinct member dates (sorted, capped): time is measured to the nearest member, not the span. */
   dates: string[];
+  /** Cities, compound-name skeletons and figures of the members (capped; absent in old summaries). */
+  places?: string[];
+  names?: string[];
+  figures?: number[];
+  topics?: string[];
 }
 
 export interface LinkDecision {
@@ -52,6 +58,7 @@ const MAX_EVENTS = 40;
 const MAX_DOC_IDS = 50;
 const MAX_ORGS = 60;
 const MAX_DATES = 64;
+const MAX_DETAILS = 48;
 /** Cases up to this size may be absorbed by a matter that grew to claim them. */
 export const MAX_ABSORBABLE = 3;
 
@@ -159,6 +166,9 @@ function lawSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   return Math.min(1, Math.max(best, sum * 0.6));
 }
 
+/** How long before its report a step dated only by the report may have taken place. */
+const SOFT_DATE_DAYS = 21;
+
 function eventSimilarity(doc: LinkFeatures, summary: CaseSummary, gap: number | null): number {
   let best = 0;
   for (const e of doc.events) {
@@ -172,6 +182,12 @@ function eventSimilarity(doc: LinkFeatures, summary: CaseSummary, gap: number | 
         const d = days(e.date, c.date);
         // Sources disagree by a day or two on when a step took place; a month apart it is another step.
         s = Math.max(s, d <= 2 ? 1 : d <= 7 ? 0.7 : d <= 30 ? 0.3 : 0.1);
+        // A step dated by the publication that reports it only says "by then": a decision taken two
+        // weeks before the report is the same step, one taken after it is not.
+        const before = Date.parse(e.date) - Date.parse(c.date);
+        const docSoft = e.date === doc.date && before >= 0;
+        const caseSoft = (summary.dates ?? []).includes(c.date) && before <= 0;
+        if ((docSoft || caseSoft) && d <= SOFT_DATE_DAYS) s = Math.max(s, 0.7);
       }
       best = Math.max(best, s * weight);
     }
@@ -200,11 +216,39 @@ function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   return Math.max(contained(doc.tokens, 24) * 1.6, contained(doc.titleTokens ?? [], 8) * 0.8);
 }
 
+/**
+ * Details that survive translation (`details.ts`): the same city, the same Ibn-/Sidi-/Moulay- name,
+ * the same figure. None names a matter alone, and a shared city least of all; together, next to a
+ * step reported the same weeks, they tell a French and an Arabic report of one story apart from
+ * another story of the same kind.
+ */
+function detailSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
+  const place = (doc.places ?? []).some((p) => summary.places?.includes(p)) ? 1 : 0;
+  const name = (doc.names ?? []).some((n) => summary.names?.includes(n)) ? 1 : 0;
+  let figure = 0;
+  for (const f of doc.figures ?? []) if (summary.figures?.includes(f)) figure += figureSpecificity(f);
+  // The topic is in every language's words but many matters share one (video surveillance, leaks):
+  // it adds to the details rather than standing as its own evidence.
+  const topic = (doc.topics ?? []).some((t) => summary.topics?.includes(t)) ? 1 : 0;
+  return Math.min(1, 0.35 * place + 0.5 * name + 0.6 * Math.min(1, figure) + 0.35 * topic);
+}
+
+// The capital is where the regulator, the courts and the ministries sit: named for them as often
+// as for where the matter happened, it ties but never separates.
+const SEAT_CITY = 'rabat';
+
+function placesConflict(doc: LinkFeatures, summary: CaseSummary): boolean {
+  const mine = (doc.places ?? []).filter((p) => p !== SEAT_CITY);
+  const theirs = (summary.places ?? []).filter((p) => p !== SEAT_CITY);
+  return mine.length > 0 && theirs.length > 0 && !mine.some((p) => theirs.includes(p));
+}
+
 export interface ScoreParts {
   subject: number;
   law: number;
   event: number;
   text: number;
+  detail: number;
   time: number;
   regulator: number;
   score: number;
@@ -215,26 +259,39 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
     doc.duplicateOf &&
     (summary.documentIds.includes(doc.duplicateOf) || summary.documentIds.includes(doc.documentId))
   )
-    return { subject: 1, law: 1, event: 1, text: 1, time: 1, regulator: 1, score: 1 };
+    return { subject: 1, law: 1, event: 1, text: 1, detail: 1, time: 1, regulator: 1, score: 1 };
   const gap = gapToCase(doc.date, summary);
-  const subject = subjectSimilarity(doc, summary);
+  const docHasSubject = Object.keys(doc.subjects).length > 0;
+  const caseHasSubject = Object.keys(summary.subjects).length > 0;
+  // A report about no company in particular that still names the one the other side is about (a
+  // short brief naming the company once) leans towards it, half as much as making it its subject —
+  // in coverage of the same weeks only: months later a passing mention is a recap, not a follow-up.
+  let subject = subjectSimilarity(doc, summary);
+  if (subject === 0 && docHasSubject !== caseHasSubject && gap !== null && gap <= 30) {
+    const named = docHasSubject
+      ? Object.entries(doc.subjects).some(([id, w]) => w === 1 && summary.orgIds.includes(id))
+      : doc.orgIds.includes(topSubject(summary) ?? '');
+    if (named) subject = 0.5;
+  }
   const law = lawSimilarity(doc, summary);
   const event = eventSimilarity(doc, summary, gap);
   const text = Math.min(1, tokenSimilarity(doc, summary));
   // A shared deliberation number anchors a later step to its matter as firmly as words pointing back.
   const time = timeFactor(gap, doc.refersBack || law >= 1);
   const orgs = orgMentionSimilarity(doc, summary);
-  let evidence = 0.5 * subject + 0.5 * law + 0.45 * event + 0.35 * text + 0.15 * orgs;
+  const detail = detailSimilarity(doc, summary);
+  let evidence = 0.5 * subject + 0.5 * law + 0.45 * event + 0.35 * text + 0.15 * orgs + 0.45 * detail;
   // Two documents each clearly about a different company are different matters, whatever else
   // they share (the same law, a hearing the same week).
-  const docHasSubject = Object.keys(doc.subjects).length > 0;
-  const caseHasSubject = Object.keys(summary.subjects).length > 0;
   if (docHasSubject && caseHasSubject && subject === 0) evidence *= 0.35;
   // A company's document joining a subject-less matter (a moratorium, a general statement) needs
   // more than shared words; the reverse is milder, since a report may leave a company unnamed or
   // name it in a spelling the gazetteer does not know.
   else if (docHasSubject && !caseHasSubject) evidence *= 0.7;
   else if (!docHasSubject && caseHasSubject) evidence *= 0.85;
+  // Two reports of one story name its city; a leak in Fès and one in Agadir the same week are two
+  // stories, whatever else they share (the topic, the kind of step).
+  if (subject === 0 && placesConflict(doc, summary)) evidence *= 0.6;
   let regulator = 1;
   if (doc.regulatorIds.length > 0 && summary.regulatorIds.length > 0) {
     if (!doc.regulatorIds.some((r) => summary.regulatorIds.includes(r))) regulator = 0.3;
@@ -243,7 +300,7 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
     regulator = 0.8;
   }
   const score = Math.min(1, evidence) * time * regulator;
-  return { subject, law, event, text, time, regulator, score: Math.round(score * 1000) / 1000 };
+  return { subject, law, event, text, detail, time, regulator, score: Math.round(score * 1000) / 1000 };
 }
 
 export function decideLink(
@@ -343,7 +400,18 @@ export function emptySummary(caseId: string, acceptsAutoJoin = true): CaseSummar
     firstSeen: null,
     lastSeen: null,
     dates: [],
+    places: [],
+    names: [],
+    figures: [],
+    topics: [],
   };
+}
+
+/** Add values to a capped list, keeping the earliest (the story's own details come first). */
+function addCapped<T>(list: readonly T[] | undefined, values: readonly T[] | undefined): T[] {
+  const next = [...(list ?? [])];
+  for (const v of values ?? []) if (next.length < MAX_DETAILS && !next.includes(v)) next.push(v);
+  return next;
 }
 
 function addDate(dates: string[], date: string): string[] {
@@ -377,6 +445,10 @@ export function addToSummary(summary: CaseSummary, doc: LinkFeatures): CaseSumma
     const keep = tokenIds.sort((a, b) => (next.tokens[b] ?? 0) - (next.tokens[a] ?? 0)).slice(0, MAX_TOKENS);
     next.tokens = Object.fromEntries(keep.map((t) => [t, next.tokens[t] ?? 0]));
   }
+  next.places = addCapped(next.places, doc.places);
+  next.names = addCapped(next.names, doc.names);
+  next.figures = addCapped(next.figures, doc.figures);
+  next.topics = addCapped(next.topics, doc.topics);
   if (doc.date) {
     if (!next.firstSeen || doc.date < next.firstSeen) next.firstSeen = doc.date;
     if (!next.lastSeen || doc.date > next.lastSeen) next.lastSeen = doc.date;
@@ -399,6 +471,10 @@ export function mergeSummaries(survivor: CaseSummary, absorbed: CaseSummary): Ca
     if (!next.events.some((x) => x.type === e.type && x.date === e.date)) next.events.push(e);
   for (const [t, n] of Object.entries(absorbed.tokens)) next.tokens[t] = (next.tokens[t] ?? 0) + n;
   for (const d of absorbed.dates ?? []) next.dates = addDate(next.dates ?? [], d);
+  next.places = addCapped(next.places, absorbed.places);
+  next.names = addCapped(next.names, absorbed.names);
+  next.figures = addCapped(next.figures, absorbed.figures);
+  next.topics = addCapped(next.topics, absorbed.topics);
   for (const d of [absorbed.firstSeen, absorbed.lastSeen]) {
     if (!d) continue;
     if (!next.firstSeen || d < next.firstSeen) next.firstSeen = d;
@@ -427,8 +503,14 @@ export function blockingKeys(doc: LinkFeatures): { write: string[]; lookup: stri
   for (const key of Object.values(doc.orgKeys ?? {})) lookup.add(`k:${key}`);
   for (const [id, w] of Object.entries(doc.laws)) if (w >= 0.3) write.add(`l:${id}`);
   for (const e of doc.events) if (DISTINCTIVE.has(e.type)) write.add(`e:${e.type}`);
-  // Subject-less matters (a moratorium, a leak) meet through their distinctive words.
-  if (Object.keys(doc.subjects).length === 0) for (const t of doc.tokens.slice(0, 8)) write.add(`t:${t}`);
+  // Subject-less matters (a moratorium, a leak) meet through their distinctive words, and across
+  // languages through their topic and the organizations they name in passing.
+  if (Object.keys(doc.subjects).length === 0) {
+    for (const t of doc.tokens.slice(0, 8)) write.add(`t:${t}`);
+    for (const t of doc.topics ?? []) write.add(`p:${t}`);
+    for (const id of doc.orgIds) if (!isProceduralId(id)) write.add(`o:${id}`);
+  }
+  for (const t of doc.topics ?? []) lookup.add(`p:${t}`);
   for (const k of write) lookup.add(k);
   for (const t of doc.tokens.slice(0, 8)) lookup.add(`t:${t}`);
   return { write: [...write], lookup: [...lookup] };

@@ -5,7 +5,9 @@
 // Imported from the file rather than entities/index.ts, which does not export it (yet).
 import { consonantSkeleton } from '../entities/transliterate.ts';
 import { normalizeForMatch } from '../normalize.ts';
+import { detectTopics } from '../topics.ts';
 import type { EventType, Lang, UnderstoodDocument } from '../types.ts';
+import { storyDetails } from './details.ts';
 
 export interface LinkEvent {
   type: EventType;
@@ -40,6 +42,14 @@ export interface LinkFeatures {
   titleTokens: string[];
   /** The text points back to an earlier step of a matter (extension, "suite à", تمديد...). */
   refersBack: boolean;
+  /** Moroccan cities named (`details.ts`); optional in features stored before they existed. */
+  places?: string[];
+  /** Consonant skeletons of particle-led names (Ibn …, Sidi …, Moulay …). */
+  names?: string[];
+  /** Figures of 100 and more reported (counts, amounts), as integers. */
+  figures?: number[];
+  /** What the matter is about (facial recognition, a leak...), most mentioned first, at most two. */
+  topics?: string[];
 }
 
 export interface LinkFeatureOptions {
@@ -71,9 +81,16 @@ const PROCEDURAL_ID = /^org:(ma-prosecutor|bnpj|dgsn|gendarmerie-royale|map|cour
 const PROCEDURAL_NAME =
   /parquet|procureur|minist[eè]re public|tribunal|cour d'appel|police judiciaire|النيابة|المحكمة|وكيل الملك|الوكيل العام|الشرطة القضائية|prosecutor|court/i;
 
+// Consumer and human-rights associations file the complaint, or comment, in matter after matter:
+// the company they complain about is the subject, they are not. Two unrelated matters brought by
+// one federation must not meet through it.
+const ADVOCACY_ID = /^org:(fmdc|omdc|amdh|omdh)$/;
+const ADVOCACY_NAME =
+  /consommat|consumer|المستهلك|droits de l'homme|human rights|حقوق الانسان|حقوق الإنسان|association|جمعية|جمعيه/i;
+
 export function isProceduralId(id: string, name = ''): boolean {
-  if (PROCEDURAL_ID.test(id)) return true;
-  return id.startsWith('org:x-') && PROCEDURAL_NAME.test(name);
+  if (PROCEDURAL_ID.test(id) || ADVOCACY_ID.test(id)) return true;
+  return id.startsWith('org:x-') && (PROCEDURAL_NAME.test(name) || ADVOCACY_NAME.test(name));
 }
 
 /** The base data-protection law is cited by nearly every document: it identifies no matter. */
@@ -185,6 +202,9 @@ function organizationWeights(doc: UnderstoodDocument, regulators: (id: string, n
   return { subjects, regulatorIds, orgIds };
 }
 
+/** Per document, enough names and figures for any story while keeping stored features small. */
+const MAX_DETAILS = 16;
+
 export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOptions = {}): LinkFeatures {
   const regulators = options.regulatorIds
     ? (id: string, name: string) => options.regulatorIds?.has(id) === true || isRegulatorId(id, name)
@@ -210,6 +230,8 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
   const lead = doc.text.slice(0, 700);
   const normalized = normalizeForMatch(doc.text.slice(0, 2500));
   const date = (doc.publishedAt ?? options.fallbackDate ?? null)?.slice(0, 10) ?? null;
+  // Details are read from the body too: the figure or the place may come in the third paragraph.
+  const details = storyDetails(`${doc.title ?? ''}\n${doc.text.slice(0, 6000)}`, MAX_DETAILS);
   return {
     documentId: doc.id,
     duplicateOf: options.duplicateOf ?? null,
@@ -225,5 +247,7 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
     tokens: contentTokens(`${doc.title ?? ''} ${lead}`),
     titleTokens: contentTokens(doc.title ?? '', 12),
     refersBack: REFER_BACK.some((w) => normalized.includes(w)),
+    ...details,
+    topics: detectTopics(doc.text, doc.title).slice(0, 2),
   };
 }
