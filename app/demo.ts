@@ -53,13 +53,14 @@ export async function runDemo(config: Readonly<Config>, options: { serve: boolea
 
     const services = await startServices(ctx, { crawl: false });
     await services.search.drain(120_000);
+    if (!options.serve) {
+      await services.stop();
+      say(`\nIndexed. Serve it later with: npx raqib serve --data-dir ${config.dataDir}`);
+      return;
+    }
     say(
       `\nSearch is ready. Try:\n  curl '${services.url}/search?q=TLScontact'\n  curl '${services.url}/cases'\n  open ${services.url}/docs`,
     );
-    if (!options.serve) {
-      await services.stop();
-      return;
-    }
     await new Promise<void>((resolve) => {
       onShutdown(ctx.log, async () => {
         await services.stop();

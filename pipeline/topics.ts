@@ -1,7 +1,7 @@
 // What an enforcement matter is about — the processing at stake, not who is involved: video
-// surveillance, facial recognition, a leak, call recording... Case titles need it ("Moratoire de
-// la CNDP sur la reconnaissance faciale"): the event type says what the regulator did, the
-// organizations say to whom, and only the topic says about what.
+// surveillance, facial recognition, a leak, call recording... Case titles need it ("Décision de la
+// CNDP : moratoire (reconnaissance faciale, 2019)"), and linking uses it: the event type says what
+// the regulator did, the organizations say to whom, and only the topic says about what.
 //
 // Patterns run on `normalizeForMatch` output (lowercase, no accents, unified Arabic letters).
 // Latin phrases get word boundaries; Arabic stems match inside words so that proclitics (و ب ل ال)
@@ -40,87 +40,87 @@ interface TopicDef {
 // it is listed first and wins a tie.
 const TOPICS: Record<TopicId, TopicDef> = {
   facial_recognition: {
-    label: { fr: 'la reconnaissance faciale', ar: 'التعرف على الوجه' },
+    label: { fr: 'reconnaissance faciale', ar: 'التعرف على الوجه' },
     latin: 'reconnaissance faciale|facial recognition|face recognition',
     arabic: 'تعرف على الوجو?ه|تعرف الوجهي|بصمه الوجه',
   },
   video_surveillance: {
-    label: { fr: 'la vidéosurveillance', ar: 'المراقبة بالكاميرات' },
+    label: { fr: 'vidéosurveillance', ar: 'المراقبة بالكاميرات' },
     latin:
       'video-?surveillance|cameras? de (?:video-?)?surveillance|cctv|surveillance cameras?|video surveillance|images? (?:de|des) (?:video-?surveillance|cameras)',
     arabic: 'كاميرات? المراقبه|المراقبه بالفيديو|كاميرات المراقبه|المراقبه بالكاميرات',
   },
   call_recording: {
-    label: { fr: "l'enregistrement des appels", ar: 'تسجيل المكالمات' },
+    label: { fr: 'enregistrement des appels', ar: 'تسجيل المكالمات' },
     latin:
       'enregistrements? des (?:appels|conversations) telephoniques|enregistrements? des appels|call recordings?|recording (?:of )?calls',
     arabic: 'تسجيل (?:ال)?مكالمات',
   },
   biometrics: {
-    label: { fr: 'les données biométriques', ar: 'المعطيات البيومترية' },
+    label: { fr: 'données biométriques', ar: 'المعطيات البيومترية' },
     latin: 'biometriques?|empreintes? digitales?|biometrics?|fingerprints?',
     arabic: 'البيومتري|بيومتري|البصمات|بصمات الاصابع',
   },
   data_leak: {
-    label: { fr: 'une fuite de données', ar: 'تسريب المعطيات' },
+    label: { fr: 'fuite de données', ar: 'تسريب المعطيات' },
     latin:
       'fuites? (?:de|des) donnees|fuite massive|donnees (?:ont ete )?(?:divulguees|exposees|piratees)|data (?:leak|breach)|leaked data|piratage',
     arabic: 'تسريب|تسرب المعطيات|تسرب البيانات|اختراق',
   },
   direct_marketing: {
-    label: { fr: 'la prospection commerciale', ar: 'الاستهداف التجاري' },
+    label: { fr: 'prospection commerciale', ar: 'الاستهداف التجاري' },
     latin:
       'prospection (?:commerciale|directe)|demarchage|sms (?:publicitaires|promotionnels)|appels? (?:commerciaux|publicitaires|non sollicites)|spam|marketing direct|direct marketing|telemarketing|marketing calls|unsolicited (?:messages|calls|sms)',
     arabic:
       'الاستهداف التجاري|الاستقطاب التجاري|رسائل اشهاريه|الرسائل الاشهاريه|الرسائل الترويجيه|رسائل ترويجيه|مكالمات تسويقيه|المكالمات التسويقيه|مكالمات اشهاريه',
   },
   transfer_abroad: {
-    label: { fr: "le transfert de données à l'étranger", ar: 'نقل المعطيات إلى الخارج' },
+    label: { fr: "transfert de données à l'étranger", ar: 'نقل المعطيات إلى الخارج' },
     latin:
       "transferts? (?:de donnees )?(?:vers l'etranger|a l'etranger|hors du maroc|internationaux?)|transfers? abroad|international transfers?|(?:sent|transferred) abroad",
     arabic:
       'نقل المعطيات (?:الشخصيه )?(?:الي|نحو) الخارج|نقل البيانات (?:الشخصيه )?(?:الي|نحو) الخارج|خارج ارض الوطن|خارج المغرب',
   },
   cookies: {
-    label: { fr: 'les cookies', ar: 'ملفات تعريف الارتباط' },
+    label: { fr: 'cookies', ar: 'ملفات تعريف الارتباط' },
     latin: 'cookies|traceurs',
     arabic: 'ملفات تعريف الارتباط|الكوكيز',
   },
   health_data: {
-    label: { fr: 'les données de santé', ar: 'المعطيات الصحية' },
+    label: { fr: 'données de santé', ar: 'المعطيات الصحية' },
     latin: 'donnees (?:de sante|medicales)|dossiers? medica(?:l|ux)|health data|medical records?',
     arabic: 'المعطيات الصحيه|البيانات الصحيه|الملفات الطبيه|الملف الطبي',
   },
   employee_monitoring: {
-    label: { fr: 'la surveillance des salariés', ar: 'مراقبة الأجراء' },
+    label: { fr: 'surveillance des salariés', ar: 'مراقبة الأجراء' },
     latin:
       'surveillance des (?:salaries|employes)|geolocalisation des (?:salaries|employes|vehicules)|employee monitoring|monitoring (?:of )?employees',
     arabic: 'مراقبه الاجراء|مراقبه المستخدمين|مراقبه الموظفين',
   },
   geolocation: {
-    label: { fr: 'la géolocalisation', ar: 'تحديد الموقع الجغرافي' },
+    label: { fr: 'géolocalisation', ar: 'تحديد الموقع الجغرافي' },
     latin: 'geolocalisation|geolocalises?|gps|geolocation|location tracking|traceurs? gps',
     arabic: 'تحديد الموقع|الموقع الجغرافي|جي بي اس|التتبع الجغرافي',
   },
   data_sale: {
-    label: { fr: 'la cession de fichiers', ar: 'بيع المعطيات الشخصية' },
+    label: { fr: 'cession de fichiers', ar: 'بيع المعطيات الشخصية' },
     latin:
       'cession (?:de|des) fichiers|vente (?:de|des) (?:fichiers|donnees)|revente (?:de|des) (?:fichiers|donnees)|(?:sold|selling|sale of) (?:customer )?(?:data|files|lists)',
     arabic: 'بيع المعطيات|بيع البيانات|بيع قواعد البيانات|تفويت (?:ملفات|قواعد)',
   },
   spyware: {
-    label: { fr: 'les logiciels espions', ar: 'برامج التجسس' },
+    label: { fr: 'logiciels espions', ar: 'برامج التجسس' },
     latin: 'logiciels? espions?|spyware|logiciels? de surveillance',
     arabic: 'برامج التجسس|برنامج تجسس|برنامج التجسس|برمجيات التجسس',
   },
   exam_data: {
-    label: { fr: 'les données des candidats aux examens', ar: 'معطيات المترشحين للامتحانات' },
+    label: { fr: 'données des candidats aux examens', ar: 'معطيات المترشحين للامتحانات' },
     latin:
       'baccalaureat|bacheliers|candidats? (?:au|aux) (?:bac|examens?)|resultats? (?:du bac|des examens)|exam (?:results|candidates)|notes des etudiants|students.? grades',
     arabic: 'الباكالوريا|البكالوريا|المترشحين|نقط الطلبه|نتائج الامتحانات',
   },
   identity_documents: {
-    label: { fr: "les pièces d'identité", ar: 'وثائق الهوية' },
+    label: { fr: "pièces d'identité", ar: 'وثائق الهوية' },
     latin: "cartes? (?:nationales? )?d'identite|cin|cartes? sim|passeports?|identity (?:cards?|documents?)|sim cards?",
     arabic: 'البطاقه الوطنيه|بطاقات التعريف|بطاقه التعريف|البطائق الوطنيه|بطاقات sim|جوازات السفر|جواز السفر',
   },

@@ -83,6 +83,23 @@ describe('store/cases', () => {
     });
   });
 
+  it('lets general coverage join the matter it names, but never start a case of its own', () => {
+    const visa = link(visaHearingFr).caseId;
+    const interview = makeDoc({
+      id: 'doc_interview',
+      publishedAt: '2023-01-20',
+      title: 'Le président de la CNDP fait le point sur la loi 09-08',
+      text: "Dans un entretien, le président de la CNDP revient sur dix ans d'application de la loi 09-08 et sur la réforme annoncée.",
+      orgs: [{ id: 'org:cndp', name: 'CNDP' }],
+      laws: [{ id: 'ma-law-09-08', kind: 'law' }],
+    });
+    const result = link(interview);
+    expect(result.caseId).toBeNull();
+    expect(result.created).toBe(false);
+    expect(getCase(db, visa ?? '')?.documentCount).toBe(1);
+    expect(listCases(db).total).toBe(1);
+  });
+
   it('builds the record: bilingual titles, disputed dates with their sources, deadlines, outlets, completeness', () => {
     const { caseId } = link(visaHearingFr);
     link(visaHearingAr);

@@ -14,6 +14,7 @@ import {
   type CaseRecord,
   type CaseSummary,
   type CaseType,
+  canFoundCase,
   caseDocument,
   DEFAULT_THRESHOLDS,
   decideLink,
@@ -418,6 +419,15 @@ function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkRes
   let caseId: string;
   let created = false;
   let summary: CaseSummary;
+  if (!decision.primary && !canFoundCase(features)) {
+    // General coverage joins no case and starts none; it still records the matters it names.
+    return {
+      caseId: null,
+      mentionedCaseIds: recordMentions(db, features.documentId, decision.mentions, null),
+      created,
+      mergedCaseIds: [],
+    };
+  }
   if (decision.primary) {
     caseId = decision.primary.caseId;
     summary = candidates.find((c) => c.caseId === caseId) ?? emptySummary(caseId);
@@ -445,10 +455,9 @@ function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkRes
   // those this document ties to as strongly (`bridges`): they were one matter seen from two sides.
   // Only small cases are absorbed automatically, and only when each of their documents would have
   // joined: merging two big cases on one document's word would chain unrelated matters together.
-  const mergedCaseIds: string[] = [];
-  // Small cases among the candidates that the grown matter now claims join it.
   // Only cases this document relates to can be newly claimed: the matter's summary changed by
   // this document alone.
+  const mergedCaseIds: string[] = [];
   const related = new Set([...decision.bridges, ...decision.mentions]);
   let target = related.size > 0 ? loadSummary(db, caseId) : null;
   for (const small of candidates) {
@@ -467,17 +476,27 @@ function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkRes
     caseId = survivor;
     target = loadSummary(db, caseId);
   }
+  return {
+    caseId,
+    mentionedCaseIds: recordMentions(db, features.documentId, decision.mentions, caseId),
+    created,
+    mergedCaseIds,
+  };
+}
+
+/** Secondary memberships, through redirects, never the document's own primary case. */
+function recordMentions(db: Db, documentId: string, mentions: readonly string[], primary: string | null): string[] {
   const mentioned: string[] = [];
-  for (const m of decision.mentions) {
+  for (const m of mentions) {
     const live = resolveCaseId(db, m);
-    if (!live || live === caseId || mentioned.includes(live)) continue;
+    if (!live || live === primary || mentioned.includes(live)) continue;
     q(
       db,
       "INSERT OR IGNORE INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'mention', NULL, 0)",
-    ).run(features.documentId, live);
+    ).run(documentId, live);
     mentioned.push(live);
   }
-  return { caseId, mentionedCaseIds: mentioned, created, mergedCaseIds };
+  return mentioned;
 }
 
 /** Remove a document's automatic memberships; returns the cases it left. */

@@ -4,6 +4,7 @@ import {
   addToSummary,
   blockingKeys,
   type CaseSummary,
+  canFoundCase,
   decideLink,
   emptySummary,
   scoreCandidate,
@@ -99,6 +100,21 @@ describe('decideLink', () => {
 
   it('puts irrelevant documents in no case', () => {
     expect(decideLink(linkFeatures(irrelevant), [visa, mora])).toEqual({ primary: null, mentions: [], bridges: [] });
+  });
+
+  it('lets a document start a case only when it is about a matter', () => {
+    const general = makeDoc({
+      id: 'doc_general',
+      publishedAt: '2023-01-20',
+      title: 'Dix ans de la loi 09-08',
+      text: 'Retour sur dix ans de la loi 09-08 et de la commission.',
+      orgs: [{ id: 'org:cndp', name: 'CNDP' }],
+      laws: [{ id: 'ma-law-09-08', kind: 'law' }],
+      events: [{ type: 'communique', date: '2023-01-20' }],
+    });
+    expect(canFoundCase(linkFeatures(general))).toBe(false);
+    expect(canFoundCase(linkFeatures(visaHearingFr))).toBe(true);
+    expect(canFoundCase(linkFeatures(moratorium2019))).toBe(true);
   });
 
   it('never auto-joins a case an analyst split off', () => {

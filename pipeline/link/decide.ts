@@ -303,6 +303,22 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   return { subject, law, event, text, detail, time, regulator, score: Math.round(score * 1000) / 1000 };
 }
 
+/**
+ * Whether a document may start a case of its own. A case is one enforcement matter: someone it is
+ * about, a step taken (complaint, inspection, sanction, leak...), a decision cited by number, or a
+ * specific processing at stake. An interview of the regulator's president, an annual report or a
+ * piece on the law's reform is relevant and searchable, and may join a matter it talks about, but
+ * founds none.
+ */
+export function canFoundCase(doc: LinkFeatures): boolean {
+  return (
+    Object.keys(doc.subjects).length > 0 ||
+    doc.events.some((e) => e.type !== 'communique') ||
+    Object.keys(doc.laws).some((id) => id.startsWith('cndp-deliberation-')) ||
+    (doc.topics?.length ?? 0) > 0
+  );
+}
+
 export function decideLink(
   doc: LinkFeatures,
   candidates: readonly CaseSummary[],

@@ -5,6 +5,7 @@ export {
   absorbable,
   addToSummary,
   blockingKeys,
+  canFoundCase,
   DEFAULT_THRESHOLDS,
   decideLink,
   emptySummary,

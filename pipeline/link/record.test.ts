@@ -25,8 +25,8 @@ describe('buildCaseRecord', () => {
     );
     expect(record.type).toBe('regulatory_decision');
     expect(record.title).toEqual({
-      fr: 'Décision de la CNDP : moratoire (2019)',
-      ar: 'قرار اللجنة الوطنية: تعليق مؤقت (2019)',
+      fr: 'Décision de la CNDP : moratoire (reconnaissance faciale, 2019)',
+      ar: 'قرار اللجنة الوطنية: تعليق مؤقت (التعرف على الوجه، 2019)',
     });
     expect(record.subjects).toEqual([]);
     expect(record.laws[0]).toMatchObject({

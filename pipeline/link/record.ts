@@ -1,5 +1,6 @@
 // The case record people read: what the matter is, who it is about, what happened when and who
 // says so. Built from the member documents' compact cards, so it can be rebuilt at any time.
+import { detectTopics, type TopicId, topicLabel } from '../topics.ts';
 import type { EventType, Lang, LawKind, UnderstoodDocument } from '../types.ts';
 import { isRegulatorId } from './features.ts';
 
@@ -28,6 +29,8 @@ export interface CaseDocument {
   laws: { id: string; label: string; kind: LawKind; parentId: string | null }[];
   events: { type: EventType; date: string | null }[];
   deadlines: { date: string; label: string }[];
+  /** What the document is about, most mentioned first (optional in cards stored before topics). */
+  topics?: TopicId[];
 }
 
 export interface CaseDocumentOptions {
@@ -56,6 +59,7 @@ export function caseDocument(doc: UnderstoodDocument, options: CaseDocumentOptio
     laws: doc.entities.laws.map((l) => ({ id: l.id, label: l.label, kind: l.kind, parentId: l.parentId })),
     events: doc.entities.events.map((e) => ({ type: e.type, date: e.date?.slice(0, 10) ?? null })),
     deadlines: doc.entities.deadlines.map((d) => ({ date: d.date.slice(0, 10), label: d.label })),
+    topics: detectTopics(doc.text, doc.title).slice(0, 3),
   };
 }
 
@@ -79,6 +83,8 @@ export interface CaseRecord {
   id: string;
   title: { fr: string; ar: string };
   type: CaseType;
+  /** The processing at stake (video surveillance, a leak...), when the documents say. */
+  topic: { id: TopicId; fr: string; ar: string } | null;
   subjects: { id: string; name: string; nameAr: string | null; documentCount: number }[];
   regulators: { id: string; name: string }[];
   laws: { id: string; label: string; kind: LawKind; parentId: string | null; documentIds: string[] }[];
@@ -161,6 +167,15 @@ function mostCommon<T>(values: T[]): T | null {
   let best: T | null = null;
   let n = 0;
   for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}
+
+/** The topic most documents lead with (a document's first topic counts double). */
+function caseTopic(docs: readonly CaseDocument[]): TopicId | null {
+  const weights = new Map<TopicId, number>();
+  for (const d of docs) (d.topics ?? []).forEach((t, i) => weights.set(t, (weights.get(t) ?? 0) + (i === 0 ? 2 : 1)));
+  let best: TopicId | null = null;
+  for (const [t, w] of weights) if (best === null || w > (weights.get(best) ?? 0)) best = t;
   return best;
 }
 
@@ -283,13 +298,23 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
     subjects.map((s) => s.id),
   );
   const top = subjects[0] ?? null;
-  const matter = mostCommon(sorted.flatMap((d) => d.events.map((e) => e.type)).filter((t) => MATTER_WORDS[t]));
+  // A moratorium is named as such even when the deliberation that decided it is cited more often.
+  const eventTypes = new Set(sorted.flatMap((d) => d.events.map((e) => e.type)));
+  const matter = (Object.keys(MATTER_WORDS) as EventType[]).find((t) => eventTypes.has(t)) ?? null;
   const topicFr = top?.name ?? (matter ? (MATTER_WORDS[matter]?.fr ?? null) : null);
   const topicAr = top?.nameAr ?? top?.name ?? (matter ? (MATTER_WORDS[matter]?.ar ?? null) : null);
   const y = year(firstSeen);
+  // The processing at stake, in parentheses with the year: "(vidéosurveillance, 2023)". A breach
+  // case about a leak needs no "(fuite de données)".
+  const topic = caseTopic(sorted);
+  const about = topic && !(type === 'data_breach' && topic === 'data_leak') ? topicLabel(topic) : null;
+  const suffix = (lang: 'fr' | 'ar') => {
+    const parts = [about?.[lang], y].filter(Boolean);
+    return parts.length > 0 ? ` (${parts.join(lang === 'ar' ? '، ' : ', ')})` : '';
+  };
   const generated = {
-    fr: `${TYPE_TITLES[type].fr(topicFr)}${y ? ` (${y})` : ''}`,
-    ar: `${TYPE_TITLES[type].ar(topicAr)}${y ? ` (${y})` : ''}`,
+    fr: `${TYPE_TITLES[type].fr(topicFr)}${suffix('fr')}`,
+    ar: `${TYPE_TITLES[type].ar(topicAr)}${suffix('ar')}`,
   };
 
   const completeness: string[] = [];
@@ -306,6 +331,7 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
     id: caseRow.id,
     title: { fr: caseRow.titleFr ?? generated.fr, ar: caseRow.titleAr ?? generated.ar },
     type,
+    topic: topic ? { id: topic, ...topicLabel(topic) } : null,
     subjects,
     regulators: [...regulators.entries()].map(([id, name]) => ({ id, name })),
     laws: [...laws.values()].sort((a, b) => b.documentIds.length - a.documentIds.length || a.id.localeCompare(b.id)),
