@@ -14,6 +14,7 @@ export type { GazetteerEntry, KnownPerson, OrgKind } from './gazetteer.ts';
 export { GAZETTEER, PERSONS } from './gazetteer.ts';
 export type { LawRecord } from './laws.ts';
 export { LAWS } from './laws.ts';
+export { consonantSkeleton, identityKeyOf } from './transliterate.ts';
 
 export interface ExtractEntitiesInput {
   text: string;

@@ -8,7 +8,7 @@
 //
 // Every pattern runs on `normalizeForMatch` output (lowercase, no accents, unified Arabic letters,
 // ASCII digits).
-import { consonantSkeleton } from '../entities/transliterate.ts';
+import { consonantSkeleton } from '../entities/index.ts';
 import { normalizeForMatch } from '../normalize.ts';
 
 // Arabic words take proclitics (و ف ب ل ك) and the article; Latin ones take word boundaries.

@@ -2,8 +2,7 @@
 // the subject organizations, law and deliberation ids, typed and dated events, time) because French
 // and Arabic coverage of one matter share those and almost no words; the token set of title + lead
 // only helps between documents of the same language.
-// Imported from the file rather than entities/index.ts, which does not export it (yet).
-import { consonantSkeleton } from '../entities/transliterate.ts';
+import { consonantSkeleton } from '../entities/index.ts';
 import { normalizeForMatch } from '../normalize.ts';
 import { detectTopics } from '../topics.ts';
 import type { EventType, Lang, UnderstoodDocument } from '../types.ts';

@@ -173,7 +173,11 @@ function mostCommon<T>(values: T[]): T | null {
 /** The topic most documents lead with (a document's first topic counts double). */
 function caseTopic(docs: readonly CaseDocument[]): TopicId | null {
   const weights = new Map<TopicId, number>();
-  for (const d of docs) (d.topics ?? []).forEach((t, i) => weights.set(t, (weights.get(t) ?? 0) + (i === 0 ? 2 : 1)));
+  for (const d of docs) {
+    (d.topics ?? []).forEach((t, i) => {
+      weights.set(t, (weights.get(t) ?? 0) + (i === 0 ? 2 : 1));
+    });
+  }
   let best: TopicId | null = null;
   for (const [t, w] of weights) if (best === null || w > (weights.get(best) ?? 0)) best = t;
   return best;
