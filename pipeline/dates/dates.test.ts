@@ -153,6 +153,21 @@ describe('findDates: French month names', () => {
     expect(mentionOf(text, 'mai dernier', mentions)).toMatchObject({ date: '2022-05-01', precision: 'month' });
   });
 
+  it('gives a year-less month the year named right after it ("de l\'année prochaine", "من السنة المقبلة")', () => {
+    const ref = '2019-08-31';
+    expectDate("Le gel court jusqu'à fin mars de l'année prochaine.", ref, "fin mars de l'année prochaine", {
+      date: '2020-03-31',
+      precision: 'month',
+    });
+    expectDate('يستمر التعليق إلى غاية نهاية شهر مارس من السنة المقبلة.', ref, 'نهاية شهر مارس من السنة المقبلة', {
+      date: '2020-03-31',
+    });
+    // A month with its own year keeps it; a year phrase further away is a separate mention.
+    const text = "Bilan en mars 2019, de l'année dernière on retient peu. Fin mars, l'an prochain, rien.";
+    const mentions = findDates(text, { reference: ref });
+    expect(mentionOf(text, 'mars 2019', mentions).date).toBe('2019-03-01');
+  });
+
   it('does not take "Marseille" or a bare month word for a date', () => {
     const text = 'Une société de Marseille a ouvert un bureau; mai reste un prénom ici.';
     expect(findDates(text, { reference: '2023-01-10' })).toEqual([]);

@@ -558,6 +558,22 @@ function addNeighbourDays(n: string, kept: Candidate[]): void {
   kept.sort((a, b) => a.start - b.start);
 }
 
+// "fin mars de l'année prochaine", "نهاية شهر مارس من السنة المقبلة", "in June of last year": the
+// year phrase right after a month or day without a year of its own says which year it is.
+const YEAR_OF = /^\s*,?\s*(?:de|d'|du|of|من|في)?\s*$/u;
+
+function attachRelativeYears(n: string, kept: Candidate[]): void {
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const c = kept[i] as Candidate;
+    const y = kept[i + 1] as Candidate;
+    if (!c.relative || c.precision === 'year' || y.precision !== 'year' || !y.relative) continue;
+    if (!YEAR_OF.test(n.slice(c.end, y.start))) continue;
+    const last = new Date(Date.UTC(y.date.y, c.date.m, 0)).getUTCDate();
+    kept[i] = { ...c, end: y.end, date: { ...c.date, y: y.date.y, d: Math.min(c.date.d, last) } };
+    kept.splice(i + 1, 1);
+  }
+}
+
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   const ref = parseYmd(opts.reference);
   const normalized = normalizeWithOffsets(text);
@@ -596,6 +612,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
+  attachRelativeYears(n, kept);
   addNeighbourDays(n, kept);
 
   return kept.map((c) => {
