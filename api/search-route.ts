@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type DocumentQuery, FACETS, type FacetName, type SearchIndex, type SortOrder } from '../index/index.ts';
 import { AppError } from '../pipeline/errors.ts';
+import { TOPIC_IDS } from '../pipeline/topics.ts';
 import { EVENT_TYPES, type Lang } from '../pipeline/types.ts';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -49,6 +50,10 @@ export const searchQuerySchema = {
       ),
     },
     eventType: list({ type: 'string', enum: [...EVENT_TYPES] }, 'Enforcement event type.'),
+    topic: list(
+      { type: 'string', enum: [...TOPIC_IDS] },
+      'What the documents are about (facial_recognition, video_surveillance, data_leak...).',
+    ),
     caseId: list({ type: 'string', pattern: ID }, 'Case id (primary or mentioned).'),
     from: { type: 'string', pattern: DATE, description: 'Published on or after (ISO date or date-time).' },
     to: { type: 'string', pattern: DATE, description: 'Published on or before (a bare date includes the whole day).' },
@@ -86,6 +91,7 @@ export interface SearchQuerystring {
   law?: string[];
   article?: string[];
   eventType?: string[];
+  topic?: string[];
   caseId?: string[];
   from?: string;
   to?: string;
@@ -129,6 +135,7 @@ export function toDocumentQuery(qs: SearchQuerystring): DocumentQuery {
     laws:
       qs.article?.length && qs.law?.length === 1 && !qs.article.some((a) => a.includes('/art-')) ? laws.slice(1) : laws,
     eventTypes: qs.eventType,
+    topics: qs.topic,
     caseIds: qs.caseId,
     from,
     to,

@@ -1,6 +1,7 @@
 // Pure builders: store rows → Meilisearch documents. Everything a search hit shows is copied here so
 // the API answers /search without touching SQLite.
 import { createHash } from 'node:crypto';
+import { detectTopics } from '../pipeline/topics.ts';
 import type { Entities, Lang } from '../pipeline/types.ts';
 import { normalizeArabicForIndex } from './arabic.ts';
 import { chunkField, type GazetteerEntry, lawNumberVariants, MAX_CHUNKS } from './settings.ts';
@@ -43,6 +44,8 @@ export interface DocumentIndexRecord {
   orgIds: string[];
   lawIds: string[];
   eventTypes: string[];
+  /** What the document is about (pipeline/topics.ts ids), most mentioned first. */
+  topics: string[];
   caseId: string | null;
   caseIds: string[];
   relevant: boolean;
@@ -178,6 +181,7 @@ export function buildDocumentRecord(
     orgIds: uniq(e.organizations.map((o) => o.id)),
     lawIds,
     eventTypes: uniq(e.events.map((ev) => ev.type)),
+    topics: detectTopics(src.text, src.title),
     caseId: links.caseId,
     caseIds: uniq([...(links.caseId ? [links.caseId] : []), ...links.mentionedCaseIds]),
     relevant: src.relevant,
@@ -209,6 +213,7 @@ export interface CaseSource {
   titleFr: string | null;
   titleAr: string | null;
   type: string | null;
+  topic: string | null;
   orgIds: string[];
   lawIds: string[];
   eventTypes: string[];
@@ -223,6 +228,7 @@ export interface CaseIndexRecord {
   title_fr: string | null;
   title_ar: string | null;
   type: string | null;
+  topic: string | null;
   orgIds: string[];
   lawIds: string[];
   eventTypes: string[];
@@ -259,6 +265,7 @@ export function buildCaseRecord(c: CaseSource, ctx: ProjectionContext): CaseInde
     title_fr: c.titleFr,
     title_ar: c.titleAr,
     type: c.type,
+    topic: c.topic,
     orgIds: c.orgIds,
     lawIds: c.lawIds,
     eventTypes: c.eventTypes,

@@ -14,6 +14,7 @@ export const FACETS = {
   org: 'orgIds',
   law: 'lawIds',
   eventType: 'eventTypes',
+  topic: 'topics',
   caseId: 'caseId',
 } as const;
 export type FacetName = keyof typeof FACETS;
@@ -30,6 +31,8 @@ export interface DocumentQuery {
   /** Law or article ids (`ma-law-09-08`, `ma-law-09-08/art-43`); a law also matches its articles' documents. */
   laws?: readonly string[];
   eventTypes?: readonly string[];
+  /** What the documents are about (pipeline/topics.ts ids): any of them. */
+  topics?: readonly string[];
   caseIds?: readonly string[];
   /** Unix seconds, inclusive. */
   from?: number;
@@ -127,6 +130,7 @@ export function buildFilter(
   for (const org of query.orgs ?? []) filter.push(`orgIds = ${quote(org)}`);
   for (const law of query.laws ?? []) filter.push(`lawIds = ${quote(law)}`);
   add(anyOf('eventTypes', query.eventTypes));
+  add(anyOf('topics', query.topics));
   add(anyOf('caseIds', query.caseIds));
   if (query.from !== undefined) filter.push(`publishedAt >= ${Math.trunc(query.from)}`);
   // Unknown dates are stored as 0: a bounded range must not include them.

@@ -28,6 +28,7 @@ export const DOCUMENT_FILTERABLE = [
   'orgIds',
   'lawIds',
   'eventTypes',
+  'topics',
   'caseId',
   'caseIds',
   'publishedAt',
@@ -44,6 +45,7 @@ export const DOCUMENT_FACETS = [
   'orgIds',
   'lawIds',
   'eventTypes',
+  'topics',
   'caseId',
 ] as const;
 
@@ -120,7 +122,7 @@ export function documentSettings(synonyms: Record<string, string[]>): Settings {
 export function caseSettings(synonyms: Record<string, string[]>): Settings {
   return {
     searchableAttributes: ['title_fr', 'title_ar', 'entities_fr', 'entities_ar', 'entities_en', 'lawRefs'],
-    filterableAttributes: ['type', 'orgIds', 'lawIds', 'eventTypes', 'languages', 'firstSeenAt', 'lastSeenAt'],
+    filterableAttributes: ['type', 'topic', 'orgIds', 'lawIds', 'eventTypes', 'languages', 'firstSeenAt', 'lastSeenAt'],
     sortableAttributes: ['firstSeenAt', 'lastSeenAt', 'documentCount'],
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     localizedAttributes: LOCALIZED,

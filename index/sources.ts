@@ -40,6 +40,7 @@ export function caseReaderFromStore(db: Db, now: () => Date = () => new Date()):
         titleFr: record.title.fr,
         titleAr: record.title.ar,
         type: record.type,
+        topic: record.topic?.id ?? null,
         orgIds: [...record.subjects.map((s) => s.id), ...record.regulators.map((r) => r.id)],
         lawIds: record.laws.map((l) => l.id),
         eventTypes: [...events],

@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { detectTopics } from '../pipeline/topics.ts';
 import type { Entities, EventType, Lang, UnderstoodDocument } from '../pipeline/types.ts';
 import { saveAnalysis } from '../store/analyses.ts';
 import { linkNewDocument } from '../store/cases.ts';
@@ -180,6 +181,7 @@ export function fixtureCases(docs: FixtureDoc[]): CaseReader {
         titleFr: `Affaire ${id}`,
         titleAr: `قضية ${id}`,
         type: 'investigation',
+        topic: detectTopics(members.map((d) => `${d.title}\n${d.text}`).join('\n'))[0] ?? null,
         orgIds: [...new Set(members.flatMap((d) => d.orgs ?? []))],
         lawIds: [...new Set(members.flatMap((d) => (d.laws ?? []).map((l) => l.id)))],
         eventTypes: [...new Set(members.flatMap((d) => d.events ?? []))],

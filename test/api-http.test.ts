@@ -86,6 +86,8 @@ describe('GET /search', () => {
     expect(art.json().hits.map((h: { id: string }) => h.id)).toEqual([id('doc_tls_fr')]);
     const dated = await get('/search?from=2024-11-13&to=2024-11-13');
     expect(dated.json().hits.map((h: { id: string }) => h.id)).toEqual([id('doc_breach_ar')]);
+    const topic = await get('/search?topic=facial_recognition');
+    expect(topic.json().hits.map((h: { id: string }) => h.id)).toEqual([id('doc_moratoire_fr')]);
     const outlet = await get(`/search?outlet=${encodeURIComponent('أخبار اليوم')}&relevant=all`);
     expect(outlet.json().hits).toHaveLength(2);
   });
@@ -94,6 +96,7 @@ describe('GET /search', () => {
     ['limit=abc', 'limit'],
     ['limit=1000', 'limit'],
     ['language=xx', 'language'],
+    ['topic=astrology', 'topic'],
     ['lang=fr', 'additional'],
     [`q=${'a'.repeat(201)}`, 'q'],
     ['from=2024-13-45', 'from'],
@@ -295,7 +298,19 @@ describe('OpenAPI and access control', () => {
     }
     const params = spec.paths['/search'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(
-      expect.arrayContaining(['q', 'language', 'org', 'law', 'article', 'eventType', 'caseId', 'from', 'to', 'cursor']),
+      expect.arrayContaining([
+        'q',
+        'language',
+        'org',
+        'law',
+        'article',
+        'eventType',
+        'topic',
+        'caseId',
+        'from',
+        'to',
+        'cursor',
+      ]),
     );
     const docs = await get('/docs/');
     expect(docs.statusCode).toBe(200);

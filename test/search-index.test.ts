@@ -65,6 +65,7 @@ describe('documents index', () => {
       'doc_moratoire_fr',
     ]);
     expect(await ids({ caseIds: ['case_tls'] })).toEqual(['doc_tls_ar', 'doc_tls_fr']);
+    expect(await ids({ topics: ['facial_recognition'] })).toEqual(['doc_moratoire_fr']);
     expect(await ids({ from: Date.parse('2024-11-01') / 1000, to: Date.parse('2025-12-31') / 1000 })).toEqual([
       'doc_breach_ar',
       'doc_breach_en',
@@ -84,10 +85,11 @@ describe('documents index', () => {
   });
 
   it('counts facets', async () => {
-    const res = await search.searchDocuments({ q: '', limit: 0, facets: ['language', 'eventType', 'org'] });
+    const res = await search.searchDocuments({ q: '', limit: 0, facets: ['language', 'eventType', 'org', 'topic'] });
     expect(res.facets.language).toEqual({ fr: 5, ar: 2, en: 1 });
     expect(res.facets.eventType?.hearing).toBe(2);
     expect(res.facets.org?.['org:marjane']).toBe(3);
+    expect(res.facets.topic?.facial_recognition).toBe(1);
   });
 
   it('highlights matches in title and snippet', async () => {
