@@ -8,7 +8,7 @@ import { extract } from './extract/index.ts';
 import { documentId } from './ids.ts';
 import { detectLanguage, detectParagraphLanguages } from './language.ts';
 import { scoreRelevance } from './relevance.ts';
-import type { Extracted, Lang, UnderstoodDocument } from './types.ts';
+import type { Lang, UnderstoodDocument } from './types.ts';
 
 /**
  * Bump when any stage (extraction, dates, entities, relevance...) changes what it derives: stored
@@ -43,10 +43,7 @@ export interface UnderstandResult {
 
 export function understand(input: UnderstandInput): UnderstandResult {
   // 1. Main content and metadata.
-  const extracted: Extracted =
-    input.contentType === 'text/plain'
-      ? plainText(input.body, input.hints?.title ?? null)
-      : extract({ contentType: input.contentType, text: input.body, url: input.url });
+  const extracted = extract({ contentType: input.contentType, text: input.body, url: input.url });
   const text = extracted.text;
   const title = input.hints?.title ?? extracted.title ?? null;
 
@@ -92,25 +89,6 @@ export function understand(input: UnderstandInput): UnderstandResult {
     contentHash: contentHash(text),
     signature,
     bandKeys: lshKeys(signature),
-  };
-}
-
-function plainText(body: string, title: string | null): Extracted {
-  const text = body
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n\n');
-  return {
-    title,
-    text,
-    publishedAt: null,
-    updatedAt: null,
-    author: null,
-    canonicalUrl: null,
-    declaredLanguage: null,
-    rejected: text ? null : { reason: 'empty' },
   };
 }
 

@@ -250,6 +250,12 @@ describe('organizations: institutions, brands and courts in other languages', ()
     expect(unknown('Joint par PressMaroc, le directeur a refusé de commenter.')).toEqual([]);
     expect(unknown('وحسب ما علمه «Maroc Hebdo» من مصادر، فإن الملف جاهز.', 'ar')).toEqual([]);
     expect(unknown('Amende record pour un opérateur – InfoDigital\nLe texte suit.')).toEqual([]);
+    // "a communiqué NEWS DAILY saw a copy of", the Latin name glued to the next Arabic word.
+    expect(unknown('وأوضحت الجمعية، في بلاغ اطلع NEWS DAILYعلى نسخة منه، أن الشكاية جاهزة.', 'ar')).toEqual([]);
+  });
+
+  it('ends a Latin name inside Arabic text where the script changes', () => {
+    expect(unknown('وقالت شركة البيانات إن DataSafeللخدمات لم ترد.', 'ar').map((o) => o.name)).toContain('DataSafe');
   });
 
   it('files a Latin name in brackets after its Arabic spelling as one mention, not word by word', () => {

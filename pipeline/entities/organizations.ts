@@ -536,11 +536,12 @@ const APPOSITIVE =
   /,[ \t]+(?:a|an|une?|la|le)[ \t]+(?:[\p{Ll}-]+[ \t]+){0,3}(?:company|firm|operator|developer|group|startup|chain|retailer|insurer|lender|agency|bank|institution|société|entreprise|groupe|opérateur|promoteur|filiale|start-up|prestataire|enseigne|banque|assureur|agence|régie|établissement|institution)(?![\p{L}])/gu;
 const NAME_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,3})$/u;
 
-// "a appris Le360", "Joint par TelQuel", "حسب ما علمه «Le360»", "قال لـ«كود»": an
+// "a appris Le360", "Joint par TelQuel", "حسب ما علمه «Le360»", "قال لـ«كود»", "بلاغ اطلع X على
+// نسخة منه" (a communiqué X saw a copy of): an
 // outlet credited as the source of the story, not a party to it; and the outlet's name after the
 // title ("Notes en ligne – TelQuel").
 const CREDIT_BEFORE =
-  /(?<![\p{L}])(?:(?:a|ont|avons) appris|(?:joint|jointe|contacte|contactee|sollicite|sollicitee|interroge|interrogee|cite|citee|rapporte|rapportee|publie|publiee)s? par|confie a|declare a|indique a|precise a|reported by|quoted by|علم(?:ه|ت|ها)?|اورد(?:ه|ت|ته)?|نشر(?:ه|ت|ته)|نقلا عن|ل)\s*[«"“]?\s*$/u;
+  /(?<![\p{L}])(?:(?:a|ont|avons) appris|(?:joint|jointe|contacte|contactee|sollicite|sollicitee|interroge|interrogee|cite|citee|rapporte|rapportee|publie|publiee)s? par|confie a|declare a|indique a|precise a|reported by|quoted by|علم(?:ه|ت|ها)?|اورد(?:ه|ت|ته)?|نشر(?:ه|ت|ته)|نقلا عن|اطلع(?:ت)?|توصل(?:ت)?|ل)\s*[«"“]?\s*$/u;
 
 function isSourceCredit(text: string, start: number, end: number): boolean {
   const before = normalizeForMatch(text.slice(Math.max(0, start - 30), start));
@@ -755,7 +756,8 @@ function findUnknown(ctx: DocContext, known: Found[]): Found[] {
   // Acronyms in capitals (and, in Arabic text, any Latin proper name): organizations more often than not.
   const isArabicDoc = ctx.language === 'ar';
   const latinRun = isArabicDoc
-    ? /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,3})(?![\p{L}\p{N}])/gu
+    ? // Latin letters only: a Latin name glued to the next Arabic word ("THE PRESSعلى") ends where the script changes.
+      /(?<![\p{Script=Latin}\p{N}])(\p{Lu}[\p{Script=Latin}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{Script=Latin}\p{N}&'’-]*){0,3})(?![\p{Script=Latin}\p{N}])/gu
     : /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&]{1,6})(?![\p{L}\p{N}])/gu;
   for (let m = latinRun.exec(ctx.text); m !== null; m = latinRun.exec(ctx.text)) {
     const raw = cleanName(m[1] ?? '');

@@ -551,6 +551,16 @@ function cleanConditionally(el: El, m: Measure, isRoot: boolean): void {
   if (remove) removeNode(el);
 }
 
+/** A line of page chrome: "Lire aussi", "Partager", a paywall prompt... (for plain-text pages too). */
+export function isChromeLine(t: string): boolean {
+  return BOILERPLATE_LINE.test(t) || BOILERPLATE_WORD.test(t) || (t.length < 120 && PAYWALL.test(t));
+}
+
+/** A line announcing links to other articles: what follows it is not the article. */
+export function startsRelatedBlock(t: string): boolean {
+  return RELATED_LEAD.test(t);
+}
+
 const BYLINE_CUE =
   /(?:^|[\s(|•-])(?:publi\w*|posted|par|by|écrit|ecrit|mis à jour|updated|modifié|نشر|بتاريخ)(?![\p{L}\p{N}])/iu;
 
@@ -558,7 +568,7 @@ const BYLINE_CUE =
  * A date with a byline cue or little else ("05/10/2018 - Publié par X", "Le 10/01/2023 à 10h13").
  * A sentence ("Le 12 mars 2020, la loi a été adoptée par le Parlement.") ends with a full stop.
  */
-function isDateLine(t: string): boolean {
+export function isDateLine(t: string): boolean {
   if (!/\d|[\u0660-\u0669]/.test(t) || /[.!?؟:]$/.test(t)) return false;
   const dates = findDates(t);
   if (dates.length === 0) return false;

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './extract.ts';
+import { extractPlainText } from './plain.ts';
+
+const FRENCH_PAGE = [
+  'logo Le Quotidien Atlas',
+  '',
+  'Se connecter',
+  'Abonnez-vous !',
+  '50 DH',
+  'Rubriques',
+  '',
+  'Une clinique de Fès sommée de revoir la gestion de ses dossiers médicaux',
+  '',
+  '14.03.2024 à 10 H 05 • Mis à jour le 14.03.2024 à 11 H 20 • Lecture : 2 minutes',
+  'Par',
+  "La Commission nationale de contrôle de la protection des données à caractère personnel a mis en demeure la clinique Al Amal de Fès, après une plainte d'une patiente dont le dossier circulait sur une messagerie.",
+  '',
+  "Selon la Commission, les agents ont constaté lors d'un contrôle sur place que les dossiers papier étaient rangés dans un couloir accessible au public.",
+  '',
+  'Un délai pour se mettre en conformité',
+  '',
+  'La clinique dispose de deux mois pour sécuriser ses archives et désigner un responsable, faute de quoi le dossier sera transmis au parquet.',
+  '',
+  '  • Une banque sanctionnée pour des appels commerciaux',
+  '',
+  '    La Commission a infligé une amende à Banque du Sud pour des appels passés sans consentement à des milliers de clients.',
+  '',
+  '  • Le registre des plaintes ouvert au public',
+  '',
+  '    Les citoyens peuvent désormais suivre en ligne le traitement de leurs réclamations auprès de la Commission.',
+  '',
+  '© Le Quotidien Atlas. Tous droits réservés.',
+].join('\n');
+
+const ARABIC_PAGE = [
+  '  • ارتفاع أسعار الخضر في الأسواق قبيل رمضان بسبب الجفاف',
+  '  • فريق محلي يفوز بالكأس بعد مباراة مثيرة في الدقائق الأخيرة',
+  'عاجل',
+  'الأربعاء 6 مارس 2024 على الساعة 09:12',
+  '',
+  'لجنة حماية المعطيات تستمع لمسؤولي شركة توصيل',
+  '',
+  'لجنة حماية المعطيات تستمع لمسؤولي شركة توصيل',
+  '',
+  'عقدت اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي جلسة استماع مع مسؤولي شركة «سريع» للتوصيل، بعد شكايات من زبناء تلقوا رسائل من أرقام مجهولة.',
+  '',
+  'وأكدت اللجنة في بلاغها أنها ستواصل دراسة الملف، داعية الشركات إلى احترام مقتضيات القانون رقم 09.08.',
+  '',
+  'اترك تعليقاً',
+  'لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *',
+  'المنشور السابق',
+  'مهرجان للموسيقى الأندلسية يفتتح دورته الجديدة بحضور جماهيري',
+].join('\n');
+
+describe('extractPlainText', () => {
+  it('keeps the article of a page pasted as text: no menus, date line or related teasers', () => {
+    const out = extractPlainText(FRENCH_PAGE, null);
+    expect(out.title).toBe('Une clinique de Fès sommée de revoir la gestion de ses dossiers médicaux');
+    expect(out.publishedAt).toBe('2024-03-14T10:05:00');
+    expect(out.text.split('\n\n')).toEqual([
+      expect.stringMatching(/^La Commission nationale/),
+      expect.stringMatching(/^Selon la Commission/),
+      'Un délai pour se mettre en conformité',
+      expect.stringMatching(/^La clinique dispose/),
+    ]);
+    // The teasers name other matters' companies: they must not reach entity extraction.
+    expect(out.text).not.toContain('Banque du Sud');
+    expect(out.text).not.toMatch(/Abonnez|Tous droits|Lecture/);
+  });
+
+  it('reads an Arabic page the same way: date line, repeated headline, comment prompts', () => {
+    const out = extractPlainText(ARABIC_PAGE, null);
+    expect(out.title).toBe('لجنة حماية المعطيات تستمع لمسؤولي شركة توصيل');
+    expect(out.publishedAt).toBe('2024-03-06T09:12:00');
+    expect(out.text.split('\n\n')).toHaveLength(2);
+    expect(out.text).not.toMatch(/الخضر|تعليقاً|بريدك|الأندلسية/);
+  });
+
+  it('keeps clean article text whole, and the supplied title', () => {
+    const clean =
+      "La Commission a adopté une délibération encadrant l'usage des caméras dans les établissements scolaires.\n\n" +
+      'Les directeurs devront afficher une information claire à chaque entrée et limiter la conservation des images à trente jours.';
+    const out = extractPlainText(clean, 'Caméras à l’école : la Commission fixe les règles');
+    expect(out.text).toBe(clean);
+    expect(out.title).toBe('Caméras à l’école : la Commission fixe les règles');
+  });
+
+  it('never loses a short note that reads as no prose at all', () => {
+    expect(extractPlainText('CNDP : nouvelle adresse du siège à Rabat', null).text).toBe(
+      'CNDP : nouvelle adresse du siège à Rabat',
+    );
+  });
+
+  it('serves text/plain pages through extract()', () => {
+    expect(extract({ contentType: 'text/plain; charset=utf-8', text: FRENCH_PAGE, url: 'https://x/a.txt' }).title).toBe(
+      'Une clinique de Fès sommée de revoir la gestion de ses dossiers médicaux',
+    );
+  });
+});
