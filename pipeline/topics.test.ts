@@ -25,6 +25,13 @@ describe('detectTopics', () => {
     expect(detectTopics(text, "Transfert de données à l'étranger")).toEqual(['video_surveillance', 'transfer_abroad']);
   });
 
+  it('keeps only what a text dwells on when asked to', () => {
+    const text = 'La réunion a porté sur le droit à l’oubli, la géolocalisation et le profilage.';
+    expect(detectTopics(text)).toEqual(['geolocation']);
+    expect(detectTopics(text, null, 2)).toEqual([]);
+    expect(detectTopics(text, 'Géolocalisation : la Commission précise les règles', 2)).toEqual(['geolocation']);
+  });
+
   it('ignores words that only contain a keyword', () => {
     expect(detectTopics('La cinémathèque et le cinéma cinéphile du centre-ville.')).toEqual([]);
   });

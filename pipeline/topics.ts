@@ -133,16 +133,16 @@ const MATCHERS: Array<{ id: TopicId; re: RegExp }> = TOPIC_IDS.map((id) => {
 });
 
 /**
- * Topics a text mentions, most mentioned first (a title mention counts double). One document may
- * mention a topic in passing: a case weighs its documents' topics together.
+ * Topics a text mentions, most mentioned first (a title mention counts double). `minWeight` 2 keeps
+ * only what the text is about (two mentions, or the title), not what it lists in passing.
  */
-export function detectTopics(text: string, title: string | null = null): TopicId[] {
+export function detectTopics(text: string, title: string | null = null, minWeight = 1): TopicId[] {
   const body = normalizeForMatch(text);
   const head = title ? normalizeForMatch(title) : '';
   const found: Array<{ id: TopicId; weight: number; order: number }> = [];
   MATCHERS.forEach(({ id, re }, order) => {
     const weight = (body.match(re)?.length ?? 0) + 2 * (head.match(re)?.length ?? 0);
-    if (weight > 0) found.push({ id, weight, order });
+    if (weight >= Math.max(1, minWeight)) found.push({ id, weight, order });
   });
   return found.sort((a, b) => b.weight - a.weight || a.order - b.order).map((f) => f.id);
 }

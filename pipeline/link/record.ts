@@ -59,7 +59,8 @@ export function caseDocument(doc: UnderstoodDocument, options: CaseDocumentOptio
     laws: doc.entities.laws.map((l) => ({ id: l.id, label: l.label, kind: l.kind, parentId: l.parentId })),
     events: doc.entities.events.map((e) => ({ type: e.type, date: e.date?.slice(0, 10) ?? null })),
     deadlines: doc.entities.deadlines.map((d) => ({ date: d.date.slice(0, 10), label: d.label })),
-    topics: detectTopics(doc.text, doc.title).slice(0, 3),
+    // Named as the matter only when the document dwells on it, not when it lists it in passing.
+    topics: detectTopics(doc.text, doc.title, 2).slice(0, 3),
   };
 }
 
