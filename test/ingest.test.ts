@@ -14,7 +14,7 @@ const FR = {
   title: 'La CNDP met en demeure une société d’assurances',
   publishedAt: '2024-03-14',
   text: [
-    'Rabat, le 14 mars 2024 — La Commission nationale de contrôle de la protection des données à caractère personnel (CNDP) a adressé une mise en demeure à la société Assurances Atlas Horizon.',
+    'Rabat, le 14 mars 2024 — La Commission nationale de contrôle de la protection des données personnelles (CNDP) a adressé une mise en demeure à la société Assurances Atlas Horizon.',
     'Selon la Commission, l’assureur conservait les dossiers médicaux de ses clients sans déclaration préalable, en violation de la loi n° 09-08. La société dispose d’un délai expirant le 30 juin 2024 pour se mettre en conformité.',
     'La loi prévoit une amende de 20.000 à 200.000 DH pour ce manquement.',
   ].join('\n\n'),

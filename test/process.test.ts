@@ -12,7 +12,7 @@ import { openDb } from '../store/db.ts';
 
 // A wire story reprinted by three outlets, each with its own intro line and sign-off.
 const WIRE = [
-  'La Commission nationale de contrôle de la protection des données à caractère personnel a annoncé jeudi l’ouverture d’une procédure de contrôle visant la société Transports Oasis Express, soupçonnée d’avoir installé des caméras dans les cabines de ses autocars sans informer les voyageurs.',
+  'La Commission nationale de contrôle de la protection des données personnelles a annoncé jeudi l’ouverture d’une procédure de contrôle visant la société Transports Oasis Express, soupçonnée d’avoir installé des caméras dans les cabines de ses autocars sans informer les voyageurs.',
   'Selon le communiqué de la Commission, les images étaient conservées pendant plus de six mois sur un serveur hébergé hors du Maroc, sans autorisation préalable, ce qui contrevient aux dispositions de la loi 09-08 relative à la protection des personnes physiques.',
   'La CNDP indique avoir entendu les responsables de la société le 3 octobre et leur avoir accordé un délai de trois mois pour mettre fin aux traitements non conformes et supprimer les enregistrements concernés.',
   'La Commission rappelle que les voyageurs peuvent déposer une plainte en ligne et qu’elle publiera les suites données à ce dossier sur son site institutionnel dans les prochaines semaines.',

@@ -6,7 +6,7 @@
 //
 // Lines are scored the way body-text extraction scores tokens (Finn et al., "BTE"): prose counts
 // for its length, chrome against it, and the article is the contiguous run of lines with the
-// highest total. A related-articles heading ends the article outright.
+// highest total. A related-articles heading or a comment form ends the article outright.
 import type { Extracted } from '../types.ts';
 import { isChromeLine, isDateLine, startsRelatedBlock } from './content.ts';
 import { findDates } from './dates.ts';
@@ -14,6 +14,9 @@ import { findDates } from './dates.ts';
 type Kind = 'prose' | 'heading' | 'short' | 'bullet' | 'teaser' | 'date' | 'chrome';
 
 const BULLET = /^[•·▪►●◦*–—-]\s+\S/u;
+// Where a page's article is over: comment forms and links to the previous or next article.
+const END_OF_ARTICLE =
+  /^(?:(?:اترك|أضف|اضف)\s+تعليق|التعليقات|المقال (?:السابق|التالي)|المنشور (?:السابق|التالي)|الخبر (?:السابق|التالي)|article (?:précédent|suivant)|(?:previous|next) (?:article|post)|laisser un commentaire|leave a (?:comment|reply)|commentaires?\s*(?:\(\d+\))?$|comments?\s*(?:\(\d+\))?$)/iu;
 const ENDS_SENTENCE = /[.!?؟:;»"”)…]$/u;
 
 function kindOf(raw: string, previous: Kind | null): Kind {
@@ -77,13 +80,13 @@ export function extractPlainText(body: string, title: string | null): Extracted 
   };
 }
 
-/** [from, to) of the best-scoring run of lines, cut at the first related-articles heading after prose. */
+/** [from, to) of the best-scoring run of lines, cut where the article visibly ends (after some prose). */
 function articleRun(lines: Line[]): [number, number] {
   let end = lines.length;
   let seenProse = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
-    if (seenProse && startsRelatedBlock(line.text)) {
+    if (seenProse && (startsRelatedBlock(line.text) || END_OF_ARTICLE.test(line.text))) {
       end = i;
       break;
     }
