@@ -6,6 +6,7 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { SOURCES } from '../crawlers/sources/index.ts';
+import { createSearchIndex } from '../index/index.ts';
 import { AppError } from '../pipeline/errors.ts';
 import { listCases } from '../store/cases.ts';
 import { startReplica } from '../test/replica/index.ts';
@@ -51,13 +52,25 @@ export async function runDemo(config: Readonly<Config>, options: { serve: boolea
     for (const c of cases)
       say(`  ${c.id}  ${String(c.documentCount).padStart(2)} docs  ${c.firstSeen?.slice(0, 10) ?? '?'}  ${c.titleFr}`);
 
-    const services = await startServices(ctx, { crawl: false });
-    await services.search.drain(120_000);
     if (!options.serve) {
-      await services.stop();
+      // Index only: no port is taken, so the demo also runs where 3000 is in use.
+      const search = createSearchIndex({
+        db: ctx.db,
+        config: ctx.config.index,
+        dataDir: ctx.config.dataDir,
+        log: ctx.log,
+      });
+      try {
+        await search.start();
+        await search.drain(120_000);
+      } finally {
+        await search.close();
+      }
       say(`\nIndexed. Serve it later with: npx raqib serve --data-dir ${config.dataDir}`);
       return;
     }
+    const services = await startServices(ctx, { crawl: false });
+    await services.search.drain(120_000);
     say(
       `\nSearch is ready. Try:\n  curl '${services.url}/search?q=TLScontact'\n  curl '${services.url}/cases'\n  open ${services.url}/docs`,
     );
