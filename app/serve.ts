@@ -5,6 +5,7 @@ import { createApi } from '../api/index.ts';
 import type { Config } from '../config.ts';
 import { createScheduler, HostLimiter, type Scheduler } from '../crawlers/index.ts';
 import { createSearchIndex, type SearchIndex } from '../index/index.ts';
+import { upsertSource } from '../store/sources.ts';
 import { type AppContext, openContext } from './context.ts';
 import { crawlAndProcess, selectSources } from './crawl.ts';
 import { onShutdown } from './shutdown.ts';
@@ -26,10 +27,15 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
   if (options.crawl) {
     // Sources sharing a host (cndp-fr, cndp-ar) share its politeness across their scheduled runs.
     const hostLimiter = new HostLimiter();
+    const sources = selectSources(undefined);
+    // Listed by /sources from the start, with no run yet, rather than appearing one by one.
+    for (const source of sources) upsertSource(ctx.db, source.id, source);
     scheduler = createScheduler({
-      sources: selectSources(undefined),
+      sources,
       log: ctx.log,
       jitterMs: 30_000,
+      // A fresh `raqib start` collects now; conditional requests make a restart's re-crawl cheap.
+      runAtStart: true,
       run: async (source) => {
         await crawlAndProcess(ctx, [source], { process: true, signal: abort.signal, hostLimiter });
         search.kick();

@@ -57,6 +57,30 @@ it('never runs one source twice at once, and stop() waits for the run in flight'
   expect(finished).toBe(finishedAtStop);
 });
 
+it('runs every enabled source once at start when asked, before any cron tick', async () => {
+  const yearly = (id: string, enabled = true) =>
+    testSource({
+      id,
+      enabled,
+      schedule: '0 0 1 1 *',
+      discovery: [{ type: 'feed', url: 'https://x.example/f', evidence: 'guess' }],
+    });
+  const ran: string[] = [];
+  const scheduler = createScheduler({
+    sources: [yearly('a'), yearly('b'), yearly('off', false)],
+    log: quietLog(),
+    jitterMs: 20,
+    runAtStart: true,
+    run: async (source) => {
+      ran.push(source.id);
+    },
+  });
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline && ran.length < 2) await new Promise((r) => setTimeout(r, 10));
+  await scheduler.stop();
+  expect(ran.sort()).toEqual(['a', 'b']);
+});
+
 it('rejects an invalid cron expression with a clear error', () => {
   const bad = testSource({
     id: 'bad',

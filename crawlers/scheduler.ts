@@ -14,6 +14,8 @@ export interface SchedulerOptions {
   /** Each tick waits a random 0..jitterMs before starting. */
   jitterMs?: number;
   timezone?: string;
+  /** Also run every enabled source once right away (with jitter), not only at its first cron tick. */
+  runAtStart?: boolean;
 }
 
 export interface Scheduler {
@@ -93,6 +95,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }),
     );
   }
+
+  if (options.runAtStart) for (const source of options.sources) if (source.enabled) tick(source);
 
   return {
     running: () => [...inFlight.keys()],
