@@ -357,7 +357,8 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
         ...h,
         name: typeof config?.name === 'string' ? config.name : null,
         kind: typeof config?.kind === 'string' ? config.kind : null,
-        language: typeof config?.language === 'string' ? config.language : null,
+        languages: Array.isArray(config?.languages) ? config.languages : [],
+        outlet: typeof config?.outlet === 'string' ? config.outlet : null,
         backingOff: h.backoffUntil !== null && Date.parse(h.backoffUntil) > deps.now().getTime(),
       };
     });

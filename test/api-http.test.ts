@@ -30,7 +30,13 @@ beforeAll(async () => {
   });
   await search.start({ loop: false });
   for (const f of CORPUS) storeFixture(db, f, ids);
-  upsertSource(db, 'cndp-fr', { id: 'cndp-fr', name: 'CNDP (FR)', kind: 'regulator', language: 'fr' });
+  upsertSource(db, 'cndp-fr', {
+    id: 'cndp-fr',
+    name: 'CNDP (FR)',
+    outlet: 'CNDP',
+    kind: 'regulator',
+    languages: ['fr'],
+  });
   recordSourceRun(db, 'cndp-fr', {
     at: '2026-01-31T10:00:00Z',
     ok: false,
@@ -198,6 +204,8 @@ describe('records', () => {
     expect(sources[0]).toMatchObject({
       sourceId: 'cndp-fr',
       name: 'CNDP (FR)',
+      outlet: 'CNDP',
+      languages: ['fr'],
       consecutiveFailures: 1,
       errorCounts: { FETCH_HTTP_5XX: 2 },
     });
