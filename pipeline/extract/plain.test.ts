@@ -86,6 +86,20 @@ describe('extractPlainText', () => {
     expect(out.title).toBe('Caméras à l’école : la Commission fixe les règles');
   });
 
+  it("keeps the article's own bulleted measures, not bulleted headlines", () => {
+    const page = [
+      'La Commission a rendu sa décision dans le dossier de la société Nova Fret après plusieurs mois d’instruction.',
+      '- une amende administrative de 80 000 dirhams prononcée contre la société ;',
+      '- la transmission du dossier au procureur du Roi près le tribunal de première instance ;',
+      'La société dispose d’un recours devant le tribunal administratif dans les délais prévus par la loi.',
+      '• Un opérateur mis en demeure pour ses appels',
+    ].join('\n');
+    const text = extractPlainText(page, null).text;
+    expect(text).toContain('80 000 dirhams');
+    expect(text).toContain('procureur du Roi');
+    expect(text).not.toContain('mis en demeure pour ses appels');
+  });
+
   it('never loses a short note that reads as no prose at all', () => {
     expect(extractPlainText('CNDP : nouvelle adresse du siège à Rabat', null).text).toBe(
       'CNDP : nouvelle adresse du siège à Rabat',

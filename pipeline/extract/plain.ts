@@ -21,7 +21,9 @@ const ENDS_SENTENCE = /[.!?؟:;»"”)…]$/u;
 
 function kindOf(raw: string, previous: Kind | null): Kind {
   const t = raw.trim();
-  if (BULLET.test(t)) return 'bullet';
+  // A bulleted sentence is the article's own list ("- une amende de 50 000 DH ;"); a bulleted
+  // headline, with no closing punctuation, is a link to another article.
+  if (BULLET.test(t)) return ENDS_SENTENCE.test(t) && t.length >= 40 ? 'prose' : 'bullet';
   // An indented paragraph under a bulleted headline is that headline's teaser.
   if ((previous === 'bullet' || previous === 'teaser') && /^\s{2,}\S/u.test(raw)) return 'teaser';
   if (isDateLine(t)) return 'date';

@@ -59,6 +59,27 @@ describe('buildCaseRecord', () => {
     expect(record.documents[1]?.outlets[0]?.documents[0]).toMatchObject({ id: visaHearingFr.id, fromRegulator: true });
   });
 
+  it("does not put a press-only statement in the CNDP's mouth", () => {
+    const warning = (id: string, sourceKind: string) =>
+      card(
+        makeDoc({
+          id,
+          publishedAt: '2025-02-10',
+          title: 'Enregistrement des appels : une association alerte',
+          text: "Une association de consommateurs s'inquiète de l'enregistrement des appels par les centres d'appels.",
+          orgs: [{ id: 'org:cndp', name: 'CNDP' }],
+        }),
+        sourceKind,
+      );
+    expect(buildCaseRecord(row('case_w'), [warning('w1', 'press')], '2025-03-01').title).toEqual({
+      fr: 'Alerte sur les données personnelles (enregistrement des appels, 2025)',
+      ar: 'تنبيه بشأن المعطيات الشخصية (تسجيل المكالمات، 2025)',
+    });
+    expect(buildCaseRecord(row('case_w'), [warning('w2', 'regulator')], '2025-03-01').title.fr).toBe(
+      'Prise de position de la CNDP (enregistrement des appels, 2025)',
+    );
+  });
+
   it('tells platform cooperation, breaches and sanctions apart', () => {
     let n = 0;
     const doc = (events: Parameters<typeof makeDoc>[0]['events'], org = { id: 'org:facebook', name: 'Facebook' }) =>

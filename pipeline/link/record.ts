@@ -157,6 +157,11 @@ const TYPE_TITLES: Record<CaseType, { fr: (s: string | null) => string; ar: (s: 
   },
 };
 
+const PRESS_STATEMENT_TITLES: (typeof TYPE_TITLES)[CaseType] = {
+  fr: (s) => (s ? `Alerte sur les données personnelles : ${s}` : 'Alerte sur les données personnelles'),
+  ar: (s) => (s ? `تنبيه بشأن المعطيات الشخصية: ${s}` : 'تنبيه بشأن المعطيات الشخصية'),
+};
+
 const MATTER_WORDS: Partial<Record<EventType, { fr: string; ar: string }>> = {
   moratorium: { fr: 'moratoire', ar: 'تعليق مؤقت' },
   deliberation: { fr: 'délibération', ar: 'مداولة' },
@@ -317,13 +322,16 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
     const parts = [about?.[lang], y].filter(Boolean);
     return parts.length > 0 ? ` (${parts.join(lang === 'ar' ? '، ' : ', ')})` : '';
   };
+  const fromRegulator = sorted.some((d) => d.fromRegulator);
+  // Press coverage of a statement with no regulator document behind it (an association's warning,
+  // an alert relayed by the press) is not attributed to the CNDP.
+  const titles = type === 'public_statement' && !fromRegulator ? PRESS_STATEMENT_TITLES : TYPE_TITLES[type];
   const generated = {
-    fr: `${TYPE_TITLES[type].fr(topicFr)}${suffix('fr')}`,
-    ar: `${TYPE_TITLES[type].ar(topicAr)}${suffix('ar')}`,
+    fr: `${titles.fr(topicFr)}${suffix('fr')}`,
+    ar: `${titles.ar(topicAr)}${suffix('ar')}`,
   };
 
   const completeness: string[] = [];
-  const fromRegulator = sorted.some((d) => d.fromRegulator);
   if (!fromRegulator) completeness.push('no regulator communiqué found, press only');
   const languages = new Set(sorted.map((d) => d.language));
   if (!languages.has('fr')) completeness.push('no French coverage found');
