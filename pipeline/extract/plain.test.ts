@@ -100,6 +100,38 @@ describe('extractPlainText', () => {
     expect(text).not.toContain('mis en demeure pour ses appels');
   });
 
+  it('joins text wrapped at a fixed width back into paragraphs', () => {
+    const wrapped = [
+      'La Commission met en demeure un groupe scolaire',
+      '',
+      'La Commission a mis en demeure le groupe scolaire Les Orangers, qui',
+      'publiait sur son site les bulletins de notes de ses élèves avec leur',
+      'adresse et le numéro de téléphone de leurs parents, sans aucune',
+      'restriction d’accès.',
+      '',
+      'Le groupe dispose de quinze jours pour retirer ces documents et',
+      'informer les familles concernées de la mesure prise par la',
+      'Commission.',
+    ].join('\n');
+    const out = extractPlainText(wrapped, null);
+    expect(out.title).toBe('La Commission met en demeure un groupe scolaire');
+    expect(out.text.split('\n\n')).toEqual([
+      expect.stringMatching(/^La Commission a mis en demeure .* restriction d’accès\.$/),
+      expect.stringMatching(/^Le groupe dispose .* Commission\.$/),
+    ]);
+  });
+
+  it('joins wrapped Arabic, which has no lower case to tell a continued line', () => {
+    const wrapped = [
+      'وجهت اللجنة الوطنية إنذارا إلى مجموعة مدارس خاصة بمدينة مكناس بعدما',
+      'تبين أنها تنشر على موقعها نتائج التلاميذ مرفوقة بعناوينهم وأرقام هواتف',
+      'أولياء أمورهم دون أي قيد على الولوج إلى هذه الوثائق المنشورة للعموم.',
+    ].join('\n');
+    const text = extractPlainText(wrapped, null).text;
+    expect(text.split('\n\n')).toHaveLength(1);
+    expect(text).toContain('بمدينة مكناس بعدما تبين أنها تنشر');
+  });
+
   it('never loses a short note that reads as no prose at all', () => {
     expect(extractPlainText('CNDP : nouvelle adresse du siège à Rabat', null).text).toBe(
       'CNDP : nouvelle adresse du siège à Rabat',

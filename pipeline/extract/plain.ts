@@ -57,7 +57,7 @@ interface Line {
 export function extractPlainText(body: string, title: string | null): Extracted {
   const lines: Line[] = [];
   let previous: Kind | null = null;
-  for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
+  for (const raw of unwrap(body.replace(/\r\n?/g, '\n').split('\n'))) {
     if (!raw.trim()) continue;
     const kind = kindOf(raw, previous);
     lines.push({ text: raw.replace(/\s+/g, ' ').trim(), kind });
@@ -80,6 +80,47 @@ export function extractPlainText(body: string, title: string | null): Extracted 
     declaredLanguage: null,
     rejected: text ? null : { reason: 'empty' },
   };
+}
+
+/**
+ * Text wrapped at a fixed width (mail, PDF copies) breaks sentences over lines that would each read
+ * as a headline. A block of three or more lines whose lines nearly all reach the block's width (50
+ * to 100 characters) is one wrapped paragraph; elsewhere a line that carries on in lower case
+ * continues the line before it. A headline followed by its lead is neither, and stays apart.
+ */
+function unwrap(raw: string[]): string[] {
+  const out: string[] = [];
+  let block: string[] = [];
+  const flush = () => {
+    const lengths = block.map((l) => l.trim().length);
+    const width = Math.max(0, ...lengths);
+    const full = lengths.slice(0, -1).filter((n) => n >= 0.8 * width).length;
+    const wrapped =
+      block.length >= 3 &&
+      width >= 50 &&
+      width <= 100 &&
+      full >= (2 / 3) * (block.length - 1) &&
+      !block.some((l) => BULLET.test(l.trim()));
+    if (wrapped) out.push(block.map((l) => l.trim()).join(' '));
+    else {
+      for (const line of block) {
+        const prev = out.at(-1)?.trim() ?? '';
+        const t = line.trim();
+        if (prev && /^\p{Ll}/u.test(t) && !ENDS_SENTENCE.test(prev) && !BULLET.test(t)) out[out.length - 1] += ` ${t}`;
+        else out.push(line);
+      }
+    }
+    block = [];
+  };
+  for (const line of raw) {
+    if (line.trim()) block.push(line);
+    else {
+      flush();
+      out.push('');
+    }
+  }
+  flush();
+  return out;
 }
 
 /** [from, to) of the best-scoring run of lines, cut where the article visibly ends (after some prose). */
