@@ -5,7 +5,9 @@
 // response into a stored snapshot (or new queue entries); understanding is the pipeline's job.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BasicCrawler, Configuration, Log, LogLevel, RequestQueue } from 'crawlee';
+// Only @crawlee/basic: the `crawlee` meta-package loads @crawlee/browser-pool, whose proxy-server module
+// starts an unauthenticated forward proxy (proxy-chain) on all interfaces merely by being imported.
+import { BasicCrawler, Configuration, Log, LogLevel, RequestQueue } from '@crawlee/basic';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../pipeline/errors.ts';
 import { sha256 } from '../pipeline/ids.ts';
