@@ -55,7 +55,6 @@ export function processDocuments(db: Db, options: ProcessOptions = {}): ProcessS
   const understood: Array<{
     doc: UnderstoodDocument;
     sourceKind: SourceKind;
-    seenAt: string;
     duplicateOf: string | null;
   }> = [];
 
@@ -75,7 +74,6 @@ export function processDocuments(db: Db, options: ProcessOptions = {}): ProcessS
         contentType: latest.page.contentType,
         body: latest.page.text,
         hints,
-        fetchedAt: latest.page.fetchedAt,
       });
       const duplicateOf = placeInCluster(
         db,
@@ -99,7 +97,6 @@ export function processDocuments(db: Db, options: ProcessOptions = {}): ProcessS
       understood.push({
         doc: result.doc,
         sourceKind: source.kind,
-        seenAt: record.firstSeenAt,
         duplicateOf: duplicateOf.id,
       });
       summary.processed++;
@@ -119,15 +116,19 @@ export function processDocuments(db: Db, options: ProcessOptions = {}): ProcessS
     options.onProgress?.(i + 1, ids.length);
   }
 
-  // Cases grow in the order the matter unfolded, so link the batch by publication date.
-  understood.sort((a, b) => (a.doc.publishedAt ?? a.seenAt).localeCompare(b.doc.publishedAt ?? b.seenAt));
+  // Cases grow in the order the matter unfolded, so link the batch by publication date; undated
+  // coverage comes last, when the dated reports have laid the matters out. Ties break on the id, so
+  // the same data founds the same cases with the same ids whatever order it was fetched in.
+  understood.sort(
+    (a, b) =>
+      (a.doc.publishedAt ?? '\uffff').localeCompare(b.doc.publishedAt ?? '\uffff') || a.doc.id.localeCompare(b.doc.id),
+  );
   for (const item of understood) {
     const duplicateOf = getAnalysis(db, item.doc.id)?.duplicateOf ?? item.duplicateOf;
     const linked = linkNewDocument(db, {
       document: item.doc,
       duplicateOf,
       sourceKind: item.sourceKind,
-      seenAt: item.seenAt,
     });
     const entry = summary.documents.get(item.doc.id);
     if (entry) {

@@ -161,7 +161,7 @@ export function storeFixture(db: Db, fixture: FixtureDoc, idMap: Map<string, str
     duplicateOf,
     duplicateSimilarity: duplicateOf ? 0.95 : null,
   });
-  linkNewDocument(db, { document: doc, duplicateOf, sourceKind: fixture.sourceKind, seenAt: fixture.publishedAt });
+  linkNewDocument(db, { document: doc, duplicateOf, sourceKind: fixture.sourceKind });
   return id;
 }
 

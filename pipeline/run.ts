@@ -1,7 +1,7 @@
 // The pipeline, in order. Each stage is a pure function in its own module; this file is the one
 // place that says which runs after which. Storage, duplicate lookup and case linking need the
 // record and are done by the caller (app/process.ts) around `understand`.
-import { findDates, parseDateString } from './dates/index.ts';
+import { inferPublicationDate, parseDateString } from './dates/index.ts';
 import { contentHash, lshKeys, minhashSignature } from './dedupe.ts';
 import { extractEntities } from './entities/index.ts';
 import { extract } from './extract/index.ts';
@@ -30,7 +30,6 @@ export interface UnderstandInput {
   body: string;
   /** Facts stated by whoever supplied the page (an import line): explicit, so they win over what the page suggests. */
   hints?: { title?: string | null; publishedAt?: string | null; language?: Lang | null };
-  fetchedAt?: string | null;
 }
 
 export interface UnderstandResult {
@@ -47,11 +46,10 @@ export function understand(input: UnderstandInput): UnderstandResult {
   const text = extracted.text;
   const title = input.hints?.title ?? extracted.title ?? null;
 
-  // 2. Dates: the supplier's word, then page metadata, then the first date line of the body.
-  const publishedAt =
-    normalizeDate(input.hints?.publishedAt ?? null) ??
-    normalizeDate(extracted.publishedAt) ??
-    datelineOf(text, input.fetchedAt ?? null);
+  // 2. Dates: the supplier's word, then page metadata, then what the text itself says (a dateline,
+  // a sign-off, the latest day it reports) — never the time it was fetched or imported.
+  const dated = publicationDate(input.hints?.publishedAt ?? null, extracted.publishedAt, text);
+  const publishedAt = dated?.date ?? null;
 
   // 3. Language, per document and per paragraph.
   const language = input.hints?.language ?? detectLanguage(`${title ?? ''}\n\n${text}`);
@@ -76,6 +74,8 @@ export function understand(input: UnderstandInput): UnderstandResult {
     language,
     paragraphLanguages,
     publishedAt,
+    publishedAtSource: dated?.source ?? null,
+    publishedAtEvidence: dated?.evidence ?? null,
     updatedAt: normalizeDate(extracted.updatedAt),
     author: extracted.author,
     relevant: extracted.rejected === null && relevance.relevant,
@@ -97,9 +97,15 @@ function normalizeDate(value: string | null): string | null {
   return value ? parseDateString(value) : null;
 }
 
-/** Communiqués often carry their date only in a dateline ("Rabat, le 9 janvier 2023"). */
-function datelineOf(text: string, reference: string | null): string | null {
-  const head = text.slice(0, 400);
-  const found = findDates(head, { reference }).find((d) => !d.relative && d.precision === 'day');
-  return found?.date ?? null;
+function publicationDate(
+  supplied: string | null,
+  page: string | null,
+  text: string,
+): { date: string; source: 'supplied' | 'page' | 'text'; evidence: string | null } | null {
+  const fromSupplier = normalizeDate(supplied);
+  if (fromSupplier) return { date: fromSupplier, source: 'supplied', evidence: null };
+  const fromPage = normalizeDate(page);
+  if (fromPage) return { date: fromPage, source: 'page', evidence: null };
+  const inferred = inferPublicationDate(text);
+  return inferred ? { date: inferred.date, source: 'text', evidence: inferred.evidence } : null;
 }

@@ -24,6 +24,11 @@ export const TOPIC_IDS = [
   'spyware',
   'exam_data',
   'identity_documents',
+  'artificial_intelligence',
+  'political_communication',
+  'data_scraping',
+  'awareness',
+  'epidemic',
 ] as const;
 export type TopicId = (typeof TOPIC_IDS)[number];
 
@@ -123,6 +128,37 @@ const TOPICS: Record<TopicId, TopicDef> = {
     label: { fr: "pièces d'identité", ar: 'وثائق الهوية' },
     latin: "cartes? (?:nationales? )?d'identite|cin|cartes? sim|passeports?|identity (?:cards?|documents?)|sim cards?",
     arabic: 'البطاقه الوطنيه|بطاقات التعريف|بطاقه التعريف|البطائق الوطنيه|بطاقات sim|جوازات السفر|جواز السفر',
+  },
+  artificial_intelligence: {
+    label: { fr: 'intelligence artificielle', ar: 'الذكاء الاصطناعي' },
+    latin:
+      "intelligence artificielle|l'ia|de l'ia|(?:une|l') ?ia generative|artificial intelligence|generative ai|(?:grands )?modeles de langage|large language models?|llms?|chatgpt|algorithmes? d'apprentissage",
+    arabic: 'الذكاء الاصطناعي|الذكاء الصناعي|النماذج اللغويه|نماذج اللغه',
+  },
+  political_communication: {
+    label: { fr: 'communication politique', ar: 'التواصل السياسي' },
+    latin:
+      'campagnes? electorales?|propagande electorale|communication politique|partis politiques|candidats aux elections|electoral campaigns?|political (?:parties|communication|campaigns?)',
+    arabic:
+      'الحمله الانتخابيه|الحملات الانتخابيه|الدعايه الانتخابيه|الاحزاب السياسيه|التواصل السياسي|المرشحين للانتخابات',
+  },
+  data_scraping: {
+    label: { fr: 'moissonnage de données', ar: 'الاستخراج الآلي للبيانات' },
+    latin:
+      'moissonnage|scraping|aspiration (?:de|des) donnees|extraction (?:massive|automatisee|automatique) (?:de|des) donnees|data scraping|scraped',
+    arabic: 'كشط البيانات|الكشط|تجريف البيانات|الاستخراج الالي|استخراج البيانات|جمع البيانات بشكل الي|الحصاد الالي',
+  },
+  awareness: {
+    label: { fr: 'sensibilisation', ar: 'التحسيس' },
+    latin:
+      'journee (?:mondiale|internationale|europeenne|nationale) (?:de la protection des donnees|de la vie privee)|data (?:privacy|protection) (?:day|week)|privacy day|semaine (?:de la protection des donnees|nationale de la protection)|sensibilisation|campagnes? de sensibilisation|awareness',
+    arabic:
+      'اليوم (?:العالمي|الدولي|الاوروبي|الوطني) (?:لحمايه|للحمايه)|اسبوع حمايه|التحسيس|تحسيسيه|تحسيسي|التوعيه|توعويه',
+  },
+  epidemic: {
+    label: { fr: 'épidémie de Covid-19', ar: 'جائحة كوفيد-19' },
+    latin: 'covid(?:-?19)?|coronavirus|pandemie|etat d.urgence sanitaire|pandemic',
+    arabic: 'كورونا|كوفيد|الجايحه|جايحه|حاله الطوارئ الصحيه',
   },
 };
 

@@ -99,6 +99,12 @@ export const EVENT_TYPES = [
   'deliberation',
   'data_breach',
   'communique',
+  // Much of a data-protection authority's record is not enforcement: conventions and memoranda it
+  // signs, meetings and conferences it holds, programmes and mechanisms it launches. Each is a
+  // matter analysts follow like any other.
+  'agreement',
+  'meeting',
+  'launch',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -130,6 +136,13 @@ export interface UnderstoodDocument {
   /** Per-paragraph languages, same order as the blank-line separated paragraphs of `text`. */
   paragraphLanguages: Lang[];
   publishedAt: string | null;
+  /**
+   * Where `publishedAt` came from: whoever supplied the page, the page's metadata, or its text (a
+   * dateline, a sign-off, the latest day it reports — then `publishedAtEvidence` quotes it). Absent
+   * in records made before dates were inferred.
+   */
+  publishedAtSource?: 'supplied' | 'page' | 'text' | null;
+  publishedAtEvidence?: string | null;
   updatedAt: string | null;
   author: string | null;
   relevant: boolean;

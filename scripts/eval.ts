@@ -16,6 +16,7 @@ import { extractEntities, identityKeyOf } from '../pipeline/entities/index.ts';
 import { understand } from '../pipeline/run.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
 import { formatLinkEval, type LinkEvalSet, runLinkEval } from './eval-link.ts';
+import { formatRealEval, runRealEval } from './eval-real.ts';
 
 export interface EvalRun {
   doc: EvalDoc;
@@ -204,8 +205,14 @@ async function main(): Promise<void> {
   // blind to the code, to measure how the extractors generalize) or blind (a second such set, kept
   // for the final measurement).
   const which = argv.includes('--corpus') ? argv[argv.indexOf('--corpus') + 1] : 'main';
+  if (which === 'real') {
+    // Real published coverage, read at run time from ../shared/eval-real, through the import path.
+    const result = await runRealEval();
+    console.log(args.has('--json') ? JSON.stringify(result, null, 2) : formatRealEval(result, args.has('--verbose')));
+    return;
+  }
   if (!(which && which in CORPORA)) {
-    console.error(`eval: --corpus must be one of ${Object.keys(CORPORA).join(', ')}`);
+    console.error(`eval: --corpus must be one of ${[...Object.keys(CORPORA), 'real'].join(', ')}`);
     process.exitCode = 2;
     return;
   }

@@ -25,6 +25,8 @@ export interface StoredAnalysis {
   language: Lang;
   paragraphLanguages: Lang[];
   publishedAt: string | null;
+  publishedAtSource: 'supplied' | 'page' | 'text' | null;
+  publishedAtEvidence: string | null;
   updatedAt: string | null;
   author: string | null;
   outlet: string | null;
@@ -47,15 +49,17 @@ export function saveAnalysis(db: Db, input: AnalysisInput, now = new Date()): vo
   db.transaction(() => {
     db.prepare(
       `INSERT INTO analyses (document_id, version_no, pipeline_version, title, text, language, paragraph_languages,
-         published_at, updated_at, author, outlet, source_id, source_kind, relevant, relevance_score, rejected_reason,
-         content_hash, minhash, duplicate_of, duplicate_similarity, entities, analysed_at)
+         published_at, published_at_source, published_at_evidence, updated_at, author, outlet, source_id, source_kind,
+         relevant, relevance_score, rejected_reason, content_hash, minhash, duplicate_of, duplicate_similarity, entities,
+         analysed_at)
        VALUES (@id, @versionNo, @pipelineVersion, @title, @text, @language, @paragraphLanguages, @publishedAt,
-         @updatedAt, @author, @outlet, @sourceId, @sourceKind, @relevant, @relevanceScore, @rejectedReason,
+         @publishedAtSource, @publishedAtEvidence, @updatedAt, @author, @outlet, @sourceId, @sourceKind, @relevant, @relevanceScore, @rejectedReason,
          @contentHash, @minhash, @duplicateOf, @duplicateSimilarity, @entities, @analysedAt)
        ON CONFLICT (document_id) DO UPDATE SET
          version_no = excluded.version_no, pipeline_version = excluded.pipeline_version, title = excluded.title,
          text = excluded.text, language = excluded.language, paragraph_languages = excluded.paragraph_languages,
-         published_at = excluded.published_at, updated_at = excluded.updated_at, author = excluded.author,
+         published_at = excluded.published_at, published_at_source = excluded.published_at_source,
+         published_at_evidence = excluded.published_at_evidence, updated_at = excluded.updated_at, author = excluded.author,
          outlet = excluded.outlet, source_id = excluded.source_id, source_kind = excluded.source_kind,
          relevant = excluded.relevant, relevance_score = excluded.relevance_score,
          rejected_reason = excluded.rejected_reason, content_hash = excluded.content_hash, minhash = excluded.minhash,
@@ -70,6 +74,8 @@ export function saveAnalysis(db: Db, input: AnalysisInput, now = new Date()): vo
       language: doc.language,
       paragraphLanguages: JSON.stringify(doc.paragraphLanguages),
       publishedAt: doc.publishedAt,
+      publishedAtSource: doc.publishedAtSource ?? null,
+      publishedAtEvidence: doc.publishedAtEvidence ?? null,
       updatedAt: doc.updatedAt,
       author: doc.author,
       outlet: doc.outlet,
@@ -115,6 +121,8 @@ interface AnalysisRow {
   language: string;
   paragraph_languages: string;
   published_at: string | null;
+  published_at_source: 'supplied' | 'page' | 'text' | null;
+  published_at_evidence: string | null;
   updated_at: string | null;
   author: string | null;
   outlet: string | null;
@@ -142,6 +150,8 @@ function fromRow(row: AnalysisRow): StoredAnalysis {
     language: langSchema.parse(row.language),
     paragraphLanguages: z.array(langSchema).parse(parseJsonColumn(row.paragraph_languages, [])),
     publishedAt: row.published_at,
+    publishedAtSource: row.published_at_source,
+    publishedAtEvidence: row.published_at_evidence,
     updatedAt: row.updated_at,
     author: row.author,
     outlet: row.outlet,

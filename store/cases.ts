@@ -26,6 +26,7 @@ import {
   MAX_ABSORBABLE,
   mergeSummaries,
   monthBucket,
+  scoreCandidate,
 } from '../pipeline/link/index.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
 import { type Db, parseJsonColumn } from './db.ts';
@@ -36,8 +37,6 @@ export interface LinkInput {
   duplicateOf?: string | null;
   /** Source kind from the source configuration (`regulator` marks the CNDP's own pages). */
   sourceKind?: string | null;
-  /** When the document was first seen: stands in for a missing publication date. */
-  seenAt?: string | null;
 }
 
 export interface LinkOptions {
@@ -170,8 +169,15 @@ function loadDocRows(db: Db, ids: readonly string[]): { features: LinkFeatures; 
   return out.sort((a, b) => a.seq - b.seq);
 }
 
-function writeBlocks(db: Db, caseId: string, features: LinkFeatures, fallback: string): void {
-  const bucket = monthBucket(features.date) ?? monthBucket(fallback) ?? 0;
+/**
+ * Blocking rows of an undated document go under the month of its case when the case has one, else
+ * under no month at all: every lookup sees those, whatever its window, so coverage whose date is
+ * unknown is never kept from the matter it reports.
+ */
+const UNDATED = -1;
+
+function writeBlocks(db: Db, caseId: string, features: LinkFeatures, caseDate: string | null): void {
+  const bucket = monthBucket(features.date) ?? monthBucket(caseDate) ?? UNDATED;
   const insert = q(db, 'INSERT OR IGNORE INTO case_blocks (key, bucket, case_id) VALUES (?, ?, ?)');
   for (const key of blockingKeys(features).write) insert.run(key, bucket, caseId);
 }
@@ -190,7 +196,7 @@ function rebuildCase(db: Db, caseId: string, now: string): void {
   q(db, 'DELETE FROM case_blocks WHERE case_id = ?').run(caseId);
   for (const d of docs) {
     summary = addToSummary(summary, d.features);
-    writeBlocks(db, caseId, d.features, now);
+    writeBlocks(db, caseId, d.features, summary.firstSeen);
   }
   refreshDerived(db, caseId, summary, now, true);
 }
@@ -242,13 +248,12 @@ function memberCards(db: Db, caseId: string): CaseDocument[] {
  * makes them count for nothing in the text similarity — an IDF learnt from the archive itself, so
  * boilerplate words drop out as the archive grows.
  */
-function candidateCases(
-  db: Db,
-  features: LinkFeatures,
-  fallback: string,
-): { candidates: CaseSummary[]; generic: Set<string> } {
-  const bucket = monthBucket(features.date) ?? monthBucket(fallback) ?? 0;
-  const stmt = qp(db, 'SELECT DISTINCT case_id FROM case_blocks WHERE key = ? AND bucket BETWEEN ? AND ? LIMIT ?');
+function candidateCases(db: Db, features: LinkFeatures): { candidates: CaseSummary[]; generic: Set<string> } {
+  const bucket = monthBucket(features.date);
+  const stmt = qp(
+    db,
+    'SELECT DISTINCT case_id FROM case_blocks WHERE key = ? AND (bucket BETWEEN ? AND ? OR bucket = ?) LIMIT ?',
+  );
   // Candidates ranked by what they share with the document (a company or a deliberation counts
   // more than a word); only the best are loaded, so parsing stays bounded on crowded weeks.
   const shared = new Map<string, number>();
@@ -257,7 +262,9 @@ function candidateCases(
     const reach = keyWindowMonths(key);
     const word = key.startsWith('t:');
     const stop = word ? STOP_TOKEN_CASES : STOP_KEY_CASES;
-    const found = stmt.all(key, bucket - reach, bucket + reach, stop + 1) as string[];
+    // An undated document may belong to a matter of any year.
+    const [from, to] = bucket === null ? [UNDATED, Number.MAX_SAFE_INTEGER] : [bucket - reach, bucket + reach];
+    const found = stmt.all(key, from, to, UNDATED, stop + 1) as string[];
     if (found.length > stop) {
       if (word) generic.add(key.slice(2));
       continue;
@@ -395,7 +402,7 @@ interface CoreOptions {
 function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkResult {
   const { now } = options;
   if (!features.relevant) return { caseId: null, mentionedCaseIds: [], created: false, mergedCaseIds: [] };
-  const { candidates, generic } = candidateCases(db, features, now);
+  const { candidates, generic } = candidateCases(db, features);
   // A near-duplicate goes where its original went, however its own features read.
   const duplicateCase = features.duplicateOf ? caseIdsForDocument(db, features.duplicateOf).caseId : null;
   if (duplicateCase && !candidates.some((c) => c.caseId === duplicateCase)) {
@@ -448,7 +455,7 @@ function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkRes
      ON CONFLICT (document_id, case_id) DO UPDATE SET role = 'primary', score = excluded.score`,
   ).run(features.documentId, caseId, decision.primary?.score ?? 1);
   summary = addToSummary(summary, features);
-  writeBlocks(db, caseId, features, now);
+  writeBlocks(db, caseId, features, summary.firstSeen);
   refreshDerived(db, caseId, summary, now);
 
   // Small cases among the candidates that the grown matter now claims join it — in particular
@@ -531,7 +538,6 @@ export function linkNewDocument(db: Db, input: LinkInput, options: LinkOptions =
   const now = iso(options.now);
   const features = linkFeatures(input.document, {
     duplicateOf: input.duplicateOf ?? null,
-    fallbackDate: input.seenAt ?? null,
   });
   const card = caseDocument(input.document, {
     sourceKind: input.sourceKind ?? null,
@@ -806,4 +812,27 @@ export function curationLog(
       at: string;
     }[]
   ).map((r) => ({ ...r, payload: parseJsonColumn<unknown>(r.payload, {}) }));
+}
+
+/**
+ * Why two documents sit where they are, as the linker reads them: each one's score against the
+ * other's case (its parts), or why it is in no case. For evaluation and curation tools.
+ */
+export function explainPair(db: Db, a: string, b: string): string {
+  const [fa, fb] = [a, b].map((id) => loadDocRows(db, [id])[0]?.features ?? null);
+  const ca = caseIdsForDocument(db, a).caseId;
+  const cb = caseIdsForDocument(db, b).caseId;
+  const side = (f: LinkFeatures | null, otherCase: string | null): string => {
+    if (!f) return 'never linked';
+    if (!f.relevant) return 'irrelevant';
+    if (!otherCase) return 'other side in no case';
+    const summary = loadSummary(db, otherCase);
+    if (!summary) return 'no such case';
+    const p = scoreCandidate(f, summary);
+    const parts = (['subject', 'law', 'event', 'text', 'detail', 'time', 'regulator'] as const)
+      .map((k) => `${k} ${p[k].toFixed(2)}`)
+      .join(' ');
+    return `score ${p.score.toFixed(2)} (${parts}; date ${f.date ?? '?'})`;
+  };
+  return `${ca ?? '∅'} vs ${cb ?? '∅'} — a→B: ${side(fa ?? null, cb)}; b→A: ${side(fb ?? null, ca)}`;
 }

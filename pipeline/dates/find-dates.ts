@@ -81,7 +81,9 @@ interface Rule {
 // ---------------------------------------------------------------------------------------------
 // Regex pieces (on normalized text)
 
-const L = '(?<![\\p{L}\\p{N}])';
+// A word boundary, plus the one place where scraped Arabic pages glue words together: an Arabic
+// letter directly before a digit ("خاص3 سبتمبر 2021" is a byline then a date).
+const L = '(?<![\\p{N}])(?:(?<![\\p{L}])|(?<=\\p{Script=Arabic})(?=\\d))';
 const R = '(?![\\p{L}\\p{N}])';
 const NOT_LETTER = '(?![\\p{L}])';
 // Only abbreviations take a full stop ("sept.", "janv."): the stop after "septembre." ends the sentence.
@@ -300,7 +302,7 @@ const RULES: Rule[] = [
   // 10/01/2023, 10-01-2023, 23.12.2022 à 23 H 18, mardi 10/01/2023
   {
     re: rx(
-      `(?<![\\p{N}.,/-])(?<s>(?:(?:${WD_LATIN}|${WD_AR})\\s*,?\\s+)?(?<d>\\d{1,2})(?<sep>[/.-])(?<m>\\d{1,2})\\k<sep>(?<y>\\d{4})(?![\\p{N}])${TIME})`,
+      `(?<![\\p{N}.,/]|\\p{N}-)(?<s>(?:(?:${WD_LATIN}|${WD_AR})\\s*,?\\s+)?(?<d>\\d{1,2})(?<sep>[/.-])(?<m>\\d{1,2})\\k<sep>(?<y>\\d{4})(?![\\p{N}])${TIME})`,
     ),
     trigger: /\d[/.-]\d{1,2}[/.-]\d/,
     build: (g) => numericDate(Number(g.y), Number(g.m), Number(g.d), g),

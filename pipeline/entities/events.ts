@@ -33,7 +33,14 @@ const TRIGGERS: Record<EventType, RegExp> = {
   data_breach:
     /(?<![\p{L}])(?:fuites?(?: de donnees)?|fuite|piratage|(?:publiee?s?|mise?s? en ligne|diffusee?s?|exposee?s?) par erreur|(?:mise en ligne|publication|diffusion) (?:accidentelle |par erreur )?d'(?:un|une) (?:fichier|liste|document|tableau) (?:contenant|comportant|regroupant)|(?:accidentally|mistakenly|inadvertently) (?:published|posted|exposed|uploaded|shared)|(?:published|posted|exposed|uploaded) by mistake|(?:عن طريق الخطا|بالخطا)(?<=(?:نشر|نشرت|تنشر|ينشر|وضعت|رفعت)[^.]{0,80})|pirate(?:e|s|es)?|cyberattaques?|leak(?:ed|s)?|data breach|security breach|hack(?:ed|ers?|ing)?|cyber ?attacks?|ransomware|rancongiciels?|[وف]?(?:بال|لل|كال|ال|[بلك])?هجوم (?:ال)?(?:سيبراني|الكتروني|معلوماتي)|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:تسريب|تسريبات|مسربه|مسربة|اختراق|قرصنه))(?![\p{L}])/gu,
   communique:
-    /(?<![\p{L}])(?:communiques?|press release|statement|a rendue? publi(?:c|que)|made public|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:بلاغ|بيان)(?:ها|ه|هم)?)(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:communiques?|press release|statement|a rendue? publi(?:c|que)|made public|lettre (?:conjointe|ouverte|commune)|joint (?:letter|statement)|open letter|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:بلاغ|بيان|رساله مشتركه|رساله مفتوحه)(?:ها|ه|هم)?)(?![\p{L}])/gu,
+  // "Convention 108" and "la convention de Budapest" are treaties the article cites, not one signed.
+  agreement:
+    /(?<![\p{L}])(?:conventions?(?! (?:n° ?)?108| de (?:budapest|malabo))(?:\s+(?:de partenariat|cadre|de cooperation))?|accords? (?:de partenariat|de cooperation|cadre)|partenariats?|protocole d'accord|memorandum(?: d'entente| of understanding)?|(?:ont|a) signe|signent|signature (?:d'une?|de la|du|des)|agreements?|partnerships?|mou|signed|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:اتفاقيه|اتفاقيات|اتفاقيتين|اتفاقيتي|اتفاق|مذكره تفاهم|مذكره التفاهم|مذكرتي تفاهم|شراكه|بروتوكول|توقيع|وقعت|وقعا|وقع|يوقع|توقع)(?:ها|ه|هما)?)(?![\p{L}])/gu,
+  meeting:
+    /(?<![\p{L}])(?:reunions?|rencontres?|colloques?|conferences?(?! de presse)|seminaires?|symposiums?|forums?|ateliers?|journees? (?:d'etude|de sensibilisation|d'information|mondiale|internationale|nationale|europeenne)|semaine (?:de|nationale)|assemblee generale|table ronde|meetings?|workshops?|webinars?|summit|sommet|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:اجتماع|اجتماعات|لقاء|لقاءات|ندوه|ندوات|مؤتمر|موتمر|ملتقي|منتدي|ورشه|ورشات|يوم دراسي|ايام دراسيه|يوم تحسيسي|الجمع العام|جمع عام))(?![\p{L}])/gu,
+  launch:
+    /(?<![\p{L}])(?:lancement|lance (?:un|une|le|la|son|sa)|launch(?:ed|es)?|inaugur\p{L}*|mise en place|[وف]?(?:بال|لل|كال|ال|[بلك])?(?:اطلاق|اطلقت|اطلق|تطلق|يطلق|تدشين|دشنت)(?:ها|ه)?)(?![\p{L}])/gu,
 };
 
 // Sentences recalling older facts do not take the publication date.

@@ -73,7 +73,15 @@ const DISTINCTIVE: ReadonlySet<EventType> = new Set([
   'data_breach',
   'deliberation',
   'complaint',
+  'agreement',
+  'launch',
 ]);
+
+/** How much sharing a step of this type says: a meeting the same week is a clue, a communiqué barely one. */
+function eventWeight(type: EventType): number {
+  if (DISTINCTIVE.has(type)) return 1;
+  return type === 'meeting' ? 0.5 : 0.2;
+}
 
 function days(a: string, b: string): number {
   return Math.abs(Date.parse(a) - Date.parse(b)) / DAY;
@@ -172,7 +180,7 @@ const SOFT_DATE_DAYS = 21;
 function eventSimilarity(doc: LinkFeatures, summary: CaseSummary, gap: number | null): number {
   let best = 0;
   for (const e of doc.events) {
-    const weight = DISTINCTIVE.has(e.type) ? 1 : 0.2;
+    const weight = eventWeight(e.type);
     for (const c of summary.events) {
       if (c.type !== e.type) continue;
       // The same kind of step reported the same week: extracted event dates are noisy (an article

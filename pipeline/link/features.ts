@@ -19,7 +19,10 @@ export interface LinkFeatures {
   duplicateOf: string | null;
   relevant: boolean;
   language: Lang;
-  /** YYYY-MM-DD; the publication date, or the caller's fallback (first seen) when the page has none. */
+  /**
+   * YYYY-MM-DD: the publication date, stated or read from the text; null when unknown — never the
+   * time the page was fetched, which would put an old matter's reprint in another year.
+   */
   date: string | null;
   /** Subject organizations → weight in (0, 1], 1 for the most prominent one. Regulators excluded. */
   subjects: Record<string, number>;
@@ -53,8 +56,6 @@ export interface LinkFeatures {
 
 export interface LinkFeatureOptions {
   duplicateOf?: string | null;
-  /** Used when the document has no publication date (e.g. the time it was first fetched). */
-  fallbackDate?: string | null;
   /** Organization ids that are data-protection authorities; see `isRegulatorId` for the default. */
   regulatorIds?: ReadonlySet<string>;
 }
@@ -67,6 +68,9 @@ const REGULATOR_ID =
   /^org:(cndp|(?:[a-z]{2}-)?(?:cnil|inpdp|anpdp|cdp|aepd|ico|garante|dpc|apd|edpb|edps|bfdi|cnpd|datatilsynet|dpa))$/;
 const REGULATOR_NAME =
   /protection des donn[eé]es|حماية المعطيات|data protection (authority|commission)|informatique et des libert/i;
+
+/** The authority whose record this is: named in nearly every document, it tells no matter apart. */
+export const HOME_REGULATOR = 'org:cndp';
 
 export function isRegulatorId(id: string, name = ''): boolean {
   if (REGULATOR_ID.test(id)) return true;
@@ -180,7 +184,9 @@ function organizationWeights(doc: UnderstoodDocument, regulators: (id: string, n
   for (const org of doc.entities.organizations) {
     if (regulators(org.id, org.name)) {
       if (!regulatorIds.includes(org.id)) regulatorIds.push(org.id);
-      continue;
+      // Morocco's CNDP is in every matter; a foreign authority it signs with or writes beside is
+      // what the matter is about, so it stays a candidate subject.
+      if (org.id === HOME_REGULATOR) continue;
     }
     if (!orgIds.includes(org.id)) orgIds.push(org.id);
     if (isProceduralId(org.id, org.name)) continue;
@@ -228,7 +234,7 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
   }
   const lead = doc.text.slice(0, 700);
   const normalized = normalizeForMatch(doc.text.slice(0, 2500));
-  const date = (doc.publishedAt ?? options.fallbackDate ?? null)?.slice(0, 10) ?? null;
+  const date = doc.publishedAt?.slice(0, 10) ?? null;
   // Details are read from the body too: the figure or the place may come in the third paragraph.
   const details = storyDetails(`${doc.title ?? ''}\n${doc.text.slice(0, 6000)}`, MAX_DETAILS);
   return {
