@@ -14,6 +14,7 @@ import type { ApiConfig } from './config.ts';
 import { errorBody, installErrorHandling } from './errors.ts';
 import { registerRecordRoutes } from './record-routes.ts';
 import { registerSearchRoute } from './search-route.ts';
+import { registerWebPages } from './web/index.ts';
 
 export interface SchedulerStatus {
   status: 'running' | 'stopped' | 'not_configured';
@@ -104,6 +105,9 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
     authorizeWrite: (req: FastifyRequest) => requireKey(req, config.apiKeyHashes),
     afterWrite: () => search.kick(),
   });
+
+  // The analysts' web page under /ui, reading the routes above in-process.
+  registerWebPages(app);
 
   app.get(
     '/health',

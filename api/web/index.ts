@@ -1,0 +1,2 @@
+// The analysts' web page (search, cases, documents, entities, sources) served under /ui.
+export { registerWebPages } from './routes.ts';
