@@ -46,6 +46,9 @@ export const ENV_VARS = {
   RAQIB_CORS_ORIGINS: 'api.corsOrigins',
   RAQIB_API_KEY_HASHES: 'api.apiKeyHashes',
   RAQIB_READ_REQUIRES_KEY: 'api.readRequiresKey',
+  RAQIB_HTTP_HEADERS_TIMEOUT_MS: 'api.headersTimeoutMs',
+  RAQIB_HTTP_REQUEST_TIMEOUT_MS: 'api.requestTimeoutMs',
+  RAQIB_HTTP_KEEP_ALIVE_TIMEOUT_MS: 'api.keepAliveTimeoutMs',
 } as const;
 
 type Env = Record<string, string | undefined>;

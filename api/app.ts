@@ -11,7 +11,8 @@ import { defaultGazetteer } from '../index/sources.ts';
 import type { Db } from '../store/db.ts';
 import { requireKey } from './auth.ts';
 import type { ApiConfig } from './config.ts';
-import { errorBody, installErrorHandling } from './errors.ts';
+import { clientErrorHandler, errorBody, installErrorHandling, sendError } from './errors.ts';
+import { assertFiniteJson, type ObjectSchema, parseParams } from './params.ts';
 import { registerRecordRoutes } from './record-routes.ts';
 import { registerSearchRoute } from './search-route.ts';
 import { registerWebPages } from './web/index.ts';
@@ -24,7 +25,8 @@ export interface SchedulerStatus {
 export interface ApiOptions {
   db: Db;
   search: Pick<SearchIndex, 'searchDocuments' | 'searchCases' | 'health' | 'kick'>;
-  config: Pick<ApiConfig, 'corsOrigins' | 'apiKeyHashes' | 'readRequiresKey'>;
+  config: Pick<ApiConfig, 'corsOrigins' | 'apiKeyHashes' | 'readRequiresKey'> &
+    Partial<Pick<ApiConfig, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'>>;
   /** A pino logger (the app's); omitted: no request logging. */
   log?: FastifyBaseLogger;
   now?: () => Date;
@@ -43,10 +45,51 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
     ...(options.log ? { loggerInstance: options.log } : { logger: false }),
     bodyLimit: 64 * 1024,
     // Unknown query parameters are errors (a typo like `lang=fr` should not silently match everything).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // `x-date` marks calendar-checked dates for api/params.ts; Ajv only needs to know the keyword.
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+        keywords: ['x-date'],
+      },
+    },
     routerOptions: { maxParamLength: 200 },
+    // Slow or incomplete requests are cut off in seconds, not minutes: Node checks these deadlines
+    // every `connectionsCheckingInterval` (30 s by default, hence the 83 s 408 of before).
+    requestTimeout: config.requestTimeoutMs ?? 20_000,
+    keepAliveTimeout: config.keepAliveTimeoutMs ?? 5_000,
+    http: {
+      headersTimeout: Math.min(config.headersTimeoutMs ?? 10_000, config.requestTimeoutMs ?? 20_000),
+      connectionsCheckingInterval: 500,
+    },
+    // Errors raised before routing (bad percent-encoding, over-long path segment) and by Node's
+    // parser (malformed request, oversized headers, timeouts) take the same error path as the rest.
+    frameworkErrors: (err, req, reply) => sendError(err, req, reply),
+    clientErrorHandler,
   });
   installErrorHandling(app);
+  // Write endpoints (those documenting a security requirement) check the key first, before the body
+  // is read or validated: an unauthenticated caller learns nothing about what a valid request is.
+  app.addHook('onRequest', async (req) => {
+    const security = req.routeOptions.schema?.security;
+    if (Array.isArray(security) && security.length > 0) requireKey(req, config.apiKeyHashes);
+  });
+  // Every route's query and path parameters go through the one strict parser (api/params.ts); Ajv
+  // then sees values that are already typed. JSON bodies may not smuggle in non-finite numbers.
+  app.addHook('preValidation', async (req) => {
+    const schema = req.routeOptions.schema;
+    if (schema?.querystring)
+      req.query = parseParams(
+        'query',
+        (req.query ?? {}) as Record<string, unknown>,
+        schema.querystring as ObjectSchema,
+      );
+    if (schema?.params)
+      req.params = parseParams('path', (req.params ?? {}) as Record<string, unknown>, schema.params as ObjectSchema);
+    if (req.body !== undefined) assertFiniteJson(req.body);
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -112,19 +155,24 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
   app.get(
     '/health',
     { schema: { tags: ['system'], summary: 'Store, index and scheduler status' } },
-    async (_req, reply) => {
+    async (req, reply) => {
+      // Public: statuses and counts only. Error texts are logged, not shown — they carry internal
+      // addresses (Meilisearch's URL and port) and file paths.
       let store: { status: 'ok' | 'unavailable'; error?: string } = { status: 'ok' };
       try {
         db.prepare('SELECT 1').get();
       } catch (e) {
-        store = { status: 'unavailable', error: (e as Error).message };
+        req.log.warn({ err: (e as Error).message }, 'health: store unavailable');
+        store = { status: 'unavailable', error: 'store unavailable' };
       }
       let index: Omit<IndexHealth, 'url'>;
       try {
-        const { url: _url, ...rest } = await search.health();
-        index = rest;
+        const { url: _url, error, ...rest } = await search.health();
+        if (error) req.log.warn({ err: error }, 'health: index unavailable');
+        index = error ? { ...rest, error: 'search index unreachable' } : rest;
       } catch (e) {
-        index = { status: 'unavailable', managed: false, queued: -1, parked: 0, error: (e as Error).message };
+        req.log.warn({ err: (e as Error).message }, 'health: index unavailable');
+        index = { status: 'unavailable', managed: false, queued: -1, parked: 0, error: 'search index unreachable' };
       }
       const scheduler = options.scheduler?.() ?? { status: 'not_configured' as const };
       const status = store.status !== 'ok' ? 'unavailable' : index.status !== 'ok' ? 'degraded' : 'ok';

@@ -5,11 +5,29 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../pipeline/errors.ts';
 
-export function presentedKey(req: FastifyRequest): string | null {
+/**
+ * The one credential a request presents, or null. Node keeps only the first of duplicate
+ * `Authorization` headers, so the raw header list is counted: two credentials (two Authorization
+ * headers, two x-api-key headers, or one of each) are refused rather than letting one of them win.
+ */
+export function presentedKey(req: Pick<FastifyRequest, 'headers' | 'raw'>): string | null {
+  const raw = req.raw.rawHeaders;
+  let credentials = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]?.toLowerCase();
+    if (name === 'authorization' || name === 'x-api-key') credentials++;
+  }
+  if (credentials > 1)
+    throw new AppError('UNAUTHORIZED', 'More than one credential presented: send exactly one API key', {
+      details: { parameter: 'authorization', in: 'header' },
+    });
   const auth = req.headers.authorization;
   if (typeof auth === 'string') {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
     if (m?.[1]) return m[1];
+    throw new AppError('UNAUTHORIZED', 'Malformed Authorization header: expected Bearer <key>', {
+      details: { parameter: 'authorization', in: 'header' },
+    });
   }
   const header = req.headers['x-api-key'];
   return typeof header === 'string' && header.length > 0 ? header : null;
@@ -31,7 +49,7 @@ export function matchKey(key: string, hashes: readonly string[]): string | null 
 }
 
 /** Throws UNAUTHORIZED unless the request carries a configured key; returns an actor label for logs. */
-export function requireKey(req: FastifyRequest, hashes: readonly string[]): string {
+export function requireKey(req: Pick<FastifyRequest, 'headers' | 'raw'>, hashes: readonly string[]): string {
   if (hashes.length === 0)
     throw new AppError('UNAUTHORIZED', 'This endpoint needs an API key and none is configured (RAQIB_API_KEY_HASHES)');
   const key = presentedKey(req);

@@ -28,5 +28,11 @@ export const apiConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** A client must have sent all its headers within this time (slowloris), else 408. */
+  headersTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** ...and its whole request, body included, within this time, else 408 and the socket is closed. */
+  requestTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  /** An idle keep-alive connection is closed after this time. */
+  keepAliveTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(5_000),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -5,6 +5,7 @@ import { type DocumentQuery, FACETS, type FacetName, type SearchIndex, type Sort
 import { AppError } from '../pipeline/errors.ts';
 import { TOPIC_IDS } from '../pipeline/topics.ts';
 import { EVENT_TYPES, type Lang } from '../pipeline/types.ts';
+import { dateParam } from './params.ts';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_PAGE_SIZE = 100;
@@ -13,7 +14,6 @@ const MAX_VALUES = 20;
 // Ids are ASCII slugs; outlet and source names may be any printable text (quoted downstream).
 const ID = '^[A-Za-z0-9][A-Za-z0-9:._/-]{0,119}$';
 const TEXT = '^[^\\u0000-\\u001f]{1,120}$';
-const DATE = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$';
 
 const list = (items: object, description: string) => ({
   type: 'array',
@@ -55,8 +55,8 @@ export const searchQuerySchema = {
       'What the documents are about (facial_recognition, video_surveillance, data_leak...).',
     ),
     caseId: list({ type: 'string', pattern: ID }, 'Case id (primary or mentioned).'),
-    from: { type: 'string', pattern: DATE, description: 'Published on or after (ISO date or date-time).' },
-    to: { type: 'string', pattern: DATE, description: 'Published on or before (a bare date includes the whole day).' },
+    from: dateParam('Published on or after (ISO date or date-time).'),
+    to: dateParam('Published on or before (a bare date includes the whole day).'),
     relevant: {
       type: 'string',
       enum: ['true', 'false', 'all'],

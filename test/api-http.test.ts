@@ -103,7 +103,7 @@ describe('GET /search', () => {
     ['limit=1000', 'limit'],
     ['language=xx', 'language'],
     ['topic=astrology', 'topic'],
-    ['lang=fr', 'additional'],
+    ['lang=fr', 'unknown query parameter `lang`'],
     [`q=${'a'.repeat(201)}`, 'q'],
     ['from=2024-13-45', 'from'],
     ['from=2025-01-01&to=2024-01-01', 'after'],
