@@ -1,6 +1,7 @@
 // The HTTP API: a Fastify app built from its dependencies (no globals), so tests use `inject()` and
 // the CLI (`raqib serve`, `raqib start`) calls `listen`. OpenAPI at /openapi.json, docs at /docs.
 import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
@@ -12,6 +13,7 @@ import type { Db } from '../store/db.ts';
 import { requireKey } from './auth.ts';
 import type { ApiConfig } from './config.ts';
 import { clientErrorHandler, errorBody, installErrorHandling, sendError } from './errors.ts';
+import { createExportJobs, registerExportRoutes } from './exports.ts';
 import { assertFiniteJson, type ObjectSchema, parseParams } from './params.ts';
 import { registerRecordRoutes } from './record-routes.ts';
 import { registerSearchRoute } from './search-route.ts';
@@ -33,6 +35,8 @@ export interface ApiOptions {
   gazetteer?: readonly GazetteerEntry[];
   scheduler?: () => SchedulerStatus;
   version?: string;
+  /** Where export jobs keep their zips; default `exports/` beside the database file. */
+  exportsDir?: string;
 }
 
 // Paths every caller may read even when reads require a key: liveness and the API description.
@@ -70,6 +74,7 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
     clientErrorHandler,
   });
   installErrorHandling(app);
+
   // Write endpoints (those documenting a security requirement) check the key first, before the body
   // is read or validated: an unauthenticated caller learns nothing about what a valid request is.
   app.addHook('onRequest', async (req) => {
@@ -147,6 +152,20 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
     gazetteer: options.gazetteer ?? defaultGazetteer(),
     authorizeWrite: (req: FastifyRequest) => requireKey(req, config.apiKeyHashes),
     afterWrite: () => search.kick(),
+  });
+  // Dataset exports (jobs) and the change feed; exports read the store, never the search index.
+  const exportJobs = createExportJobs({
+    db,
+    dir: options.exportsDir ?? join(dirname(db.name), 'exports'),
+    raqibVersion: options.version ?? '0.1.0',
+    log: options.log,
+    now,
+  });
+  app.addHook('onClose', async () => exportJobs.close());
+  registerExportRoutes(app, {
+    db,
+    jobs: exportJobs,
+    authorizeRead: config.readRequiresKey ? (req: FastifyRequest) => requireKey(req, config.apiKeyHashes) : undefined,
   });
 
   // The analysts' web page under /ui, reading the routes above in-process.

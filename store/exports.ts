@@ -18,10 +18,10 @@ export interface ExportFilter {
   sources?: readonly string[];
   outlets?: readonly string[];
   kinds?: readonly string[];
-  /** Every one must be mentioned. */
-  orgs?: readonly string[];
-  /** Every one must be cited; a law matches documents citing any of its articles too. */
-  laws?: readonly string[];
+  /** Every one must be mentioned; an inner list is alternatives (any of them). Ids or exact names. */
+  orgs?: readonly (string | readonly string[])[];
+  /** Every one must be cited (inner lists: any of them); a law matches documents citing its articles too. */
+  laws?: readonly (string | readonly string[])[];
   /** Any of them. */
   eventTypes?: readonly string[];
   /** Primary or mentioned case; absorbed ids follow their redirect. */
@@ -136,14 +136,21 @@ export function exportWhere(
   if (list('sources', filter.sources)) clauses.push('a.source_id IN (SELECT value FROM json_each(@sources))');
   if (list('outlets', filter.outlets)) clauses.push('a.outlet IN (SELECT value FROM json_each(@outlets))');
   if (list('kinds', filter.kinds)) clauses.push('a.source_kind IN (SELECT value FROM json_each(@kinds))');
-  if (list('orgs', filter.orgs))
+  // Every group must match; within a group (a name's alternative ids) any one will do.
+  const groups = (name: string, values: readonly (string | readonly string[])[] | undefined): boolean => {
+    if (!values || values.length === 0) return false;
+    params[name] = JSON.stringify(values.map((v) => (typeof v === 'string' ? [v] : [...v])));
+    return true;
+  };
+  if (groups('orgs', filter.orgs))
     clauses.push(`NOT EXISTS (SELECT 1 FROM json_each(@orgs) j WHERE NOT EXISTS (
-      SELECT 1 FROM document_entities de WHERE de.document_id = a.document_id AND de.entity_type = 'organization'
-        AND de.entity_id = j.value))`);
-  if (list('laws', filter.laws))
+      SELECT 1 FROM document_entities de, json_each(j.value) alt WHERE de.document_id = a.document_id
+        AND de.entity_type = 'organization' AND (de.entity_id = alt.value OR de.label = alt.value COLLATE NOCASE)))`);
+  if (groups('laws', filter.laws))
     clauses.push(`NOT EXISTS (SELECT 1 FROM json_each(@laws) j WHERE NOT EXISTS (
-      SELECT 1 FROM document_entities de WHERE de.document_id = a.document_id AND de.entity_type = 'law'
-        AND (de.entity_id = j.value OR substr(de.entity_id, 1, length(j.value) + 1) = j.value || '/')))`);
+      SELECT 1 FROM document_entities de, json_each(j.value) alt WHERE de.document_id = a.document_id
+        AND de.entity_type = 'law' AND (de.entity_id = alt.value
+          OR substr(de.entity_id, 1, length(alt.value) + 1) = alt.value || '/')))`);
   if (list('eventTypes', filter.eventTypes))
     clauses.push(`EXISTS (SELECT 1 FROM document_entities de WHERE de.document_id = a.document_id
       AND de.entity_type = 'event' AND de.entity_id IN (SELECT value FROM json_each(@eventTypes)))`);
