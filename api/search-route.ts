@@ -36,11 +36,16 @@ export const searchQuerySchema = {
     source: list({ type: 'string', pattern: ID }, 'Source id.'),
     outlet: list({ type: 'string', pattern: TEXT }, 'Outlet name, exactly as in facets.'),
     kind: list({ type: 'string', pattern: ID }, 'Source kind (regulator, press...).'),
-    org: { ...list({ type: 'string', pattern: ID }, 'Organization id; several must all be mentioned.') },
+    org: {
+      ...list(
+        { type: 'string', pattern: TEXT },
+        'Organization id or name in any script (`org:tlscontact`, `TLScontact`, `تي إل إس`); several must all be mentioned. An unknown name is a 400 listing the closest known ones.',
+      ),
+    },
     law: {
       ...list(
-        { type: 'string', pattern: ID },
-        'Law id (matches documents citing any of its articles too); several must all be cited.',
+        { type: 'string', pattern: TEXT },
+        'Law id or number in either order (`ma-law-09-08`, `09-08`, `08.09`); matches documents citing any of its articles too; several must all be cited.',
       ),
     },
     article: {
@@ -78,6 +83,13 @@ export const searchQuerySchema = {
       description: 'nextCursor of the previous page (required beyond 1000 hits: use a date sort).',
     },
     groupBy: { type: 'string', enum: ['case'], description: 'One hit per case.' },
+    expand: {
+      type: 'string',
+      enum: ['case', 'none'],
+      default: 'case',
+      description:
+        'With words in `q` (relevance order): `case` also returns the other documents (any language) of the cases the hits belong to, each just below its hit with `via: "case"`; `none` only direct hits.',
+    },
   },
 } as const;
 
@@ -103,6 +115,7 @@ export interface SearchQuerystring {
   offset: number;
   cursor?: string;
   groupBy?: 'case';
+  expand?: 'case' | 'none';
 }
 
 function toSeconds(value: string, endOfDay: boolean, name: string): number {
@@ -147,6 +160,7 @@ export function toDocumentQuery(qs: SearchQuerystring): DocumentQuery {
     offset: qs.offset,
     cursor: qs.cursor,
     groupByCase: qs.groupBy === 'case',
+    expandCases: qs.expand !== 'none',
   };
 }
 

@@ -5,6 +5,15 @@ import { AppError } from '../pipeline/errors.ts';
 import type { Lang } from '../pipeline/types.ts';
 import { normalizeArabicQuery } from './arabic.ts';
 import { TEXT_ATTRIBUTES } from './settings.ts';
+import {
+  closestNames,
+  type QueryUnderstander,
+  type QueryUnderstanding,
+  type TextLang,
+  type UnderstoodConcept,
+  type UnderstoodEntity,
+  type UnderstoodLaw,
+} from './understand.ts';
 
 export const FACETS = {
   language: 'language',
@@ -27,9 +36,20 @@ export interface DocumentQuery {
   sources?: readonly string[];
   outlets?: readonly string[];
   kinds?: readonly string[];
+  /** Organization ids or names in any script (`org:tlscontact`, `TLScontact`, `تي إل إس`); resolved before searching. */
   orgs?: readonly string[];
-  /** Law or article ids (`ma-law-09-08`, `ma-law-09-08/art-43`); a law also matches its articles' documents. */
+  /**
+   * Law or article ids (`ma-law-09-08`, `ma-law-09-08/art-43`) or law numbers (`09-08`, `08.09`); a law
+   * also matches its articles' documents.
+   */
   laws?: readonly string[];
+  /**
+   * `orgs` and `laws` resolved to ids (index/query.ts `resolveFilterNames`): one group per value, any
+   * id of a group matches (a name two countries' bodies share stands for both). Set, they replace
+   * `orgs`/`laws` in the filter.
+   */
+  orgGroups?: readonly (readonly string[])[];
+  lawGroups?: readonly (readonly string[])[];
   eventTypes?: readonly string[];
   /** What the documents are about (pipeline/topics.ts ids): any of them. */
   topics?: readonly string[];
@@ -47,6 +67,13 @@ export interface DocumentQuery {
   /** Opaque continuation from a previous page (`nextCursor`). */
   cursor?: string;
   groupByCase?: boolean;
+  /**
+   * Bring the other documents of the cases the hits belong to (default: on for a relevance search
+   * with words, off otherwise).
+   */
+  expandCases?: boolean;
+  /** Search the query's forms in the other languages too (default: on). */
+  crossLingual?: boolean;
 }
 
 export interface SearchHit {
@@ -62,6 +89,13 @@ export interface SearchHit {
   outlet: string | null;
   /** A window of the text around the matches, `<mark>` around matched words. */
   snippet: string;
+  /**
+   * Why it is here: `query` the query's own words matched; `translation` its concepts and names as
+   * written in another language matched; `case` it belongs to the case of a hit above it.
+   */
+  via: 'query' | 'translation' | 'case';
+  /** For `via: case`: the case it came through. */
+  throughCaseId?: string;
 }
 
 export interface DocumentSearchResult {
@@ -72,7 +106,15 @@ export interface DocumentSearchResult {
   offset: number;
   nextCursor: string | null;
   facets: Partial<Record<FacetName, Record<string, number>>>;
+  /** How the query was read: the concepts, entities and laws its words named (empty for no words). */
+  understood: Understood;
   processingTimeMs: number;
+}
+
+export interface Understood {
+  concepts: UnderstoodConcept[];
+  entities: UnderstoodEntity[];
+  laws: UnderstoodLaw[];
 }
 
 /** Meilisearch's hard cap on reachable hits with offset paging (settings.pagination.maxTotalHits). */
@@ -127,8 +169,11 @@ export function buildFilter(
   add(anyOf('outlet', query.outlets));
   add(anyOf('sourceKind', query.kinds));
   // Several organizations (or laws) narrow the set: a document must mention each of them.
-  for (const org of query.orgs ?? []) filter.push(`orgIds = ${quote(org)}`);
-  for (const law of query.laws ?? []) filter.push(`lawIds = ${quote(law)}`);
+  // A name that stands for several entities (an acronym two countries share) matches any of them.
+  const each = (attr: string, ids: readonly string[]) =>
+    ids.length === 1 ? `${attr} = ${quote(ids[0] as string)}` : ids.map((x) => `${attr} = ${quote(x)}`);
+  for (const org of query.orgGroups ?? (query.orgs ?? []).map((o) => [o])) filter.push(each('orgIds', org));
+  for (const law of query.lawGroups ?? (query.laws ?? []).map((l) => [l])) filter.push(each('lawIds', law));
   add(anyOf('eventTypes', query.eventTypes));
   add(anyOf('topics', query.topics));
   add(anyOf('caseIds', query.caseIds));
@@ -272,6 +317,7 @@ export function shapeResult(query: DocumentQuery, plan: PlannedSearch, res: Meil
       sourceId: h.sourceId,
       outlet: h.outlet,
       snippet: pickSnippet(h._formatted, h.language),
+      via: 'query',
     }),
   );
   let nextCursor: string | null = null;
@@ -293,6 +339,218 @@ export function shapeResult(query: DocumentQuery, plan: PlannedSearch, res: Meil
     offset: plan.body.offset,
     nextCursor,
     facets,
+    understood: { concepts: [], entities: [], laws: [] },
     processingTimeMs: res.processingTimeMs,
   };
+}
+
+// ---- Cross-lingual search -------------------------------------------------------------------------
+//
+// One federated multi-search (https://www.meilisearch.com/docs/reference/api/multi_search#federation)
+// runs the query as typed and, on the documents of each other language, the query said again from
+// the concepts, names and laws it was understood to name (index/understand.ts). Meilisearch merges
+// the lists by weighted ranking score, so the query's own words (weight 1) rank before the same
+// match reached through a translation. A second request brings the other documents of the cases the
+// best hits belong to (case expansion); each is ranked just below the hit that brought it.
+
+export interface SearchBackend {
+  search(body: object): Promise<MeiliSearchResponse>;
+  multiSearch(body: object): Promise<FederatedResponse>;
+  indexUid: string;
+}
+
+interface FederatedHit extends MeiliHit {
+  _federation?: { indexUid: string; queriesPosition: number; weightedRankingScore: number };
+}
+
+export interface FederatedResponse {
+  hits: FederatedHit[];
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+  processingTimeMs: number;
+}
+
+/** Translations weigh less than the query's own words: an equal match ranks the typed language first. */
+const TRANSLATION_WEIGHT = 0.9;
+/** A document that carries a name of the query by its (transliteration-invariant) organization id. */
+const NAME_ID_WEIGHT = 0.85;
+/** Only hits at least this good bring their case: a weak partial match says little about the case. */
+const EXPAND_MIN_SCORE = 0.3;
+/** An expanded document ranks just below the hit that brought it. */
+const EXPAND_DECAY = 0.98;
+const MAX_EXPANDED = 100;
+
+const LANG_LIST: readonly TextLang[] = ['fr', 'ar', 'en'];
+
+/** Filter values given by name (org=TLScontact, law=09-08) resolved to ids; unknown names are a 400. */
+export function resolveFilterNames(query: DocumentQuery, understander: QueryUnderstander): DocumentQuery {
+  const resolveAll = (kind: 'org' | 'law', values: readonly string[] | undefined) =>
+    values?.map((v) => {
+      const ids = understander.resolve(kind, v);
+      if (ids.length === 0) {
+        const close = closestNames(understander, v, kind);
+        throw new AppError(
+          'BAD_REQUEST',
+          `Unknown ${kind === 'org' ? 'organization' : 'law'} "${v}"` +
+            (close.length > 0 ? `; closest known: ${close.join(', ')}` : '; see GET /entities?q=…'),
+        );
+      }
+      // One name for several entities (an acronym shared across countries) matches any of them.
+      return ids;
+    });
+  const orgs = resolveAll('org', query.orgs);
+  const laws = resolveAll('law', query.laws);
+  return { ...query, orgGroups: orgs, lawGroups: laws };
+}
+
+function understoodOf(u: QueryUnderstanding | null): Understood {
+  return u ? { concepts: u.concepts, entities: u.entities, laws: u.laws } : { concepts: [], entities: [], laws: [] };
+}
+
+export async function runDocumentSearch(
+  rawQuery: DocumentQuery,
+  backend: SearchBackend,
+  understander: QueryUnderstander,
+): Promise<DocumentSearchResult> {
+  const query = resolveFilterNames(rawQuery, understander);
+  const plan = planDocumentSearch(query);
+  const u = query.q.trim() ? understander.understand(query.q) : null;
+  const relevanceOrder = plan.keysetDir === null && !query.groupByCase;
+  const crossLingual = (query.crossLingual ?? true) && relevanceOrder && u !== null;
+  const expand = (query.expandCases ?? true) && relevanceOrder && u !== null;
+
+  // The query as typed only: date order, grouping by case, or nothing to translate or expand.
+  const translations = crossLingual ? translatedQueries(query, u as QueryUnderstanding) : [];
+  const nameIds = crossLingual ? (u as QueryUnderstanding).unknownOrgIds : [];
+  if (translations.length === 0 && nameIds.length === 0 && !expand) {
+    const res = await backend.search(plan.body);
+    return { ...shapeResult(query, plan, res), understood: understoodOf(u) };
+  }
+
+  const { body } = plan;
+  // Expansion reorders the window, so the window is fetched from the start and cut afterwards.
+  const window = body.offset + body.limit;
+  const common = {
+    attributesToRetrieve: body.attributesToRetrieve,
+    attributesToHighlight: body.attributesToHighlight,
+    attributesToCrop: body.attributesToCrop,
+    cropLength: body.cropLength,
+    highlightPreTag: body.highlightPreTag,
+    highlightPostTag: body.highlightPostTag,
+  };
+  const queries: object[] = [
+    { indexUid: backend.indexUid, q: body.q, filter: body.filter, matchingStrategy: body.matchingStrategy, ...common },
+  ];
+  for (const t of translations) {
+    queries.push({
+      indexUid: backend.indexUid,
+      q: normalizeArabicQuery(t.q),
+      filter: [...body.filter, `language = ${quote(t.lang)}`],
+      matchingStrategy: 'last',
+      federationOptions: { weight: TRANSLATION_WEIGHT },
+      ...common,
+    });
+  }
+  if (nameIds.length > 0) {
+    queries.push({
+      indexUid: backend.indexUid,
+      q: '',
+      filter: [...body.filter, nameIds.map((id) => `orgIds = ${quote(id)}`)],
+      federationOptions: { weight: NAME_ID_WEIGHT },
+      ...common,
+    });
+  }
+  const federation: Record<string, unknown> = { offset: 0, limit: window };
+  if (body.facets) {
+    federation.facetsByIndex = { [backend.indexUid]: body.facets };
+    federation.mergeFacets = {};
+  }
+  const res = await backend.multiSearch({ federation, queries });
+
+  type Scored = { hit: SearchHit; score: number; tie: number };
+  const direct: Scored[] = res.hits.map((h) => ({
+    hit: {
+      ...toHit(h),
+      via: (h._federation?.queriesPosition ?? 0) === 0 ? 'query' : 'translation',
+    },
+    score: h._federation?.weightedRankingScore ?? 0,
+    tie: h.tie,
+  }));
+
+  let expanded: Scored[] = [];
+  let processingTimeMs = res.processingTimeMs;
+  if (expand) {
+    const best = new Map<string, number>();
+    for (const d of direct) {
+      const c = d.hit.caseId;
+      if (c && d.score >= EXPAND_MIN_SCORE && !best.has(c)) best.set(c, d.score);
+    }
+    if (best.size > 0) {
+      const seen = new Set(direct.map((d) => d.hit.id));
+      const more = await backend.search({
+        q: '',
+        filter: [...body.filter, [...best.keys()].map((c) => `caseId = ${quote(c)}`)],
+        limit: MAX_EXPANDED,
+        offset: 0,
+        attributesToRetrieve: body.attributesToRetrieve,
+        attributesToCrop: body.attributesToCrop,
+        cropLength: body.cropLength,
+      });
+      processingTimeMs += more.processingTimeMs;
+      expanded = more.hits
+        .filter((h) => !seen.has(h.documentId) && h.caseId && best.has(h.caseId))
+        .map((h) => ({
+          hit: { ...toHit(h), via: 'case' as const, throughCaseId: h.caseId as string },
+          score: (best.get(h.caseId as string) as number) * EXPAND_DECAY,
+          tie: h.tie,
+        }));
+    }
+  }
+  // Stable: direct hits keep Meilisearch's order among themselves; an expansion goes below its hit.
+  const merged = [...direct, ...expanded].map((x, i) => ({ ...x, i })).sort((a, b) => b.score - a.score || a.i - b.i);
+  const page = merged.slice(body.offset, window).map((x) => x.hit);
+  const total = (res.estimatedTotalHits ?? direct.length) + expanded.length;
+  const facets: DocumentSearchResult['facets'] = {};
+  if (res.facetDistribution) {
+    for (const name of query.facets ?? []) facets[name] = res.facetDistribution[FACETS[name]] ?? {};
+  }
+  const more = merged.length > window || (res.estimatedTotalHits ?? 0) > window;
+  return {
+    query: query.q,
+    hits: page,
+    estimatedTotalHits: total,
+    limit: body.limit,
+    offset: body.offset,
+    nextCursor: page.length === body.limit && more && window < MAX_OFFSET_HITS ? encodeCursor({ o: window }) : null,
+    facets,
+    understood: understoodOf(u),
+    processingTimeMs,
+  };
+}
+
+function toHit(h: MeiliHit): Omit<SearchHit, 'via'> {
+  return {
+    id: h.documentId,
+    url: h.url,
+    language: h.language,
+    title: h.title,
+    titleHighlighted: pickTitle(h._formatted),
+    publishedAt: h.publishedAtIso,
+    caseId: h.caseId,
+    sourceId: h.sourceId,
+    outlet: h.outlet,
+    snippet: pickSnippet(h._formatted, h.language),
+  };
+}
+
+/** One query per other language the caller did not filter out, in that language's words. */
+function translatedQueries(query: DocumentQuery, u: QueryUnderstanding): { lang: TextLang; q: string }[] {
+  const wanted = query.languages && query.languages.length > 0 ? new Set<string>(query.languages) : null;
+  const out: { lang: TextLang; q: string }[] = [];
+  for (const lang of LANG_LIST) {
+    const q = u.translations[lang];
+    if (!q || lang === u.language || (wanted && !wanted.has(lang))) continue;
+    out.push({ lang, q });
+  }
+  return out;
 }

@@ -25,9 +25,8 @@ import {
   type DocumentQuery,
   type DocumentSearchResult,
   type MeiliSearchResponse,
-  planDocumentSearch,
   quote,
-  shapeResult,
+  runDocumentSearch,
 } from './query.ts';
 import { type Log, type MeiliServer, resolveMeilisearch } from './server.ts';
 import {
@@ -39,6 +38,7 @@ import {
   indexNames,
 } from './settings.ts';
 import { caseReaderFromStore, defaultGazetteer } from './sources.ts';
+import { createQueryUnderstander, type QueryUnderstander } from './understand.ts';
 
 /** What the index needs from the case store (store/cases.ts), as a port so either can evolve. */
 export interface CaseReader {
@@ -114,6 +114,8 @@ export interface SearchIndex {
   kick(): void;
   reindex(onProgress?: (p: ReindexProgress) => void): Promise<{ documents: number; cases: number }>;
   searchDocuments(query: DocumentQuery): Promise<DocumentSearchResult>;
+  /** How queries and filter names are read (thesaurus, gazetteer, law numbers). */
+  readonly understander: QueryUnderstander;
   /** Search the cases index (titles, subject and law names in every language). */
   searchCases(query: CaseQuery): Promise<{ total: number; cases: CaseHit[] }>;
   /** Raw Meilisearch search on the documents index (benchmarks compare against it). */
@@ -261,6 +263,7 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
   const byId = new Map(gazetteer.map((g) => [g.id, g]));
   const ctx: ProjectionContext = { entry: (id) => byId.get(id), chunkChars: options.chunkChars };
   const synonyms = buildSynonyms(gazetteer);
+  const understander = createQueryUnderstander(gazetteer);
 
   let server: MeiliServer | null = options.server ?? null;
   let client: Meilisearch | null = null;
@@ -585,10 +588,19 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
       wake?.();
     },
     reindex: (onProgress) => exclusive(() => reindexAll(onProgress)),
+    understander,
     async searchDocuments(query) {
-      const plan = planDocumentSearch(query);
-      const res = await this.rawSearch(plan.body);
-      return shapeResult(query, plan, res);
+      if (!server) throw new AppError('INDEX_UNAVAILABLE', 'Search index not started');
+      const s = server;
+      return runDocumentSearch(
+        query,
+        {
+          indexUid: names.documents,
+          search: (body) => postJson(s, `/indexes/${names.documents}/search`, body),
+          multiSearch: (body) => postJson(s, '/multi-search', body),
+        },
+        understander,
+      );
     },
     async searchCases(query) {
       if (!server) throw new AppError('INDEX_UNAVAILABLE', 'Search index not started');

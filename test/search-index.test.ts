@@ -127,11 +127,12 @@ describe('documents index', () => {
   });
 
   it('matches Arabic words through proclitics and suffixes', async () => {
-    // "والكاميرات" appears nowhere; the stem of "كاميرات" does.
-    expect(await ids({ q: 'والكاميرات' })).toEqual(['doc_tls_ar']);
-    expect(await ids({ q: 'والتوضيحات' })).toEqual(['doc_breach_ar']);
+    // "والكاميرات" appears nowhere; the stem of "كاميرات" does. (Arabic documents only: the French
+    // coverage of the same case answers too, through the thesaurus and the case.)
+    expect(await ids({ q: 'والكاميرات', languages: ['ar'] })).toEqual(['doc_tls_ar']);
+    expect(await ids({ q: 'والتوضيحات', languages: ['ar'] })).toEqual(['doc_breach_ar']);
     // "شركة" and "الشركات" share a stem, so both Arabic documents answer the plural with a preposition.
-    expect(await ids({ q: 'للشركات' })).toEqual(['doc_breach_ar', 'doc_tls_ar']);
+    expect(await ids({ q: 'للشركات', languages: ['ar'] })).toEqual(['doc_breach_ar', 'doc_tls_ar']);
   });
 
   it('never lets a typo change a number', async () => {
