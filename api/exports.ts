@@ -17,6 +17,7 @@ import {
 } from '../datasets/index.ts';
 import { AppError } from '../pipeline/errors.ts';
 import {
+  CHANGE_CURSOR_PATTERN,
   type ChangeKind,
   currentChangeCursor,
   listChanges,
@@ -390,7 +391,7 @@ export function registerExportRoutes(app: FastifyInstance, options: ExportRoutes
           type: 'object',
           additionalProperties: false,
           properties: {
-            since: { type: 'string', pattern: '^\\d{1,15}$', description: 'nextCursor of the previous call.' },
+            since: { type: 'string', pattern: CHANGE_CURSOR_PATTERN, description: 'nextCursor of the previous call.' },
             limit: { type: 'integer', minimum: 1, maximum: MAX_CHANGES_PAGE, default: 100 },
             kind: {
               type: 'array',
@@ -405,7 +406,7 @@ export function registerExportRoutes(app: FastifyInstance, options: ExportRoutes
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
       return listChanges(db, {
-        since: parseChangeCursor(req.query.since),
+        ...parseChangeCursor(req.query.since),
         limit: req.query.limit,
         kinds: req.query.kind,
       });

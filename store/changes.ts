@@ -12,15 +12,24 @@ export interface Change {
   seq: number;
   kind: ChangeKind;
   id: string;
-  /** Relative to the reader's cursor: `created` when the entity appeared after `since`. */
+  /**
+   * Relative to where the reader's sync began: `created` when the entity appeared after it (the
+   * reader cannot hold it yet), `updated` when it existed then, `deleted` when it is gone.
+   */
   op: ChangeOp;
   changedAt: string;
   /** A deleted case that was absorbed by another: the case that holds its documents now. */
   redirectTo?: string;
 }
 
-export interface ListChangesOptions {
-  since?: number;
+export interface ChangeCursor {
+  /** Last feed position read. */
+  since: number;
+  /** Where this sync began (while paging with `hasMore`); defaults to `since`. */
+  start?: number;
+}
+
+export interface ListChangesOptions extends Partial<ChangeCursor> {
   limit?: number;
   kinds?: readonly ChangeKind[];
 }
@@ -35,11 +44,20 @@ export interface ChangePage {
 
 export const MAX_CHANGES_PAGE = 1000;
 
-/** Cursors are decimal sequence numbers, shown as strings so clients treat them as opaque. */
-export function parseChangeCursor(value: string | undefined): number {
-  if (value === undefined || value === '') return 0;
-  if (!/^\d{1,15}$/.test(value)) throw new AppError('BAD_REQUEST', 'Invalid cursor: give a nextCursor from /changes');
-  return Number(value);
+export const CHANGE_CURSOR_PATTERN = '^\\d{1,15}(\\.\\d{1,15})?$';
+
+/**
+ * Cursors are opaque strings to clients: `<position>`, or `<position>.<start>` while a sync is
+ * paging, so that `created` keeps meaning "new since this sync began" on every page.
+ */
+export function parseChangeCursor(value: string | undefined): ChangeCursor {
+  if (value === undefined || value === '') return { since: 0 };
+  if (!new RegExp(CHANGE_CURSOR_PATTERN).test(value))
+    throw new AppError('BAD_REQUEST', 'Invalid cursor: give a nextCursor from /changes');
+  const [since, start] = value.split('.').map(Number) as [number, number | undefined];
+  if (start !== undefined && start > since)
+    throw new AppError('BAD_REQUEST', 'Invalid cursor: give a nextCursor from /changes');
+  return start === undefined ? { since } : { since, start };
 }
 
 /** The cursor of the latest change: what a snapshot (an export) is consistent with. */
@@ -59,6 +77,7 @@ interface ChangeRow {
 
 export function listChanges(db: Db, options: ListChangesOptions = {}): ChangePage {
   const since = Math.max(0, Math.trunc(options.since ?? 0));
+  const start = Math.min(since, Math.max(0, Math.trunc(options.start ?? since)));
   const limit = Math.max(1, Math.min(Math.trunc(options.limit ?? 100), MAX_CHANGES_PAGE));
   const kinds = options.kinds?.length ? [...new Set(options.kinds)] : (['document', 'case'] as const);
   // One placeholder per kind; the values are bound, never spliced into the SQL.
@@ -78,7 +97,7 @@ export function listChanges(db: Db, options: ListChangesOptions = {}): ChangePag
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
   const changes = page.map((r): Change => {
-    const created = r.created_seq === null || r.created_seq > since;
+    const created = r.created_seq === null || r.created_seq > start;
     const change: Change = {
       seq: r.seq,
       kind: r.kind,
@@ -91,6 +110,6 @@ export function listChanges(db: Db, options: ListChangesOptions = {}): ChangePag
   });
   // A full page resumes after its last row; a short one has read everything of the requested kinds
   // up to the feed's end, so the cursor jumps there (other kinds' rows are not re-scanned).
-  const next = hasMore ? (page.at(-1)?.seq ?? since) : Math.max(since, end);
-  return { changes, nextCursor: String(next), hasMore };
+  if (hasMore) return { changes, nextCursor: `${page.at(-1)?.seq ?? since}.${start}`, hasMore };
+  return { changes, nextCursor: String(Math.max(since, end)), hasMore };
 }
