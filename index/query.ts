@@ -372,6 +372,12 @@ export interface FederatedResponse {
 
 /** Translations weigh less than the query's own words: an equal match ranks the typed language first. */
 const TRANSLATION_WEIGHT = 0.9;
+/**
+ * A translation is a bag of concept labels in no meaningful order, so Meilisearch drops its most
+ * common words first (`frequency`) rather than its last ones: a document that matches the rare,
+ * telling concepts ranks above one that only shares the authority's name.
+ */
+const TRANSLATION_STRATEGY = 'frequency';
 /** A document that carries a name of the query by its (transliteration-invariant) organization id. */
 const NAME_ID_WEIGHT = 0.85;
 /** Only hits at least this good bring their case: a weak partial match says little about the case. */
@@ -446,7 +452,7 @@ export async function runDocumentSearch(
       indexUid: backend.indexUid,
       q: normalizeArabicQuery(t.q),
       filter: [...body.filter, `language = ${quote(t.lang)}`],
-      matchingStrategy: 'last',
+      matchingStrategy: TRANSLATION_STRATEGY,
       federationOptions: { weight: TRANSLATION_WEIGHT },
       ...common,
     });
