@@ -74,6 +74,8 @@ export async function runDemo(config: Readonly<Config>, options: { serve: boolea
     say(
       `\nSearch is ready. Try:\n  curl '${services.url}/search?q=TLScontact'\n  curl '${services.url}/cases'\n  open ${services.url}/docs`,
     );
+    // Last line on purpose: the page is where a newcomer starts exploring the cases.
+    say(`\nThe web page (search, cases, documents; français / العربية): ${services.url}/ui`);
     await new Promise<void>((resolve) => {
       onShutdown(ctx.log, async () => {
         await services.stop();

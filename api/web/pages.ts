@@ -255,38 +255,38 @@ ${anyFilter ? html`<p><a class="clear" href="${searchUrl({ ...view.state, filter
 </details>`;
 }
 
-/** Issue 9's `understood` block, shown whatever its exact shape: a list of names per kind. */
+/**
+ * How the API understood `q` (its `understood` block): each recognised concept, name or law with
+ * the forms it was searched under in every language, so a reader sees why an Arabic hit answers a
+ * French query. Read defensively: an older API has no such block.
+ */
 function understoodHtml(understood: unknown, t: Messages): Html | '' {
   if (!understood || typeof understood !== 'object') return '';
-  const names: string[] = [];
-  const name = (x: unknown): string | null => {
-    if (typeof x === 'string') return x;
-    if (x && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      for (const k of ['label', 'name', 'term', 'id'])
-        if (typeof o[k] === 'string' && (o[k] as string).length > 0) return o[k] as string;
-    }
-    return null;
-  };
-  for (const v of Object.values(understood as Record<string, unknown>)) {
-    for (const item of Array.isArray(v) ? v : []) {
-      const n = name(item);
-      if (n && !names.includes(n)) names.push(n);
+  const items: Html[] = [];
+  for (const list of Object.values(understood as Record<string, unknown>)) {
+    for (const item of Array.isArray(list) ? list : []) {
+      if (!item || typeof item !== 'object') continue;
+      const o = item as Record<string, unknown>;
+      const forms = (o.labels ?? o.names) as Record<string, unknown> | undefined;
+      const byLang = forms && typeof forms === 'object' ? Object.entries(forms) : [];
+      const rendered = byLang
+        .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0)
+        .map(([l, v]) => dataText(v, l));
+      if (rendered.length === 0 && typeof o.label === 'string') rendered.push(dataText(o.label, null));
+      const matched = typeof o.matched === 'string' ? o.matched : null;
+      if (rendered.length === 0 && !matched) continue;
+      items.push(
+        html`<li>${matched ? html`<q dir="auto">${matched}</q> → ` : ''}${rendered.map((r, i) => html`${i > 0 ? ' · ' : ''}${r}`)}</li>`,
+      );
     }
   }
-  if (names.length === 0) return '';
-  return html`<p class="understood">${t.understood} : ${names.map((n, i) => html`${i > 0 ? ', ' : ''}<q dir="auto">${n}</q>`)}</p>`;
+  if (items.length === 0) return '';
+  return html`<div class="understood"><span>${t.understood}</span><ul>${items}</ul></div>`;
 }
 
-/** The case a hit came through (issue 9's case expansion), whatever the field is called. */
+/** The case a hit came through (the API's case expansion: `via: 'case'` with `throughCaseId`). */
 export function viaCaseOf(hit: Record<string, unknown>): string | null {
-  for (const key of ['viaCase', 'throughCase', 'expandedFrom', 'foundThrough', 'via']) {
-    const v = hit[key];
-    if (typeof v === 'string' && v.startsWith('case')) return v;
-    if (v && typeof v === 'object' && typeof (v as { caseId?: unknown }).caseId === 'string')
-      return (v as { caseId: string }).caseId;
-  }
-  if (hit.expanded === true && typeof hit.caseId === 'string') return hit.caseId;
+  if (hit.via === 'case' && typeof hit.throughCaseId === 'string') return hit.throughCaseId;
   return null;
 }
 
@@ -588,7 +588,7 @@ export function entityPage(entity: EntityResponse, cases: CaseRecord[], ctx: Pag
   const body = html`<article class="entity">
 <h1 dir="auto">${name}</h1>
 <p class="meta">${t.entity} · <code>${entity.id}</code>${entity.kind ? html` · ${entity.kind}` : ''} · ${t.results(entity.documentCount)}</p>
-<section><h2>${t.variants}</h2>
+<section><h2>${t.names}</h2>
 <dl class="facts names">${(['fr', 'ar', 'en'] as const)
     .filter((l) => entity.names[l].length > 0)
     .map(
