@@ -303,6 +303,9 @@ describe('the web page', () => {
     await page.keyboard.press('Space');
     await swapped;
     expect(new URL(page.url()).searchParams.getAll('language')).toEqual(['fr']);
+    // The results were replaced around the keyboard: focus and the open filters are where they were.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-language-fr');
+    expect(await page.locator('details.facets').getAttribute('open')).not.toBeNull();
     await shot(page, 'search-phone');
     await page.close();
   });

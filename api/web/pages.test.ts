@@ -3,7 +3,17 @@ import { EVENT_TYPES } from '../../pipeline/types.ts';
 import type { DocumentResponse } from './client.ts';
 import { annotatedText, highlighted, html } from './html.ts';
 import { MESSAGES, pickUiLang } from './i18n.ts';
-import { apiSearchParams, formatDate, mentionAnnotations, parseSearchState, searchUrl, viaCaseOf } from './pages.ts';
+import {
+  apiSearchParams,
+  formatDate,
+  mentionAnnotations,
+  type PageContext,
+  parseSearchState,
+  type SearchView,
+  searchBody,
+  searchUrl,
+  viaCaseOf,
+} from './pages.ts';
 
 describe('html escaping', () => {
   it('escapes interpolated crawled text but keeps trusted markup', () => {
@@ -127,5 +137,70 @@ describe('interface language', () => {
       expect(MESSAGES.ar.eventType[type], type).toMatch(/[\u0600-\u06ff]/);
       expect(MESSAGES.fr.eventType[type], type).toBeDefined();
     }
+  });
+});
+
+describe('search results', () => {
+  const ctx: PageContext = { lang: 'fr', t: MESSAGES.fr, url: '/ui?q=x', assetVersion: 'v' };
+  const hit = (over: Record<string, unknown>) => ({
+    id: 'doc_1',
+    url: 'https://example.ma/a',
+    language: 'ar',
+    title: 'عنوان',
+    titleHighlighted: '<mark>عنوان</mark> <img src=x onerror=alert(1)>',
+    publishedAt: '2023-01-10T10:00:00+01:00',
+    caseId: null,
+    sourceId: 'hespress-ar',
+    outlet: 'Hespress',
+    snippet: 'نص <mark>مطابق</mark>',
+    via: 'query',
+    ...over,
+  });
+  const view = (hits: Record<string, unknown>[], understood: unknown): SearchView => ({
+    state: parseSearchState({ q: 'reconnaissance faciale' }),
+    result: {
+      query: 'reconnaissance faciale',
+      hits: hits as never,
+      estimatedTotalHits: hits.length,
+      limit: 20,
+      offset: 0,
+      nextCursor: null,
+      facets: { language: { ar: 1, fr: 1 } },
+      understood,
+    },
+    error: null,
+    years: [{ year: 2023, count: 2 }],
+    labels: new Map(),
+    cases: new Map(),
+  });
+
+  it('shows how the query was understood and which hits came through a case, escaped, in their direction', () => {
+    const out = searchBody(
+      view([hit({}), hit({ id: 'doc_2', via: 'case', throughCaseId: 'case_9', caseId: 'case_9' })], {
+        concepts: [
+          {
+            id: 'facial_recognition',
+            matched: 'reconnaissance faciale',
+            labels: { fr: 'reconnaissance faciale', ar: 'التعرف على الوجه' },
+          },
+        ],
+        entities: [],
+        laws: [],
+      }),
+      ctx,
+    ).value;
+    expect(out).toContain('Compris comme');
+    expect(out).toContain('<span lang="ar" dir="rtl">التعرف على الوجه</span>');
+    expect(out).toContain('Trouvé via l’affaire <a href="/ui/cases/case_9">case_9</a>');
+    expect(out.match(/class="hit via-case"/g)).toHaveLength(1);
+    expect(out).toContain('<span lang="ar" dir="rtl"><mark>عنوان</mark> &lt;img src=x onerror=alert(1)&gt;</span>');
+    expect(out).toContain('<p lang="ar" dir="rtl" class="snippet">نص <mark>مطابق</mark></p>');
+    expect(out).not.toContain('<img');
+  });
+
+  it('says so when nothing matches, and shows no understood block for an API without one', () => {
+    const out = searchBody(view([], undefined), ctx).value;
+    expect(out).toContain(MESSAGES.fr.noResults);
+    expect(out).not.toContain('Compris comme');
   });
 });

@@ -48,9 +48,12 @@ if (form) {
       if (!fresh || !current) return;
       // Keep the keyboard where it was: the same control in the new results, if it is still there.
       const focused = document.activeElement?.id;
+      // The filters stay folded or unfolded as the reader left them.
+      const wasOpen = current.querySelector('details.facets')?.open;
+      const details = fresh.querySelector('details.facets');
+      if (details && wasOpen !== undefined) details.open = wasOpen;
       current.replaceWith(document.adoptNode(fresh));
       if (focused && !document.activeElement?.id) document.getElementById(focused)?.focus();
-      foldFacets();
       if (push) window.history.pushState(null, '', pageUrl);
       else window.history.replaceState(null, '', pageUrl);
       form.dispatchEvent(new CustomEvent('raqib:results', { bubbles: true }));
