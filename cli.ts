@@ -177,6 +177,34 @@ cases
     await curateCommand(configFrom(command), { op: 'rename', caseId: id, titleFr: opts.fr, titleAr: opts.ar });
   });
 
+program
+  .command('export <tables>')
+  .description(
+    'export a dataset: <tables> is all or a comma-separated list of documents, cases, timeline, entities, mentions, events, deadlines',
+  )
+  .requiredOption('-f, --format <format>', 'csv, jsonl or parquet')
+  .requiredOption('-o, --out <path>', 'a new folder, or a file ending in .zip')
+  .option('--language <lang...>', 'document language (fr, ar, en, und)')
+  .option('--source <id...>', 'source id')
+  .option('--outlet <name...>', 'outlet name')
+  .option('--kind <kind...>', 'source kind (regulator, press, aggregator)')
+  .option('--org <id...>', 'organization id or exact name; several must all be mentioned')
+  .option('--law <id...>', 'law id (its articles match too); several must all be cited')
+  .option('--article <id...>', 'article id, or a number with one --law')
+  .option('--event-type <type...>', 'enforcement event type')
+  .option('--case <id...>', 'case id (primary or mentioned)')
+  .option('--from <date>', 'published on or after (ISO date or date-time)')
+  .option('--to <date>', 'published on or before (a bare date includes the whole day)')
+  .option('--relevant <which>', 'true (default), false or all')
+  .option('--include-duplicates', 'include near-duplicate copies')
+  .option('--bom', 'CSV: start each file with a byte-order mark (for spreadsheet programs)')
+  .option('--with-text', 'add the full text of each document')
+  .option('--batch-size <rows>', 'rows per batch (and Parquet row group)')
+  .action(async (tables: string, opts: Record<string, unknown>, command: Command) => {
+    const { runExport } = await import('./app/export.ts');
+    await runExport(configFrom(command), { ...opts, tables } as Parameters<typeof runExport>[1]);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
