@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EventType, Lang, Span, UnderstoodDocument } from '../pipeline/types.ts';
 import { linkNewDocument } from '../store/cases.ts';
-import { openDb } from '../store/db.ts';
+import { type Db, openDb } from '../store/db.ts';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -165,7 +165,9 @@ export async function benchLink(size: number, years: number, seed: number) {
     let windowStart = started;
     let windowCount = 0;
     const windows: number[] = [];
+    const irrelevant = new Set<string>();
     for (const g of syntheticArchive(size, years, seed)) {
+      if (!g.doc.relevant) irrelevant.add(g.doc.id);
       linkNewDocument(db, { document: g.doc, duplicateOf: g.duplicateOf, sourceKind: 'press' });
       n++;
       windowCount++;
@@ -186,11 +188,60 @@ export async function benchLink(size: number, years: number, seed: number) {
     const matters = new Set<string>();
     for (const id of db.prepare('SELECT document_id FROM case_documents').pluck().iterate() as Iterable<string>)
       matters.add(id.split('_')[2] as string);
-    return { size, seconds, docsPerSecond: size / seconds, cases, matters: matters.size, windows, dbMb: bytes / 1e6 };
+    const quality = pairwiseAgainstMatters(db, irrelevant);
+    const rssMb = process.resourceUsage().maxRSS / 1024;
+    return {
+      size,
+      seconds,
+      docsPerSecond: size / seconds,
+      cases,
+      matters: matters.size,
+      windows,
+      dbMb: bytes / 1e6,
+      rssMb,
+      ...quality,
+    };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const pairs = (n: number) => (n * (n - 1)) / 2;
+
+/**
+ * Pairwise precision and recall of the cases against the generated matters (a document's matter is
+ * in its id; irrelevant pages belong to none), counted from the contingency table so that 100k
+ * documents cost one pass, not 5·10⁹ pairs.
+ */
+function pairwiseAgainstMatters(db: Db, irrelevant: ReadonlySet<string>) {
+  const cell = new Map<string, number>();
+  const gold = new Map<string, number>();
+  const predicted = new Map<string, number>();
+  const rows = db
+    .prepare("SELECT document_id AS doc, case_id AS c FROM case_members WHERE role = 'primary'")
+    .iterate() as Iterable<{ doc: string; c: string }>;
+  for (const { doc, c } of rows) {
+    predicted.set(c, (predicted.get(c) ?? 0) + 1);
+    if (irrelevant.has(doc)) continue;
+    const matter = doc.split('_')[2] as string;
+    cell.set(`${matter} ${c}`, (cell.get(`${matter} ${c}`) ?? 0) + 1);
+  }
+  for (const doc of db.prepare('SELECT document_id FROM case_documents').pluck().iterate() as Iterable<string>) {
+    if (irrelevant.has(doc)) continue;
+    const matter = doc.split('_')[2] as string;
+    gold.set(matter, (gold.get(matter) ?? 0) + 1);
+  }
+  let tp = 0;
+  for (const n of cell.values()) tp += pairs(n);
+  let pp = 0;
+  for (const n of predicted.values()) pp += pairs(n);
+  let gp = 0;
+  for (const n of gold.values()) gp += pairs(n);
+  const precision = pp === 0 ? 1 : tp / pp;
+  const recall = gp === 0 ? 1 : tp / gp;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
 }
 
 async function main(): Promise<void> {
@@ -210,7 +261,9 @@ async function main(): Promise<void> {
     results.push(r);
     process.stdout.write(
       `link ${String(size).padStart(7)} docs over ${years} years: ${r.seconds.toFixed(1)} s, ` +
-        `${r.docsPerSecond.toFixed(0)} docs/s, ${r.cases} cases for ${r.matters} generated matters, db ${r.dbMb.toFixed(0)} MB; ` +
+        `${r.docsPerSecond.toFixed(0)} docs/s, ${r.cases} cases for ${r.matters} generated matters, ` +
+        `pairwise P ${(100 * r.precision).toFixed(1)} R ${(100 * r.recall).toFixed(1)} F1 ${(100 * r.f1).toFixed(1)}, ` +
+        `db ${r.dbMb.toFixed(0)} MB, peak RSS ${r.rssMb.toFixed(0)} MB; ` +
         `docs/s per tenth: ${r.windows.map((w) => w.toFixed(0)).join(' ')}\n`,
     );
   }

@@ -16,6 +16,7 @@ import {
   type CaseType,
   canFoundCase,
   caseDocument,
+  conceptKey,
   DEFAULT_THRESHOLDS,
   decideLink,
   emptySummary,
@@ -416,6 +417,7 @@ function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkRes
           ...features,
           tokens: features.tokens.filter((t) => !generic.has(t)),
           titleTokens: features.titleTokens.filter((t) => !generic.has(t)),
+          concepts: features.concepts?.filter((c) => !generic.has(conceptKey(c))),
         };
   const decision = decideLink(scoring, candidates, options.thresholds);
   if (duplicateCase && candidates.some((c) => c.caseId === duplicateCase)) {

@@ -33,6 +33,8 @@ export interface CaseSummary {
   names?: string[];
   figures?: number[];
   topics?: string[];
+  /** Full dates the members mention (capped; absent in old summaries). */
+  days?: string[];
 }
 
 export interface LinkDecision {
@@ -49,6 +51,9 @@ export interface LinkThresholds {
   /** A document scoring this high against two cases makes them candidates for a merge. */
   bridge: number;
 }
+
+/** The join bar for a document that could not found a case of its own. */
+const GENERAL_JOIN = 0.6;
 
 export const DEFAULT_THRESHOLDS: LinkThresholds = { join: 0.4, mention: 0.25, bridge: 0.45 };
 
@@ -212,8 +217,13 @@ function orgMentionSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   return shared / doc.orgIds.length;
 }
 
+/** A concept id as a member of the case's word bag. */
+export function conceptKey(id: string): string {
+  return `#${id}`;
+}
+
 function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
-  if (doc.tokens.length === 0) return 0;
+  if (doc.tokens.length === 0 && (doc.concepts ?? []).length === 0) return 0;
   const contained = (tokens: readonly string[], cap: number) => {
     let shared = 0;
     for (const t of tokens) if (summary.tokens[t] !== undefined) shared++;
@@ -221,7 +231,10 @@ function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   };
   // Containment rather than Jaccard: the case's bag grows with every article. A headline is
   // denser than a lead, so its words count with less dilution.
-  return Math.max(contained(doc.tokens, 24) * 1.6, contained(doc.titleTokens ?? [], 8) * 0.8);
+  // Concepts live in the same bag under a `#` (`conceptKey`): they are the words every language
+  // shares, so a French report and an Arabic one of a matter meet there.
+  const concepts = contained((doc.concepts ?? []).map(conceptKey), 12);
+  return Math.max(contained(doc.tokens, 24) * 1.6, contained(doc.titleTokens ?? [], 8) * 0.8, concepts * 1.2);
 }
 
 /**
@@ -237,8 +250,24 @@ function detailSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   for (const f of doc.figures ?? []) if (summary.figures?.includes(f)) figure += figureSpecificity(f);
   // The topic is in every language's words but many matters share one (video surveillance, leaks):
   // it adds to the details rather than standing as its own evidence.
-  const topic = (doc.topics ?? []).some((t) => summary.topics?.includes(t)) ? 1 : 0;
-  return Math.min(1, 0.35 * place + 0.5 * name + 0.6 * Math.min(1, figure) + 0.35 * topic);
+  const topic = sharesTopic(doc, summary) ? 1 : 0;
+  // "le 17 février 2025" and "17 فبراير 2025" in two reports: the same day told, in any language.
+  const day = (doc.days ?? []).some((d) => summary.days?.includes(d)) ? 1 : 0;
+  return Math.min(1, 0.35 * place + 0.5 * name + 0.6 * Math.min(1, figure) + 0.35 * topic + 0.6 * day);
+}
+
+function sharesTopic(doc: LinkFeatures, summary: CaseSummary): boolean {
+  return (doc.topics ?? []).some((t) => summary.topics?.includes(t));
+}
+
+/**
+ * Both sides say what the matter is about and name nothing in common: a leak of passenger lists
+ * and a letter on data scraping are two matters, even when both name WhatsApp.
+ */
+function topicsConflict(doc: LinkFeatures, summary: CaseSummary): boolean {
+  const mine = doc.topics ?? [];
+  const theirs = summary.topics ?? [];
+  return mine.length > 0 && theirs.length > 0 && !mine.some((t) => theirs.includes(t));
 }
 
 // The capital is where the regulator, the courts and the ministries sit: named for them as often
@@ -289,6 +318,9 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   const orgs = orgMentionSimilarity(doc, summary);
   const detail = detailSimilarity(doc, summary);
   let evidence = 0.5 * subject + 0.5 * law + 0.45 * event + 0.35 * text + 0.15 * orgs + 0.45 * detail;
+  // A matter about no company — a convention, a communiqué on a practice, an awareness week — is
+  // told in every language through what it is about: there the topic is evidence of its own.
+  if (!docHasSubject && !caseHasSubject && sharesTopic(doc, summary)) evidence += 0.15;
   // Two documents each clearly about a different company are different matters, whatever else
   // they share (the same law, a hearing the same week).
   if (docHasSubject && caseHasSubject && subject === 0) evidence *= 0.35;
@@ -300,6 +332,7 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   // Two reports of one story name its city; a leak in Fès and one in Agadir the same week are two
   // stories, whatever else they share (the topic, the kind of step).
   if (subject === 0 && placesConflict(doc, summary)) evidence *= 0.6;
+  if (topicsConflict(doc, summary)) evidence *= 0.6;
   let regulator = 1;
   if (doc.regulatorIds.length > 0 && summary.regulatorIds.length > 0) {
     if (!doc.regulatorIds.some((r) => summary.regulatorIds.includes(r))) regulator = 0.3;
@@ -338,7 +371,10 @@ export function decideLink(
     .sort((a, b) => b.score - a.score || a.c.caseId.localeCompare(b.c.caseId));
   const joinable = scored.filter((s) => s.c.acceptsAutoJoin || s.c.documentIds.includes(doc.documentId));
   const best = joinable[0];
-  const primary = best && best.score >= thresholds.join ? { caseId: best.c.caseId, score: best.score } : null;
+  // Coverage about no matter in particular (a reform piece, a register of complaints) shares the
+  // field's vocabulary with every case: it joins one only on clearly stronger evidence.
+  const bar = canFoundCase(doc) ? thresholds.join : Math.max(thresholds.join, GENERAL_JOIN);
+  const primary = best && best.score >= bar ? { caseId: best.c.caseId, score: best.score } : null;
   const primaryCase = best?.c;
   const bridges =
     primary && primaryCase
@@ -370,6 +406,8 @@ export function absorbable(
   if (members.length === 0 || members.length > MAX_ABSORBABLE || !small.acceptsAutoJoin) return false;
   if (subjectsConflict(small, target)) return false;
   const scores = members.map((m) => scoreCandidate(m, target).score);
+  // One member must belong outright; the others only must not contradict the matter (a short
+  // excerpt in the other language shares little with it, but nothing against it either).
   return Math.max(...scores) >= thresholds.join && Math.min(...scores) >= thresholds.mention;
 }
 
@@ -427,6 +465,7 @@ export function emptySummary(caseId: string, acceptsAutoJoin = true): CaseSummar
     places: [],
     names: [],
     figures: [],
+    days: [],
     topics: [],
   };
 }
@@ -463,7 +502,7 @@ export function addToSummary(summary: CaseSummary, doc: LinkFeatures): CaseSumma
     if (!next.events.some((x) => x.type === e.type && x.date === e.date)) next.events.push(e);
   }
   if (next.events.length > MAX_EVENTS) next.events = next.events.slice(-MAX_EVENTS);
-  for (const t of doc.tokens) next.tokens[t] = (next.tokens[t] ?? 0) + 1;
+  for (const t of [...doc.tokens, ...(doc.concepts ?? []).map(conceptKey)]) next.tokens[t] = (next.tokens[t] ?? 0) + 1;
   const tokenIds = Object.keys(next.tokens);
   if (tokenIds.length > MAX_TOKENS) {
     const keep = tokenIds.sort((a, b) => (next.tokens[b] ?? 0) - (next.tokens[a] ?? 0)).slice(0, MAX_TOKENS);
@@ -473,6 +512,7 @@ export function addToSummary(summary: CaseSummary, doc: LinkFeatures): CaseSumma
   next.names = addCapped(next.names, doc.names);
   next.figures = addCapped(next.figures, doc.figures);
   next.topics = addCapped(next.topics, doc.topics);
+  next.days = addCapped(next.days, doc.days);
   if (doc.date) {
     if (!next.firstSeen || doc.date < next.firstSeen) next.firstSeen = doc.date;
     if (!next.lastSeen || doc.date > next.lastSeen) next.lastSeen = doc.date;
@@ -499,6 +539,7 @@ export function mergeSummaries(survivor: CaseSummary, absorbed: CaseSummary): Ca
   next.names = addCapped(next.names, absorbed.names);
   next.figures = addCapped(next.figures, absorbed.figures);
   next.topics = addCapped(next.topics, absorbed.topics);
+  next.days = addCapped(next.days, absorbed.days);
   for (const d of [absorbed.firstSeen, absorbed.lastSeen]) {
     if (!d) continue;
     if (!next.firstSeen || d < next.firstSeen) next.firstSeen = d;
@@ -535,8 +576,14 @@ export function blockingKeys(doc: LinkFeatures): { write: string[]; lookup: stri
     for (const id of doc.orgIds) if (!isProceduralId(id)) write.add(`o:${id}`);
   }
   for (const t of doc.topics ?? []) lookup.add(`p:${t}`);
+  // Every document records its concepts, so the lookup learns which ones are everywhere in a
+  // window (more than STOP_TOKEN_CASES cases) and leaves those out of the comparison.
+  for (const c of (doc.concepts ?? []).slice(0, 12)) write.add(`t:${conceptKey(c)}`);
   for (const k of write) lookup.add(k);
   for (const t of doc.tokens.slice(0, 8)) lookup.add(`t:${t}`);
+  // Every concept is looked up, so that those common in the window are known and left out of the
+  // comparison (`generic` in the store's candidate lookup).
+  for (const c of doc.concepts ?? []) lookup.add(`t:${conceptKey(c)}`);
   return { write: [...write], lookup: [...lookup] };
 }
 

@@ -2,10 +2,12 @@
 // the subject organizations, law and deliberation ids, typed and dated events, time) because French
 // and Arabic coverage of one matter share those and almost no words; the token set of title + lead
 // only helps between documents of the same language.
+import { findDates } from '../dates/index.ts';
 import { consonantSkeleton } from '../entities/index.ts';
 import { normalizeForMatch } from '../normalize.ts';
 import { detectTopics } from '../topics.ts';
 import type { EventType, Lang, UnderstoodDocument } from '../types.ts';
+import { conceptsOf } from './concepts.ts';
 import { storyDetails } from './details.ts';
 
 export interface LinkEvent {
@@ -52,6 +54,10 @@ export interface LinkFeatures {
   figures?: number[];
   /** What the matter is about (facial recognition, a leak...), most mentioned first, at most two. */
   topics?: string[];
+  /** Full dates (day, month and year) the text mentions: the days the story tells of. */
+  days?: string[];
+  /** Thesaurus concepts of title + lead (`concepts.ts`): the words that cross languages. */
+  concepts?: string[];
 }
 
 export interface LinkFeatureOptions {
@@ -207,6 +213,13 @@ function organizationWeights(doc: UnderstoodDocument, regulators: (id: string, n
   return { subjects, regulatorIds, orgIds };
 }
 
+function mentionedDays(text: string): string[] {
+  const days = findDates(text, { reference: null })
+    .filter((d) => !d.relative && d.precision === 'day')
+    .map((d) => d.date);
+  return [...new Set(days)].slice(0, MAX_DETAILS);
+}
+
 /** Per document, enough names and figures for any story while keeping stored features small. */
 const MAX_DETAILS = 16;
 
@@ -254,5 +267,7 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
     refersBack: REFER_BACK.some((w) => normalized.includes(w)),
     ...details,
     topics: detectTopics(doc.text, doc.title).slice(0, 2),
+    concepts: conceptsOf(`${doc.title ?? ''}\n${doc.text.slice(0, 2500)}`),
+    days: mentionedDays(`${doc.title ?? ''}\n${doc.text.slice(0, 6000)}`),
   };
 }

@@ -6,6 +6,7 @@ export {
   addToSummary,
   blockingKeys,
   canFoundCase,
+  conceptKey,
   DEFAULT_THRESHOLDS,
   decideLink,
   emptySummary,
