@@ -1,7 +1,7 @@
 // Read endpoints over the system of record (documents, cases, entities, sources) and the analysts'
 // write endpoints. These read SQLite directly: they serve one record at a time, not search hits.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { GazetteerEntry, SearchIndex } from '../index/index.ts';
+import { createQueryUnderstander, type GazetteerEntry, type SearchIndex } from '../index/index.ts';
 import { AppError } from '../pipeline/errors.ts';
 import { CASE_TYPES } from '../pipeline/link/index.ts';
 import { duplicateClusterOf, getAnalysis } from '../store/analyses.ts';
@@ -257,6 +257,8 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
   );
 
   const gazetteerById = new Map(deps.gazetteer.map((g) => [g.id, g]));
+  // Names in every script and spelling (index/understand.ts): `q=تي إل إس` finds TLScontact.
+  const understander = createQueryUnderstander(deps.gazetteer);
   const ENTITY_TYPES = ['organization', 'law', 'person'] as const;
 
   app.get<{ Querystring: { type?: (typeof ENTITY_TYPES)[number]; q?: string; limit: number; offset: number } }>(
@@ -265,6 +267,8 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
       schema: {
         tags: ['entities'],
         summary: 'Organizations, laws and persons seen in documents, by number of documents',
+        description:
+          '`q` matches ids and labels, and names in any script or spelling: `suggestions` lists the known entities it names (French, Arabic and English names), best first, whether or not documents mention them yet.',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -279,22 +283,33 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RecordRoutesDep
     async (req) => {
       const { type, q, limit, offset } = req.query;
       const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const suggestionKind = type === 'organization' ? 'org' : type;
+      const suggestions = q ? understander.suggest(q, 10, suggestionKind) : [];
       const rows = db
         .prepare(
           `SELECT entity_type AS type, entity_id AS id, min(label) AS label, count(DISTINCT document_id) AS documents
            FROM document_entities
            WHERE entity_type IN ('organization', 'law', 'person')
              AND (@type IS NULL OR entity_type = @type)
-             AND (@like IS NULL OR entity_id LIKE @like ESCAPE '\\' OR label LIKE @like ESCAPE '\\')
+             AND (@like IS NULL OR entity_id LIKE @like ESCAPE '\\' OR label LIKE @like ESCAPE '\\'
+                  OR entity_id IN (SELECT value FROM json_each(@ids)))
            GROUP BY entity_type, entity_id ORDER BY documents DESC, entity_id LIMIT @limit OFFSET @offset`,
         )
-        .all({ type: type ?? null, like, limit, offset }) as {
+        .all({ type: type ?? null, like, ids: JSON.stringify(suggestions.map((s) => s.id)), limit, offset }) as {
         type: string;
         id: string;
         label: string;
         documents: number;
       }[];
-      return { limit, offset, entities: rows };
+      return {
+        limit,
+        offset,
+        entities: rows.map((r) => {
+          const g = gazetteerById.get(r.id);
+          return g ? { ...r, names: g.names } : r;
+        }),
+        suggestions: suggestions.map(({ id, kind, names, matched }) => ({ id, kind, names, matched })),
+      };
     },
   );
 

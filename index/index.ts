@@ -19,6 +19,7 @@ export {
   planDocumentSearch,
   type SearchHit,
   type SortOrder,
+  type Understood,
 } from './query.ts';
 export { findMeiliBinary, type Log, type MeiliServer, resolveMeilisearch } from './server.ts';
 export { buildSynonyms, type GazetteerEntry, indexNames, lawNumberVariants } from './settings.ts';
@@ -32,3 +33,13 @@ export {
   type SearchIndex,
   type SearchIndexOptions,
 } from './sync.ts';
+export {
+  closestNames,
+  createQueryUnderstander,
+  type EntitySuggestion,
+  type QueryUnderstander,
+  type QueryUnderstanding,
+  type UnderstoodConcept,
+  type UnderstoodEntity,
+  type UnderstoodLaw,
+} from './understand.ts';

@@ -491,7 +491,10 @@ export function createQueryUnderstander(gazetteer: readonly GazetteerEntry[]): Q
           score: best,
         });
     }
+    // A skeleton that merely begins a name is a last resort: noise beside a name the query spells out.
+    const top = Math.max(0, ...scored.map((x) => x.score));
     return scored
+      .filter((x) => top < 3 || x.score > 1)
       .sort((a, b) => b.score - a.score || a.s.id.localeCompare(b.s.id))
       .slice(0, limit)
       .map((x) => x.s);
