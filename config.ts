@@ -3,6 +3,7 @@
 // else in the code base reads `process.env`.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { alertsConfigSchema } from './api/alerts/config.ts';
 import { apiConfigSchema } from './api/config.ts';
 import { crawlConfigSchema } from './crawlers/config.ts';
 import { indexConfigSchema } from './index/config.ts';
@@ -18,6 +19,7 @@ const configSchema = z.object({
   crawl: crawlConfigSchema,
   index: indexConfigSchema,
   api: apiConfigSchema,
+  alerts: alertsConfigSchema,
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -49,13 +51,23 @@ export const ENV_VARS = {
   RAQIB_HTTP_HEADERS_TIMEOUT_MS: 'api.headersTimeoutMs',
   RAQIB_HTTP_REQUEST_TIMEOUT_MS: 'api.requestTimeoutMs',
   RAQIB_HTTP_KEEP_ALIVE_TIMEOUT_MS: 'api.keepAliveTimeoutMs',
+  RAQIB_PUBLIC_URL: 'alerts.publicUrl',
+  RAQIB_WEBHOOK_ALLOWLIST: 'alerts.webhookAllowlist',
+  RAQIB_WEBHOOK_TIMEOUT_MS: 'alerts.webhookTimeoutMs',
+  RAQIB_ALERT_RETRY_BASE_MS: 'alerts.retryBaseMs',
+  RAQIB_SMTP_HOST: 'alerts.smtpHost',
+  RAQIB_SMTP_PORT: 'alerts.smtpPort',
+  RAQIB_SMTP_SECURE: 'alerts.smtpSecure',
+  RAQIB_SMTP_USER: 'alerts.smtpUser',
+  RAQIB_SMTP_PASSWORD: 'alerts.smtpPassword',
+  RAQIB_SMTP_FROM: 'alerts.smtpFrom',
 } as const;
 
 type Env = Record<string, string | undefined>;
 
 /** Build the config from an environment plus overrides (CLI flags), keyed by config path. */
 export function loadConfig(env: Env = process.env, overrides: Record<string, unknown> = {}): Readonly<Config> {
-  const raw: Record<string, Record<string, unknown> | unknown> = { crawl: {}, index: {}, api: {} };
+  const raw: Record<string, Record<string, unknown> | unknown> = { crawl: {}, index: {}, api: {}, alerts: {} };
   const set = (path: string, value: unknown) => {
     const [head, tail] = path.split('.') as [string, string | undefined];
     if (tail === undefined) raw[head] = value;

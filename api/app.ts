@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import type { GazetteerEntry, IndexHealth, SearchIndex } from '../index/index.ts';
 import { defaultGazetteer } from '../index/sources.ts';
 import type { Db } from '../store/db.ts';
+import { type AlertRoutesOptions, registerAlertRoutes } from './alerts/index.ts';
 import { requireKey } from './auth.ts';
 import type { ApiConfig } from './config.ts';
 import { clientErrorHandler, errorBody, installErrorHandling, sendError } from './errors.ts';
@@ -37,10 +38,13 @@ export interface ApiOptions {
   version?: string;
   /** Where export jobs keep their zips; default `exports/` beside the database file. */
   exportsDir?: string;
+  /** Alert subscriptions: link base, webhook allowlist, e-mail, preview matcher (api/alerts). */
+  alerts?: Omit<AlertRoutesOptions, 'db' | 'gazetteer' | 'authorize' | 'now'>;
 }
 
-// Paths every caller may read even when reads require a key: liveness and the API description.
-const ALWAYS_PUBLIC = /^\/(health|openapi\.json|docs)(\/|$|\?)/;
+// Paths every caller may read even when reads require a key: liveness and the API description;
+// feeds and unsubscribe pages, whose URL is itself the credential (feed readers send no keys).
+const ALWAYS_PUBLIC = /^\/(health|openapi\.json|docs|feeds|unsubscribe)(\/|$|\?)/;
 
 export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
   const { db, search, config } = options;
@@ -166,6 +170,15 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
     db,
     jobs: exportJobs,
     authorizeRead: config.readRequiresKey ? (req: FastifyRequest) => requireKey(req, config.apiKeyHashes) : undefined,
+  });
+
+  // Alert subscriptions, feeds and unsubscribe (api/alerts); delivery runs in the alert engine.
+  registerAlertRoutes(app, {
+    ...options.alerts,
+    db,
+    gazetteer: options.gazetteer ?? defaultGazetteer(),
+    authorize: (req: FastifyRequest) => requireKey(req, config.apiKeyHashes),
+    now,
   });
 
   // The analysts' web page under /ui, reading the routes above in-process.

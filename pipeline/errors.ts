@@ -20,6 +20,10 @@ export const ERROR_CODES = {
   INDEX_UNAVAILABLE: { retryable: true, http: 503 },
   INDEX_TASK_FAILED: { retryable: true, http: 502 },
   MEILI_NOT_FOUND: { retryable: false, http: 500 },
+  /** An outgoing webhook to a private, loopback or link-local address (SSRF guard). */
+  ADDRESS_REFUSED: { retryable: false, http: 400 },
+  /** A webhook or e-mail delivery attempt failed (receiver down, timeout, non-2xx). */
+  DELIVERY_FAILED: { retryable: true, http: 502 },
   INTERNAL: { retryable: false, http: 500 },
 } as const satisfies Record<string, { retryable: boolean; http: number }>;
 
