@@ -32,6 +32,17 @@ export const crawlConfigSchema = z.object({
     .default(24 * 7),
   /** Cap on a robots.txt Crawl-delay we honour (a site asking for hours would stall every run). */
   maxCrawlDelayMs: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * A source's crawl run ends by this time whatever its URLs do (hanging, dripping, retrying):
+   * requests in flight are aborted and every URL not done is recorded as failed.
+   */
+  runDeadlineMs: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(30 * 60_000),
+  /** A JSON or YAML file of extra sources (same schema as the built-in ones), merged with them. */
+  sourcesFile: z.string().min(1).optional(),
   /** Sitemap indexes nest; deeper chains are a misconfiguration or a trap. */
   maxSitemapDepth: z.coerce.number().int().min(0).default(3),
 });

@@ -150,11 +150,14 @@ describe('crawlSources', () => {
     });
     expect(getFailure(db, `${site.origin}/slow`)).toMatchObject({ reason: 'FETCH_TIMEOUT', permanent: false });
     expect(summary.sources[0]?.errors).toEqual({ FETCH_HTTP_5XX: 1, FETCH_HTTP_4XX: 1, FETCH_TIMEOUT: 1 });
-    // The source worked, so its health is good even though some URLs failed.
+    // The site answered, but 3 of its 5 articles failed: health counts them (it used to read as
+    // healthy, with consecutiveFailures 0 and no error, whatever share of the articles failed).
     expect(getSourceHealth(db, source.id)).toMatchObject({
-      consecutiveFailures: 0,
+      consecutiveFailures: 1,
       errorCounts: { FETCH_HTTP_5XX: 1 },
+      lastRunArticles: { attempted: 5, failed: 3 },
     });
+    expect(getSourceHealth(db, source.id)?.lastError).toMatch(/^3 of 5 articles failed \(.*FETCH_HTTP_5XX: 1/);
 
     // A permanent failure is not retried on the next run; transient ones are.
     await crawlSources({

@@ -72,6 +72,10 @@ export interface SourceCrawlResult {
   changedDocumentIds: string[];
   /** Failures of this run by error code. */
   errors: Record<string, number>;
+  /** Article URLs that ended this run, and how many of them failed. */
+  articles: { attempted: number; failed: number };
+  /** True when the run deadline cut the run short (unfinished URLs are recorded as failed). */
+  deadlineReached: boolean;
   durationMs: number;
 }
 
@@ -172,6 +176,8 @@ export async function crawlSources(options: CrawlSourcesOptions): Promise<CrawlS
           newDocumentIds: [],
           changedDocumentIds: [],
           errors: { [code]: 1 },
+          articles: { attempted: 0, failed: 0 },
+          deadlineReached: false,
           durationMs: 0,
         });
       }
@@ -225,7 +231,14 @@ async function crawlOneSource(
   const started = Date.now();
   const counts = emptyCounts();
   const errors: Record<string, number> = {};
-  const result = (status: SourceCrawlStatus, resumed: boolean, newIds: string[] = [], changedIds: string[] = []) => ({
+  const articles = { attempted: 0, failed: 0 };
+  let deadlineReached = false;
+  const result = (
+    status: SourceCrawlStatus,
+    resumed: boolean,
+    newIds: string[] = [],
+    changedIds: string[] = [],
+  ): SourceCrawlResult => ({
     sourceId: source.id,
     status,
     resumed,
@@ -233,6 +246,8 @@ async function crawlOneSource(
     newDocumentIds: newIds,
     changedDocumentIds: changedIds,
     errors,
+    articles,
+    deadlineReached,
     durationMs: Date.now() - started,
   });
   if (!source.enabled) return result('disabled', false);
@@ -266,6 +281,12 @@ async function crawlOneSource(
   for (const id of locked) await queue.client.deleteRequestLock(id).catch(() => {});
   let articlesQueued = 0;
   const queuedKeys = new Set<string>();
+  // Every URL this run took on, until it ends in a success or a recorded failure: what is left
+  // when the deadline strikes is recorded as failed, so no URL silently vanishes from a run.
+  const outstanding = new Map<string, { url: string; kind: RequestKind }>();
+  // Ends the run's fetches (deadline or shutdown): in-flight requests abort, retries stop waiting.
+  const runAbort = new AbortController();
+  let ended = false;
 
   const bump = (key: keyof CrawlProgress, n = 1) => {
     counts[key] += n;
@@ -277,7 +298,10 @@ async function crawlOneSource(
     // Counted by unique key here: crawlee's `wasAlreadyPresent` misses duplicates added concurrently.
     const fresh = requests.filter((r) => !queuedKeys.has(r.uniqueKey));
     if (fresh.length === 0) return;
-    for (const r of fresh) queuedKeys.add(r.uniqueKey);
+    for (const r of fresh) {
+      queuedKeys.add(r.uniqueKey);
+      outstanding.set(r.uniqueKey, { url: r.url, kind: r.userData.kind });
+    }
     const info = await queue.addRequests(fresh);
     const added = info.processedRequests.filter((r) => !r.wasAlreadyPresent).length;
     if (added > 0) bump('queued', added);
@@ -337,7 +361,12 @@ async function crawlOneSource(
   });
   await enqueue(seeds);
 
-  const fetchOptions = { userAgent: crawl.userAgent, timeoutMs: crawl.requestTimeoutMs, maxBytes: crawl.maxPageBytes };
+  const fetchOptions = {
+    userAgent: crawl.userAgent,
+    timeoutMs: crawl.requestTimeoutMs,
+    maxBytes: crawl.maxPageBytes,
+    signal: runAbort.signal,
+  };
   const robots = shared.robots((url) => fetchOne(url));
   let successes = 0;
 
@@ -367,7 +396,11 @@ async function crawlOneSource(
     );
   }
 
-  const fail = (url: string, error: AppError, attempts: number) => {
+  const fail = (url: string, error: AppError, attempts: number, kind?: RequestKind) => {
+    // A handler still running after the run was wrapped up (it ignored the abort) was already
+    // recorded as unfinished; counting it again would double the failure.
+    if (ended) return;
+    if (kind === 'article') articles.failed++;
     bump('failed');
     errors[error.code] = (errors[error.code] ?? 0) + 1;
     const status = typeof error.details?.status === 'number' ? error.details.status : null;
@@ -391,6 +424,8 @@ async function crawlOneSource(
         previous?.permanent &&
         Date.now() - Date.parse(previous.lastAttemptAt) < crawl.permanentFailureTtlHours * 3_600_000
       ) {
+        // Not fetched again, but still an article the source fails to deliver: health counts it.
+        articles.failed++;
         bump('skipped');
         return;
       }
@@ -401,7 +436,12 @@ async function crawlOneSource(
         // RFC 9309: an unreachable robots.txt means "crawl nothing". That is the site failing, so it
         // counts against the source's health and the URLs are retried next run.
         const code = (rules.errorCode ?? 'FETCH_NETWORK') as AppError['code'];
-        fail(url, new AppError(code, `robots.txt of ${new URL(url).origin} unreachable; nothing fetched`), 0);
+        fail(
+          url,
+          new AppError(code, `robots.txt of ${new URL(url).origin} unreachable; nothing fetched`),
+          0,
+          data.kind,
+        );
         return;
       }
       if (!rules.isAllowed(url)) {
@@ -431,7 +471,7 @@ async function crawlOneSource(
     if (doc?.lastModified) conditional['if-modified-since'] = doc.lastModified;
     const outcome = await fetchOne(url, conditional);
     if (!outcome.ok) {
-      fail(url, outcome.error, outcome.attempts);
+      fail(url, outcome.error, outcome.attempts, data.kind);
       return;
     }
     successes++;
@@ -461,7 +501,7 @@ async function crawlOneSource(
         charset = decoded.charset;
       }
     } catch (cause) {
-      fail(url, isAppError(cause) ? cause : new AppError('DECODE_FAILED', String(cause), { cause }), 1);
+      fail(url, isAppError(cause) ? cause : new AppError('DECODE_FAILED', String(cause), { cause }), 1, data.kind);
       return;
     }
     const readable = isPdf ? text : visibleText(text);
@@ -568,33 +608,73 @@ async function crawlOneSource(
       // Crawlee polls for new work twice a second by default; a crawl is mostly short gaps.
       autoscaledPoolOptions: { maybeRunIntervalSecs: 0.05 },
       requestHandler: async ({ request }) => {
+        const data = request.userData as RequestData;
         try {
-          await handle(request.url, request.userData as RequestData);
+          await handle(request.url, data);
         } catch (cause) {
           const error = isAppError(cause) ? cause : new AppError('INTERNAL', String(cause), { cause });
-          fail(request.url, error, 1);
+          fail(request.url, error, 1, data.kind);
+        } finally {
+          if (!ended) {
+            outstanding.delete(request.uniqueKey);
+            if (data.kind === 'article') articles.attempted++;
+          }
         }
       },
       // Only crawlee's own handler timeout lands here (our handler catches everything else): the
       // URL is recorded as failed, like any other failure, rather than silently dropped.
       failedRequestHandler: ({ request }, cause) => {
-        fail(request.url, new AppError('FETCH_TIMEOUT', `handler timed out: ${cause.message}`, { cause }), 1);
+        const data = request.userData as RequestData;
+        fail(
+          request.url,
+          new AppError('FETCH_TIMEOUT', `handler timed out: ${cause.message}`, { cause }),
+          1,
+          data.kind,
+        );
+        if (!ended && outstanding.delete(request.uniqueKey) && data.kind === 'article') articles.attempted++;
       },
     },
     config,
   );
+  // Shutdown is graceful: requests in flight finish (and are marked done); the rest of the queue
+  // is kept for the next run. Only the deadline aborts requests in flight.
   const onAbort = () => crawler.stop('aborted');
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  // The run deadline: stop taking new URLs and abort those in flight. crawlee's stop() waits for
+  // running handlers, so a last grace timer ends the wait even if a handler never returns.
+  let hardStop: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<'gave-up'>((resolve) => {
+    hardStop = setTimeout(() => resolve('gave-up'), crawl.runDeadlineMs + crawl.requestTimeoutMs + 5000);
+  });
+  const deadline = setTimeout(() => {
+    deadlineReached = true;
+    log.warn({ runDeadlineMs: crawl.runDeadlineMs, outstanding: outstanding.size }, 'crawl run deadline reached');
+    runAbort.abort();
+    crawler.stop('run deadline reached');
+  }, crawl.runDeadlineMs);
   let crashed: unknown = null;
   try {
-    await crawler.run();
+    const outcome = await Promise.race([crawler.run(), gaveUp]);
+    if (outcome === 'gave-up') log.error({ runId: run.id }, 'crawler did not stop after its deadline; abandoned');
   } catch (error) {
     // crawlee's own machinery failed (e.g. its queue files stayed locked). The run stays open so
     // the next one resumes it; the source is marked failing; other sources go on.
     crashed = error;
   } finally {
+    clearTimeout(deadline);
+    clearTimeout(hardStop);
     options.signal?.removeEventListener('abort', onAbort);
   }
+  if (deadlineReached && crashed === null && !options.signal?.aborted) {
+    // Every URL the run did not finish ends as a recorded failure (retried next run: transient).
+    const unfinished = new AppError('FETCH_TIMEOUT', 'the crawl run deadline passed before this URL was done');
+    for (const { url, kind } of outstanding.values()) {
+      fail(url, unfinished, 0, kind);
+      if (kind === 'article') articles.attempted++;
+    }
+    outstanding.clear();
+  }
+  ended = true;
 
   const changedRows = documentsChangedSince(db, source.id, run.startedAt);
   const newIds = [...new Set(changedRows.filter((r) => r.versionNo === 1).map((r) => r.id))];
@@ -615,16 +695,22 @@ async function crawlOneSource(
     log.info({ runId: run.id }, 'crawl interrupted; the queue is kept for the next run');
     return result('aborted', run.resumed, newIds, changedIds);
   }
-  // A source "fails" when nothing at all could be fetched: the site (or our route to it) is down.
-  const ok = successes > 0 || counts.failed === 0;
+  // A source "fails" when nothing at all could be fetched (the site, or our route to it, is down)
+  // or when most of its articles failed; a few failed articles leave it ok but say so.
+  const reachable = successes > 0 || counts.failed === 0;
+  const mostArticlesFailed = articles.attempted > 0 && articles.failed * 2 > articles.attempted;
+  const ok = reachable && !mostArticlesFailed;
+  const byCode = Object.entries(errors)
+    .map(([code, n]) => `${code}: ${n}`)
+    .join(', ');
+  const error = !reachable
+    ? `no page could be fetched (${Object.keys(errors).join(', ')})`
+    : articles.failed > 0
+      ? `${articles.failed} of ${articles.attempted} articles failed (${byCode})${deadlineReached ? '; run deadline reached' : ''}`
+      : null;
   const at = new Date().toISOString();
   finishRun(db, run.id, ok ? 'ok' : 'failed', counts, at);
-  recordSourceRun(db, source.id, {
-    at,
-    ok,
-    errorCounts: errors,
-    error: ok ? null : `no page could be fetched (${Object.keys(errors).join(', ')})`,
-  });
+  recordSourceRun(db, source.id, { at, ok, errorCounts: errors, error, articles });
   await queue.drop().catch(() => {});
   rmSync(stateDir, { recursive: true, force: true });
   log.info(

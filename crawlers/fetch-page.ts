@@ -10,6 +10,8 @@ export interface FetchOptions {
   timeoutMs: number;
   maxBytes: number;
   headers?: Record<string, string>;
+  /** The crawl run's signal: its deadline or shutdown aborts the request in flight. */
+  signal?: AbortSignal;
 }
 
 export interface FetchedResponse {
@@ -33,7 +35,27 @@ export type FetchOutcome =
   | { ok: true; response: FetchedResponse; attempts: number }
   | { ok: false; error: AppError; attempts: number };
 
+/**
+ * One attempt, bounded: `AbortSignal.timeout` covers the body too, but an attempt also races a
+ * plain timer, so a stream that ignores the abort (a decoder stuck on a broken body) still ends.
+ */
 export async function fetchPage(url: string, options: FetchOptions): Promise<FetchedResponse> {
+  let timer: NodeJS.Timeout | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new AppError('FETCH_TIMEOUT', `timeout fetching ${url}`, { details: { url } })),
+      options.timeoutMs + 1000,
+    );
+  });
+  try {
+    return await Promise.race([fetchOnce(url, options), guard]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function fetchOnce(url: string, options: FetchOptions): Promise<FetchedResponse> {
+  if (options.signal?.aborted) throw aborted(url);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -44,9 +66,12 @@ export async function fetchPage(url: string, options: FetchOptions): Promise<Fet
         ...options.headers,
       },
       redirect: 'follow',
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: options.signal
+        ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), options.signal])
+        : AbortSignal.timeout(options.timeoutMs),
     });
   } catch (cause) {
+    if (options.signal?.aborted) throw aborted(url);
     throw networkError(url, cause);
   }
   const headers: Record<string, string> = {};
@@ -81,7 +106,15 @@ export async function fetchPage(url: string, options: FetchOptions): Promise<Fet
     }
   } catch (cause) {
     if (isAppError(cause)) throw cause;
+    if (options.signal?.aborted) throw aborted(url);
     throw networkError(url, cause);
+  }
+  // fetch decodes gzip/deflate/br itself and ends a broken stream quietly with no bytes: a page
+  // announced as compressed that decodes to nothing is a decoding failure, not an empty page.
+  if (size === 0 && headers['content-encoding'] && status !== 204 && status !== 304) {
+    throw new AppError('DECODE_FAILED', `${url}: ${headers['content-encoding']} body could not be decoded`, {
+      details: { url, encoding: headers['content-encoding'] },
+    });
   }
   return { status, finalUrl: response.url || url, headers, body: Buffer.concat(chunks) };
 }
@@ -94,7 +127,8 @@ export async function fetchWithRetry(url: string, options: FetchOptions, retry: 
       return { ok: true, response, attempts: attempt };
     } catch (cause) {
       const error = isAppError(cause) ? cause : new AppError('INTERNAL', String(cause), { cause });
-      if (!error.retryable || attempt > retry.maxRetries) return { ok: false, error, attempts: attempt };
+      const stopped = options.signal?.aborted === true;
+      if (stopped || !error.retryable || attempt > retry.maxRetries) return { ok: false, error, attempts: attempt };
       const backoff = retry.baseDelayMs * 2 ** (attempt - 1);
       // Jitter spreads retries of many URLs of one host so they don't arrive together.
       let delayMs = Math.round(backoff * (0.75 + Math.random() * 0.5));
@@ -104,7 +138,11 @@ export async function fetchWithRetry(url: string, options: FetchOptions, retry: 
         delayMs = Math.max(delayMs, retryAfter);
       }
       retry.onRetry?.({ attempt, delayMs, error });
-      await sleep(delayMs);
+      try {
+        await sleep(delayMs, undefined, options.signal ? { signal: options.signal } : undefined);
+      } catch {
+        return { ok: false, error: aborted(url), attempts: attempt };
+      }
     }
   }
 }
@@ -115,6 +153,11 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | null
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const at = Date.parse(value);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** The run ended (deadline or shutdown) while this URL was in flight. */
+function aborted(url: string): AppError {
+  return new AppError('FETCH_TIMEOUT', `crawl run ended before ${url} was fetched`, { details: { url } });
 }
 
 function tooLarge(url: string, size: number, max: number): AppError {

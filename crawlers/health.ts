@@ -16,8 +16,11 @@ export interface SourceWithHealth {
   documents: number;
   /** URLs whose last attempt failed, transient and permanent. */
   failingUrls: number;
-  /** `ok`, `failing` (last run failed), `backoff` (paused), `never` (not crawled yet), `disabled`. */
-  state: 'ok' | 'failing' | 'backoff' | 'never' | 'disabled';
+  /**
+   * `ok`, `degraded` (reached, but some articles of the last run failed), `failing` (last run
+   * failed: site unreachable or most articles failed), `backoff` (paused), `never`, `disabled`.
+   */
+  state: 'ok' | 'degraded' | 'failing' | 'backoff' | 'never' | 'disabled';
 }
 
 export function listSourcesWithHealth(db: Db, sources: readonly SourceConfig[], now = new Date()): SourceWithHealth[] {
@@ -48,7 +51,9 @@ export function listSourcesWithHealth(db: Db, sources: readonly SourceConfig[], 
           ? 'backoff'
           : h.consecutiveFailures > 0
             ? 'failing'
-            : 'ok';
+            : (h.lastRunArticles?.failed ?? 0) > 0
+              ? 'degraded'
+              : 'ok';
     return {
       id: source.id,
       name: source.name,

@@ -13,6 +13,8 @@ export interface SourceHealth {
   errorCounts: Record<string, number>;
   backoffUntil: string | null;
   lastError: string | null;
+  /** Article URLs the last run finished and how many of them failed; null before any such run. */
+  lastRunArticles: { attempted: number; failed: number } | null;
 }
 
 export interface SourceRunOutcome {
@@ -21,6 +23,7 @@ export interface SourceRunOutcome {
   /** Failures of this run by error code; added to the cumulative counts. */
   errorCounts: Record<string, number>;
   error?: string | null;
+  articles?: { attempted: number; failed: number };
 }
 
 export interface BackoffPolicy {
@@ -44,6 +47,8 @@ interface SourceRow {
   error_counts: string;
   backoff_until: string | null;
   last_error: string | null;
+  last_run_articles: number | null;
+  last_run_articles_failed: number | null;
 }
 
 /** Keep the config a source ran with beside its health (sources are data; this is their record). */
@@ -64,11 +69,19 @@ export function recordSourceRun(
     const before = getSourceHealth(db, sourceId);
     const counts = { ...(before?.errorCounts ?? {}) };
     for (const [code, n] of Object.entries(outcome.errorCounts)) counts[code] = (counts[code] ?? 0) + n;
+    if (outcome.articles) {
+      db.prepare('UPDATE sources SET last_run_articles = ?, last_run_articles_failed = ? WHERE id = ?').run(
+        outcome.articles.attempted,
+        outcome.articles.failed,
+        sourceId,
+      );
+    }
     if (outcome.ok) {
+      // A good run that still lost some articles says so; a clean one keeps the last error on record.
       db.prepare(
         `UPDATE sources SET last_run_at = ?, last_success_at = ?, consecutive_failures = 0, backoff_until = NULL,
-           error_counts = ? WHERE id = ?`,
-      ).run(outcome.at, outcome.at, JSON.stringify(counts), sourceId);
+           error_counts = ?, last_error = coalesce(?, last_error) WHERE id = ?`,
+      ).run(outcome.at, outcome.at, JSON.stringify(counts), outcome.error ?? null, sourceId);
     } else {
       const failures = (before?.consecutiveFailures ?? 0) + 1;
       const backoffUntil =
@@ -110,6 +123,10 @@ function rowToHealth(row: SourceRow): SourceHealth {
     errorCounts: errorCountsSchema.parse(JSON.parse(row.error_counts)),
     backoffUntil: row.backoff_until,
     lastError: row.last_error,
+    lastRunArticles:
+      row.last_run_articles === null || row.last_run_articles === undefined
+        ? null
+        : { attempted: row.last_run_articles, failed: row.last_run_articles_failed ?? 0 },
   };
 }
 
