@@ -99,7 +99,6 @@ const documents: TableSpec = {
     f('snapshot_id', 'integer', 'Raqib snapshot id (GET /documents/{id}/snapshot serves its bytes).'),
     f('fetched_at', 'datetime', 'When that snapshot was fetched (UTC).'),
     f('snapshot_content_hash', 'string', 'Content hash (sha256) of that snapshot.'),
-    f('content_type', 'string', 'MIME type of the snapshot.'),
     f('pipeline_version', 'integer', 'Version of the Raqib pipeline that derived the row.', { required: true }),
     f('analysed_at', 'datetime', 'When the pipeline derived the row.', { required: true }),
   ],
@@ -134,7 +133,6 @@ const documents: TableSpec = {
         snapshot_id: d.snapshotId,
         fetched_at: d.fetchedAt,
         snapshot_content_hash: d.snapshotContentHash,
-        content_type: d.contentType,
         pipeline_version: d.pipelineVersion,
         analysed_at: d.analysedAt,
       };

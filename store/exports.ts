@@ -59,7 +59,6 @@ export interface ExportDocumentRow {
   snapshotId: number | null;
   fetchedAt: string | null;
   snapshotContentHash: string | null;
-  contentType: string | null;
   pipelineVersion: number;
   analysedAt: string;
   text?: string;
@@ -206,16 +205,17 @@ interface DocumentSqlRow {
   snapshot_id: number | null;
   fetched_at: string | null;
   snapshot_hash: string | null;
-  content_type: string | null;
   pipeline_version: number;
   analysed_at: string;
   text?: string;
   entities?: string;
 }
 
+// A version row repeats its snapshot's hash and fetch time (store/documents.ts writes both from the
+// same values), so provenance is read there: the page row keeps those columns after the raw body,
+// and reaching them would walk every overflow page of the HTML.
 const PROVENANCE_JOINS = `FROM analyses a JOIN documents d ON d.id = a.document_id
-  LEFT JOIN document_versions v ON v.document_id = a.document_id AND v.version_no = a.version_no
-  LEFT JOIN pages p ON p.id = v.page_id`;
+  LEFT JOIN document_versions v ON v.document_id = a.document_id AND v.version_no = a.version_no`;
 
 /** Open a consistent, read-only snapshot of the record at `dbFile` (the path of `Db.name`). */
 export function openExportSnapshot(dbFile: string, now: Date = new Date()): ExportSnapshot {
@@ -240,14 +240,15 @@ export function openExportSnapshot(dbFile: string, now: Date = new Date()): Expo
     *documents(filter, options = {}) {
       const w = where(filter);
       const stmt = db.prepare(
-        `SELECT a.document_id AS id, d.canonical_url AS url, p.url AS fetched_url, a.source_id, a.source_kind, a.outlet,
+        `SELECT a.document_id AS id, d.canonical_url AS url, a.source_id, a.source_kind, a.outlet,
            a.language, a.title, a.author, a.published_at, ${dateSource} AS published_at_source, a.updated_at, a.relevant,
            a.relevance_score, a.rejected_reason, a.duplicate_of, a.duplicate_similarity,
            (SELECT case_id FROM case_members WHERE document_id = a.document_id AND role = 'primary') AS case_id,
            (SELECT json_group_array(case_id) FROM (SELECT case_id FROM case_members
               WHERE document_id = a.document_id AND role = 'mention' ORDER BY case_id)) AS mentioned,
-           d.first_seen_at, d.last_seen_at, a.version_no, p.id AS snapshot_id, p.fetched_at,
-           p.content_hash AS snapshot_hash, p.content_type, a.pipeline_version, a.analysed_at
+           (SELECT url FROM pages WHERE id = v.page_id) AS fetched_url,
+           d.first_seen_at, d.last_seen_at, a.version_no, v.page_id AS snapshot_id, v.created_at AS fetched_at,
+           v.content_hash AS snapshot_hash, a.pipeline_version, a.analysed_at
            ${options.text ? ', a.text' : ''}
          ${PROVENANCE_JOINS} WHERE ${w.sql} ORDER BY a.document_id`,
       );
@@ -278,7 +279,6 @@ export function openExportSnapshot(dbFile: string, now: Date = new Date()): Expo
           snapshotId: r.snapshot_id,
           fetchedAt: r.fetched_at,
           snapshotContentHash: r.snapshot_hash,
-          contentType: r.content_type,
           pipelineVersion: r.pipeline_version,
           analysedAt: r.analysed_at,
         };
@@ -289,8 +289,8 @@ export function openExportSnapshot(dbFile: string, now: Date = new Date()): Expo
     *documentEntities(filter) {
       const w = where(filter);
       const stmt = db.prepare(
-        `SELECT a.document_id AS id, d.canonical_url AS url, a.language, a.published_at, p.fetched_at,
-           p.content_hash AS snapshot_hash, a.pipeline_version, a.entities,
+        `SELECT a.document_id AS id, d.canonical_url AS url, a.language, a.published_at, v.created_at AS fetched_at,
+           v.content_hash AS snapshot_hash, a.pipeline_version, a.entities,
            (SELECT case_id FROM case_members WHERE document_id = a.document_id AND role = 'primary') AS case_id
          ${PROVENANCE_JOINS} WHERE ${w.sql} ORDER BY a.document_id`,
       );
