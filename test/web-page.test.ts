@@ -176,6 +176,8 @@ describe('the web page', () => {
     expect(arCount).toBeGreaterThan(0);
     const total = await page.locator('.hit').count();
     expect(total).toBeGreaterThan(arCount);
+    // Year counts arrive after the results (one search per year, off the results' path).
+    await page.locator('[data-facet="year"]:not([data-src]) label[for="f-year-2023"]').waitFor();
     for (const facet of ['language', 'org', 'law', 'eventType', 'outlet', 'year'])
       expect(await page.locator(`[data-facet="${facet}"] li`).count(), facet).toBeGreaterThan(0);
 
@@ -192,6 +194,7 @@ describe('the web page', () => {
 
     // Year facet: a radio that narrows the dates; the back button returns to the unfiltered page.
     const year = page.locator('[data-facet="year"] input[value="2023"]');
+    await page.locator('[data-facet="year"]:not([data-src]) label[for="f-year-2023"]').waitFor();
     const swappedYear = nextResults(page);
     await page.locator('label[for="f-year-2023"]').click();
     await swappedYear;

@@ -7,7 +7,7 @@ import type { CaseRecord as CaseRecordBase } from '../../pipeline/link/index.ts'
 import type { UiLang } from './i18n.ts';
 
 /** A search response, with what issue 9 adds when present (how `q` was understood, hits via a case). */
-export type SearchResponse = Omit<DocumentSearchResult, 'processingTimeMs' | 'hits'> & {
+export type SearchResponse = Omit<DocumentSearchResult, 'processingTimeMs' | 'hits' | 'understood'> & {
   understood?: unknown;
   hits: (SearchHit & Record<string, unknown>)[];
 };

@@ -13,6 +13,7 @@ import {
   searchBody,
   searchUrl,
   viaCaseOf,
+  yearFacet,
 } from './pages.ts';
 
 describe('html escaping', () => {
@@ -202,5 +203,25 @@ describe('search results', () => {
     const out = searchBody(view([], undefined), ctx).value;
     expect(out).toContain(MESSAGES.fr.noResults);
     expect(out).not.toContain('Compris comme');
+  });
+});
+
+describe('year facet', () => {
+  it('names where its counts come from until they are counted, keeping the selected year', () => {
+    const state = parseSearchState({ q: 'cndp', year: '2023', language: 'ar', cursor: 'abc', sort: 'date:desc' });
+    const pending = yearFacet(state, null, MESSAGES.fr).value;
+    expect(pending).toContain('data-src="/ui/years?q=cndp&amp;language=ar&amp;year=2023"');
+    expect(pending).toMatch(/id="f-year-2023" name="year" value="2023" checked/);
+    const counted = yearFacet(
+      state,
+      [
+        { year: 2023, count: 4 },
+        { year: 2019, count: 1 },
+      ],
+      MESSAGES.fr,
+    ).value;
+    expect(counted).not.toContain('data-src');
+    expect(counted).toContain('<span class="count">1</span>');
+    expect(yearFacet(parseSearchState({ q: 'x' }), [], MESSAGES.fr).value).toContain(' hidden>');
   });
 });

@@ -148,7 +148,8 @@ export interface SearchView {
   result: SearchResponse | null;
   /** The API's message when it refused the query (shown, with the form kept as typed). */
   error: string | null;
-  years: { year: number; count: number }[];
+  /** Documents per year; null: counted later (see yearFacet). */
+  years: { year: number; count: number }[] | null;
   /** Display names of facet values that are ids (organizations, laws). */
   labels: Map<string, string>;
   cases: Map<string, CaseRecord>;
@@ -238,21 +239,31 @@ ${values.map((v) => {
 <label for="${id}" title="${label}"><span class="fv" dir="auto">${label}</span> <span class="count">${counts[v] ?? 0}</span></label></li>`;
 })}</ul></fieldset>`;
   });
-  const years =
-    view.years.length > 0 || view.state.year
-      ? html`<fieldset class="facet" data-facet="year"><legend>${t.facet_year}</legend><ul>
-<li><input type="radio" id="f-year-any" name="year" value=""${trusted(view.state.year ? '' : ' checked')}><label for="f-year-any">${t.anyYear}</label></li>
-${view.years.map(
-  ({ year, count }) =>
-    html`<li><input type="radio" id="f-year-${year}" name="year" value="${year}"${trusted(view.state.year === String(year) ? ' checked' : '')}>
-<label for="f-year-${year}"><span class="fv">${year}</span> <span class="count">${count}</span></label></li>`,
-)}</ul></fieldset>`
-      : '';
+  const years = yearFacet(view.state, view.years, t);
   const anyFilter = FACET_KEYS.some((k) => view.state.filters[k].length > 0) || view.state.year;
   return html`<details class="facets" open><summary>${t.filters}</summary>
 ${groups}${years}
 ${anyFilter ? html`<p><a class="clear" href="${searchUrl({ ...view.state, filters: { language: [], org: [], law: [], eventType: [], outlet: [] }, year: '', cursor: '' })}">${t.clearFilters}</a></p>` : ''}
 </details>`;
+}
+
+/**
+ * The year facet. `years === null`: not counted yet; the fieldset then names the URL its counts come
+ * from, which the page script fetches after the results are shown (counting takes one search per
+ * year, kept off the results' path). The selected year stays selectable either way.
+ */
+export function yearFacet(state: SearchState, years: SearchView['years'] | null, t: Messages): Html {
+  const selected = state.year;
+  const list = years ?? (/^\d{4}$/.test(selected) ? [{ year: Number(selected), count: null }] : []);
+  const src =
+    years === null ? searchUrl({ ...state, cursor: '', view: 'documents', sort: 'relevance' }, '/ui/years') : null;
+  return html`<fieldset class="facet" data-facet="year"${trusted(src ? ` data-src="${esc(src)}"` : '')}${trusted(years !== null && years.length === 0 && !selected ? ' hidden' : '')}><legend>${t.facet_year}</legend><ul>
+<li><input type="radio" id="f-year-any" name="year" value=""${trusted(selected ? '' : ' checked')}><label for="f-year-any">${t.anyYear}</label></li>
+${list.map(
+  ({ year, count }) =>
+    html`<li><input type="radio" id="f-year-${year}" name="year" value="${year}"${trusted(selected === String(year) ? ' checked' : '')}>
+<label for="f-year-${year}"><span class="fv">${year}</span> ${count === null ? '' : html`<span class="count">${count}</span>`}</label></li>`,
+)}</ul></fieldset>`;
 }
 
 /**

@@ -36,6 +36,7 @@ import {
   searchPage,
   sourcesPage,
   viaCaseOf,
+  yearFacet,
 } from './pages.ts';
 
 interface Asset {
@@ -110,7 +111,7 @@ export function registerWebPages(app: FastifyInstance): void {
    * Counts per year under the current query and filters: the index has no year attribute, so the
    * counts are one `limit=0` search per year of the archive's span (in-process, a few ms each).
    */
-  async function yearCounts(api: ApiClient, state: SearchState): Promise<SearchView['years']> {
+  async function yearCounts(api: ApiClient, state: SearchState): Promise<{ year: number; count: number }[]> {
     const span = await yearSpan(api);
     if (!span) return [];
     const years = Array.from({ length: span[1] - span[0] + 1 }, (_, i) => span[0] + i);
@@ -118,6 +119,8 @@ export function registerWebPages(app: FastifyInstance): void {
       years.map(async (year) => {
         const p = apiSearchParams(state, { withDates: false });
         p.set('limit', '0');
+        // Direct matches only, like the other facets' counts (no documents added through a case).
+        p.set('expand', 'none');
         p.set('from', `${year}-01-01`);
         p.set('to', `${year}-12-31`);
         const r = await api.get<SearchResponse>(`/search?${p}`);
@@ -128,7 +131,7 @@ export function registerWebPages(app: FastifyInstance): void {
   }
 
   async function loadSearch(api: ApiClient, state: SearchState, lang: UiLang): Promise<SearchView> {
-    const view: SearchView = { state, result: null, error: null, years: [], labels: new Map(), cases: new Map() };
+    const view: SearchView = { state, result: null, error: null, years: null, labels: new Map(), cases: new Map() };
     const p = apiSearchParams(state, { withDates: true });
     p.set('facets', FACET_KEYS.join(','));
     p.set('limit', '20');
@@ -136,7 +139,7 @@ export function registerWebPages(app: FastifyInstance): void {
     if (state.view === 'cases') p.set('groupBy', 'case');
     if (state.cursor) p.set('cursor', state.cursor);
     try {
-      [view.result, view.years] = await Promise.all([api.get<SearchResponse>(`/search?${p}`), yearCounts(api, state)]);
+      view.result = await api.get<SearchResponse>(`/search?${p}`);
     } catch (e) {
       // A refused query (bad date, unknown filter value...) is shown on the page, form intact.
       if (e instanceof AppError && ERROR_CODES[e.code].http === 400) view.error = e.message;
@@ -227,6 +230,17 @@ export function registerWebPages(app: FastifyInstance): void {
   page('/ui/results', async (req, ctx, api) => {
     const view = await loadSearch(api, parseSearchState(req.query as Record<string, unknown>), ctx.lang);
     return { page: searchBody(view, ctx), status: view.error ? 400 : 200 };
+  });
+
+  // The year facet with its counts, fetched by the page script once the results are shown.
+  page('/ui/years', async (req, ctx, api) => {
+    const state = parseSearchState(req.query as Record<string, unknown>);
+    try {
+      return yearFacet(state, await yearCounts(api, state), ctx.t);
+    } catch (e) {
+      if (e instanceof AppError && ERROR_CODES[e.code].http === 400) return yearFacet(state, [], ctx.t);
+      throw e;
+    }
   });
 
   page('/ui/cases', async (_req, ctx, api) => {

@@ -21,6 +21,19 @@ function searchParams() {
   return params.toString();
 }
 
+/** Fill in the year facet's counts (the server leaves them out of the first response). */
+async function loadYears() {
+  const box = document.querySelector('[data-facet="year"][data-src]');
+  if (!box) return;
+  const res = await fetch(box.dataset.src);
+  if (!res.ok || !box.isConnected) return;
+  const fresh = new DOMParser().parseFromString(await res.text(), 'text/html').querySelector('[data-facet="year"]');
+  if (!fresh) return;
+  const focused = document.activeElement?.id;
+  box.replaceWith(document.adoptNode(fresh));
+  if (focused && !document.activeElement?.id) document.getElementById(focused)?.focus();
+}
+
 if (form) {
   let timer = 0;
   let inflight = null;
@@ -57,6 +70,7 @@ if (form) {
       if (push) window.history.pushState(null, '', pageUrl);
       else window.history.replaceState(null, '', pageUrl);
       form.dispatchEvent(new CustomEvent('raqib:results', { bubbles: true }));
+      void loadYears();
     } catch (error) {
       if (error?.name !== 'AbortError') window.location.assign(pageUrl);
     }
@@ -75,6 +89,7 @@ if (form) {
   });
   window.addEventListener('popstate', () => window.location.reload());
   foldFacets();
+  void loadYears();
 }
 
 document.addEventListener('keydown', (event) => {
