@@ -10,7 +10,7 @@ import {
   listSourcesWithHealth,
   type SourceConfig,
 } from '../crawlers/index.ts';
-import { getSource, SOURCES } from '../crawlers/sources/index.ts';
+import { getSource, loadSourcesFile, mergeSources, SOURCES } from '../crawlers/sources/index.ts';
 import { type AppContext, openContext } from './context.ts';
 import { processDocuments, progressPrinter } from './process.ts';
 import { onShutdown } from './shutdown.ts';
@@ -51,9 +51,16 @@ export async function crawlAndProcess(
   return summary;
 }
 
-export function selectSources(ids: readonly string[] | undefined): SourceConfig[] {
-  if (ids && ids.length > 0) return ids.map(getSource);
-  return SOURCES.filter((s) => s.enabled);
+/** The built-in sources merged with the operator's file (`RAQIB_SOURCES`), read and validated now. */
+export function configuredSources(config?: Pick<Config, 'crawl'>): SourceConfig[] {
+  const file = config?.crawl.sourcesFile;
+  return file ? mergeSources(SOURCES, loadSourcesFile(file)) : SOURCES;
+}
+
+export function selectSources(ids: readonly string[] | undefined, config?: Pick<Config, 'crawl'>): SourceConfig[] {
+  const all = configuredSources(config);
+  if (ids && ids.length > 0) return ids.map((id) => all.find((s) => s.id === id) ?? getSource(id));
+  return all.filter((s) => s.enabled);
 }
 
 export async function runCrawl(
@@ -61,7 +68,7 @@ export async function runCrawl(
   options: { sourceIds?: string[]; once: boolean; process: boolean; force: boolean },
 ): Promise<void> {
   const ctx = openContext(config);
-  const sources = selectSources(options.sourceIds);
+  const sources = selectSources(options.sourceIds, config);
   const abort = new AbortController();
   try {
     if (options.once) {
@@ -101,7 +108,7 @@ export async function runCrawl(
 export async function printSources(config: Readonly<Config>, options: { json: boolean }): Promise<void> {
   const ctx = openContext(config);
   try {
-    const rows = listSourcesWithHealth(ctx.db, SOURCES);
+    const rows = listSourcesWithHealth(ctx.db, configuredSources(config));
     if (options.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return;

@@ -29,7 +29,7 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
   if (options.crawl) {
     // Sources sharing a host (cndp-fr, cndp-ar) share its politeness across their scheduled runs.
     const hostLimiter = new HostLimiter();
-    const sources = selectSources(undefined);
+    const sources = selectSources(undefined, ctx.config);
     // Listed by /sources from the start, with no run yet, rather than appearing one by one.
     for (const source of sources) upsertSource(ctx.db, source.id, source);
     scheduler = createScheduler({

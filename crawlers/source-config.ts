@@ -88,3 +88,18 @@ export const sourceConfigSchema = z.object({
 });
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 export type SourceConfigInput = z.input<typeof sourceConfigSchema>;
+
+/** The first article or link pattern that is not a valid regular expression, described; else null. */
+export function checkPatterns(source: SourceConfig): string | null {
+  const linkPatterns = source.discovery.flatMap((d) =>
+    d.type === 'listing' || d.type === 'search' ? [d.linkPattern] : [],
+  );
+  for (const pattern of [...source.articlePatterns, ...linkPatterns]) {
+    try {
+      new RegExp(pattern, 'u');
+    } catch {
+      return `bad pattern ${pattern}`;
+    }
+  }
+  return null;
+}

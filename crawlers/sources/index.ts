@@ -1,10 +1,11 @@
 // The real source configurations, validated once at import: a typo in a pattern or a schedule
 // fails loudly here rather than silently skipping an outlet at crawl time.
 import { AppError } from '../../pipeline/errors.ts';
-import { type SourceConfig, type SourceConfigInput, sourceConfigSchema } from '../source-config.ts';
+import { checkPatterns, type SourceConfig, type SourceConfigInput, sourceConfigSchema } from '../source-config.ts';
 import { cndpAr, cndpFr } from './cndp.ts';
 import { maghress, PRESS_SOURCES } from './press.ts';
 
+export { loadSourcesFile, mergeSources, parseSourcesText } from './from-file.ts';
 export { PRESS_KEYWORDS } from './keywords.ts';
 
 function parseAll(inputs: readonly SourceConfigInput[]): SourceConfig[] {
@@ -17,19 +18,10 @@ function parseAll(inputs: readonly SourceConfigInput[]): SourceConfig[] {
     const source = parsed.data;
     if (seen.has(source.id)) throw new AppError('CONFIG_INVALID', `duplicate source id ${source.id}`);
     seen.add(source.id);
-    for (const pattern of [...source.articlePatterns, ...source.discovery.flatMap(linkPatternOf)]) {
-      try {
-        new RegExp(pattern, 'u');
-      } catch (cause) {
-        throw new AppError('CONFIG_INVALID', `source ${source.id}: bad pattern ${pattern}`, { cause });
-      }
-    }
+    const bad = checkPatterns(source);
+    if (bad) throw new AppError('CONFIG_INVALID', `source ${source.id}: ${bad}`);
     return Object.freeze(source);
   });
-}
-
-function linkPatternOf(d: SourceConfig['discovery'][number]): string[] {
-  return d.type === 'listing' || d.type === 'search' ? [d.linkPattern] : [];
 }
 
 export const SOURCES: SourceConfig[] = parseAll([cndpFr, cndpAr, ...PRESS_SOURCES, maghress]);
