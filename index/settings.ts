@@ -1,6 +1,7 @@
 // Index settings as data. Every choice here is deliberate; see
 // https://www.meilisearch.com/docs/reference/api/settings for each key.
 import type { Settings } from 'meilisearch';
+import { EMBEDDER_NAME } from './embedder.ts';
 
 /** A gazetteer entry as `pipeline/entities` exports it: one organization or law, its names per language. */
 export interface GazetteerEntry {
@@ -81,8 +82,16 @@ export const TEXT_ATTRIBUTES = chunks.flatMap((i) =>
 );
 export const NORM_ATTRIBUTES = chunks.map((i) => chunkField('norm', 'ar', i));
 
-export function documentSettings(synonyms: Record<string, string[]>): Settings {
+/**
+ * `embedding`: the dimensions of the configured sentence-embedding model (index/embedder.ts); set, the
+ * documents index gets a `userProvided` embedder — vectors come with the documents and the queries,
+ * Meilisearch never calls a model itself. Unset, the key is left out and the index stays keyword-only.
+ */
+export function documentSettings(synonyms: Record<string, string[]>, embedding?: { dimensions: number }): Settings {
   return {
+    ...(embedding
+      ? { embedders: { [EMBEDDER_NAME]: { source: 'userProvided' as const, dimensions: embedding.dimensions } } }
+      : {}),
     // Priority order: titles, then the names of the entities the document is about (these carry the
     // cross-lingual bridge: an Arabic article about TLS Contact lists the French and English names
     // too), then law numbers, then body text, then the stemmed Arabic form, then the outlet.

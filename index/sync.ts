@@ -11,6 +11,7 @@ import { parseJsonColumn } from '../store/db.ts';
 import { ackOutbox, failOutbox, outboxSize, parkedOutboxRows, readOutbox } from '../store/outbox.ts';
 import { normalizeArabicQuery } from './arabic.ts';
 import type { IndexConfig } from './config.ts';
+import { EMBEDDER_NAME, type Embedder, embeddingText, loadEmbedder } from './embedder.ts';
 import {
   buildCaseRecord,
   buildDocumentRecord,
@@ -66,6 +67,8 @@ export interface SearchIndexOptions {
   maxIndexingThreads?: number;
   /** Characters per index chunk of long documents (see CHUNK_CHARS). */
   chunkChars?: number;
+  /** A loaded embedding model; otherwise loaded from `config.embeddingModel` at start, if set. */
+  embedder?: Embedder;
 }
 
 export interface ReindexProgress {
@@ -264,6 +267,27 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
   const ctx: ProjectionContext = { entry: (id) => byId.get(id), chunkChars: options.chunkChars };
   const synonyms = buildSynonyms(gazetteer);
   const understander = createQueryUnderstander(gazetteer);
+  // Loaded at start() when config.embeddingModel is set (or given ready-made, as tests do).
+  let embedder: Embedder | null = options.embedder ?? null;
+  const docSettings = () => documentSettings(synonyms, embedder ?? undefined);
+
+  /** Vectors for the records (title and opening of the text), in batches; no model, no change. */
+  async function withVectors<T extends DocumentIndexRecord>(records: T[]): Promise<T[]> {
+    if (!embedder || records.length === 0) return records;
+    const e = embedder;
+    const out: T[] = [];
+    for (let i = 0; i < records.length; i += 32) {
+      const batch = records.slice(i, i + 32);
+      const texts = batch.map((r) =>
+        embeddingText(r.title, [r.text_fr, r.text_ar, r.text_en].filter((t) => typeof t === 'string').join('\n')),
+      );
+      const vectors = await e.embed(texts);
+      batch.forEach((r, j) => {
+        out.push({ ...r, _vectors: { [EMBEDDER_NAME]: vectors[j] ?? null } });
+      });
+    }
+    return out;
+  }
 
   let server: MeiliServer | null = options.server ?? null;
   let client: Meilisearch | null = null;
@@ -340,7 +364,11 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
       });
     }
     client = new Meilisearch({ host: server.url, apiKey: server.apiKey });
-    await ensureIndex(names.documents, 'uid', documentSettings(synonyms));
+    if (!embedder && config.embeddingModel) {
+      embedder = await loadEmbedder(config.embeddingModel);
+      log.info({ model: embedder.model, dimensions: embedder.dimensions }, 'embedding model loaded');
+    }
+    await ensureIndex(names.documents, 'uid', docSettings());
     await ensureIndex(names.cases, 'uid', caseSettings(synonyms));
     ready = true;
   }
@@ -360,13 +388,14 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
 
   async function pushDocuments(ids: string[], target = names.documents): Promise<void> {
     const found = loadDocuments(ids);
-    const records: DocumentIndexRecord[] = [];
+    let records: DocumentIndexRecord[] = [];
     const gone: string[] = [];
     for (const id of ids) {
       const src = found.get(id);
       if (src) records.push(documentRecord(src));
       else gone.push(id);
     }
+    records = await withVectors(records);
     const c = meili().index(target);
     const tasks = [];
     if (gone.length > 0)
@@ -485,7 +514,7 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
     };
     const total = db.prepare('SELECT count(*) FROM analyses').pluck().get() as number;
     const refused: string[] = [];
-    const documents = await build(names.documents, documentSettings(synonyms), async (tmp) => {
+    const documents = await build(names.documents, docSettings(), async (tmp) => {
       let last = '';
       let done = 0;
       const page = db.prepare(`${SELECT_ANALYSES} WHERE a.document_id > ? ORDER BY a.document_id LIMIT ?`);
@@ -514,7 +543,7 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
       for (;;) {
         const rows = page.all(last, 1000) as AnalysisRow[];
         if (rows.length === 0) break;
-        const records = rows.map((r) => documentRecord(toSource(r)));
+        const records = await withVectors(rows.map((r) => documentRecord(toSource(r))));
         pending.push({ task: await call(() => c.index(tmp).addDocuments(records, { primaryKey: 'uid' })), records });
         last = rows[rows.length - 1]?.document_id ?? last;
         done += rows.length;
@@ -598,6 +627,8 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
           indexUid: names.documents,
           search: (body) => postJson(s, `/indexes/${names.documents}/search`, body),
           multiSearch: (body) => postJson(s, '/multi-search', body),
+          embedQuery: embedder ? async (q) => (await (embedder as Embedder).embed([q]))[0] as number[] : undefined,
+          embedderName: EMBEDDER_NAME,
         },
         understander,
       );
