@@ -11,10 +11,11 @@ import type { Canonicalization } from '../crawlers/canonicalize.ts';
 import { canonicalizeUrl } from '../crawlers/canonicalize.ts';
 import { SOURCES } from '../crawlers/sources/index.ts';
 import { type PublicDocument, toPublicDocument } from '../pipeline/export-shape.ts';
-import { getAnalysis } from '../store/analyses.ts';
+import { PIPELINE_VERSION } from '../pipeline/run.ts';
+import { getAnalysis, staleDocumentIds } from '../store/analyses.ts';
 import { caseIdsForDocument } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
-import { recordSnapshot } from '../store/documents.ts';
+import { importContentHash, recordSnapshot } from '../store/documents.ts';
 import { upsertSource } from '../store/sources.ts';
 import { openContext } from './context.ts';
 import { processDocuments, progressPrinter } from './process.ts';
@@ -51,6 +52,8 @@ export interface IngestLineError {
 export interface IngestResult {
   lines: number;
   imported: number;
+  /** Documents that went through the pipeline: new or changed ones (0 for an unchanged file). */
+  analysed: number;
   errors: IngestLineError[];
   /** One entry per input line, in order. */
   outputs: Array<PublicDocument | IngestLineError>;
@@ -104,6 +107,42 @@ export async function ingestLines(
     errors.push(error);
     return error;
   };
+  // Documents whose snapshot is new or changed in this file: only these (and any the record still
+  // has pending) go through the pipeline and linking. Re-ingesting an unchanged file is then a
+  // hash check per line: no re-analysis, no re-linking, the same cases.
+  const changed = new Set<string>();
+  const store = (batch: Array<{ lineNo: number; line: ImportLine }>) =>
+    db.transaction(() => {
+      for (const { lineNo, line } of batch) {
+        const source = resolveSource(db, line.source);
+        const body = line.html ?? line.text ?? '';
+        const headers: Record<string, string> = {};
+        if (line.title) headers[IMPORT_HEADERS.title] = line.title;
+        if (line.publishedAt) headers[IMPORT_HEADERS.publishedAt] = line.publishedAt;
+        if (line.language) headers[IMPORT_HEADERS.language] = line.language;
+        const stored = recordSnapshot(db, {
+          sourceId: source.id,
+          url: line.url,
+          canonicalUrl: canonicalizeUrl(line.url, source.canonicalization),
+          finalUrl: line.url,
+          status: 200,
+          headers,
+          body: Buffer.from(body, 'utf8'),
+          contentType: line.html ? 'text/html' : 'text/plain',
+          charset: 'utf-8',
+          text: body,
+          fetchedAt: now.toISOString(),
+          // The title, date and language given beside the text are part of what was imported: a
+          // corrected date is a new version even when the text is the same.
+          contentHash: importContentHash(body, headers),
+        });
+        if (stored.changed) changed.add(stored.documentId);
+        perLine.push({ line: lineNo, documentId: stored.documentId });
+      }
+    })();
+  // Lines are stored in batches, one transaction each: one commit per line is most of the time of
+  // a large import, and a crash loses at most the batch in progress (re-ingesting redoes it).
+  let batch: Array<{ lineNo: number; line: ImportLine }> = [];
   let lineNo = 0;
   for await (const raw of lines) {
     lineNo++;
@@ -112,30 +151,22 @@ export async function ingestLines(
       perLine.push(fail(lineNo, 'INPUT_INVALID', line));
       continue;
     }
-    const source = resolveSource(db, line.source);
-    const body = line.html ?? line.text ?? '';
-    const headers: Record<string, string> = {};
-    if (line.title) headers[IMPORT_HEADERS.title] = line.title;
-    if (line.publishedAt) headers[IMPORT_HEADERS.publishedAt] = line.publishedAt;
-    if (line.language) headers[IMPORT_HEADERS.language] = line.language;
-    const stored = recordSnapshot(db, {
-      sourceId: source.id,
-      url: line.url,
-      canonicalUrl: canonicalizeUrl(line.url, source.canonicalization),
-      finalUrl: line.url,
-      status: 200,
-      headers,
-      body: Buffer.from(body, 'utf8'),
-      contentType: line.html ? 'text/html' : 'text/plain',
-      charset: 'utf-8',
-      text: body,
-      fetchedAt: now.toISOString(),
-    });
-    perLine.push({ line: lineNo, documentId: stored.documentId });
+    batch.push({ lineNo, line });
+    if (batch.length >= 500) {
+      store(batch);
+      batch = [];
+    }
   }
+  store(batch);
+  perLine.sort((a, b) => a.line - b.line);
 
   const ids = [...new Set(perLine.flatMap((x) => ('documentId' in x ? [x.documentId] : [])))];
-  const summary = processDocuments(db, { documentIds: ids, onProgress: options.onProgress });
+  const pending = new Set(staleDocumentIds(db, PIPELINE_VERSION));
+  const toProcess = ids.filter((id) => changed.has(id) || pending.has(id));
+  const summary =
+    toProcess.length > 0
+      ? processDocuments(db, { documentIds: toProcess, onProgress: options.onProgress })
+      : { failed: [] as Array<{ documentId: string; error: string }> };
   const failed = new Map(summary.failed.map((f) => [f.documentId, f.error]));
   // Read back after the whole file is processed and linked: duplicates and cases reflect every line.
   const outputs = perLine.map((entry) => {
@@ -160,7 +191,7 @@ export async function ingestLines(
     });
   });
   errors.sort((a, b) => a.line - b.line);
-  return { lines: lineNo, imported: ids.length, errors, outputs };
+  return { lines: lineNo, imported: ids.length, analysed: toProcess.length, errors, outputs };
 }
 
 function urlOf(db: Db, documentId: string): string {
@@ -182,7 +213,10 @@ export async function runIngest(config: Readonly<Config>, options: { input: stri
       out.end();
       await once(out, 'finish');
     }
-    ctx.log.info({ lines: result.lines, imported: result.imported, skipped: result.errors.length }, 'ingest finished');
+    ctx.log.info(
+      { lines: result.lines, imported: result.imported, analysed: result.analysed, skipped: result.errors.length },
+      'ingest finished',
+    );
     return result.errors.length > 0 ? 2 : 0;
   } finally {
     ctx.close();

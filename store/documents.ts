@@ -75,6 +75,18 @@ export function contentHashOf(text: string, body: Buffer): string {
   return text.trim() === '' ? `b:${sha256(body)}` : sha256(text.normalize('NFC'));
 }
 
+/**
+ * The version hash of an imported document: its text, plus the metadata given beside it (title,
+ * date, language) when there is any, so a corrected date makes a new version and an unchanged
+ * line does not. Text-only imports hash exactly as before.
+ */
+export function importContentHash(text: string, metadata: Record<string, string>): string {
+  const base = contentHashOf(text, Buffer.from(text, 'utf8'));
+  const keys = Object.keys(metadata).sort();
+  if (keys.length === 0) return base;
+  return sha256(`${base}\n${JSON.stringify(keys.map((k) => [k, metadata[k]]))}`);
+}
+
 export function recordSnapshot(db: Db, input: RecordSnapshotInput): RecordSnapshotResult {
   const id = documentId(input.canonicalUrl);
   const hash = input.contentHash ?? contentHashOf(input.text, input.body);
