@@ -254,7 +254,9 @@ ${anyFilter ? html`<p><a class="clear" href="${searchUrl({ ...view.state, filter
  */
 export function yearFacet(state: SearchState, years: SearchView['years'] | null, t: Messages): Html {
   const selected = state.year;
-  const list = years ?? (/^\d{4}$/.test(selected) ? [{ year: Number(selected), count: null }] : []);
+  const list: { year: number; count: number | null }[] = [...(years ?? [])];
+  if (/^\d{4}$/.test(selected) && !list.some((y) => String(y.year) === selected))
+    list.push({ year: Number(selected), count: years ? 0 : null });
   const src =
     years === null ? searchUrl({ ...state, cursor: '', view: 'documents', sort: 'relevance' }, '/ui/years') : null;
   return html`<fieldset class="facet" data-facet="year"${trusted(src ? ` data-src="${esc(src)}"` : '')}${trusted(years !== null && years.length === 0 && !selected ? ' hidden' : '')}><legend>${t.facet_year}</legend><ul>

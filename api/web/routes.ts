@@ -111,7 +111,21 @@ export function registerWebPages(app: FastifyInstance): void {
    * Counts per year under the current query and filters: the index has no year attribute, so the
    * counts are one `limit=0` search per year of the archive's span (in-process, a few ms each).
    */
+  // Counting costs one search per year: a reload, the back button or a shared link within a minute
+  // reuses the counts (bounded map, oldest out first).
+  const yearCache = new Map<string, { at: number; counts: { year: number; count: number }[] }>();
+
   async function yearCounts(api: ApiClient, state: SearchState): Promise<{ year: number; count: number }[]> {
+    const key = apiSearchParams(state, { withDates: false }).toString();
+    const cached = yearCache.get(key);
+    if (cached && Date.now() - cached.at < YEARS_TTL_MS) return cached.counts;
+    const counts = await countYears(api, state);
+    if (yearCache.size >= 500) yearCache.delete(yearCache.keys().next().value as string);
+    yearCache.set(key, { at: Date.now(), counts });
+    return counts;
+  }
+
+  async function countYears(api: ApiClient, state: SearchState): Promise<{ year: number; count: number }[]> {
     const span = await yearSpan(api);
     if (!span) return [];
     const years = Array.from({ length: span[1] - span[0] + 1 }, (_, i) => span[0] + i);
@@ -127,7 +141,7 @@ export function registerWebPages(app: FastifyInstance): void {
         return { year, count: r.estimatedTotalHits };
       }),
     );
-    return counts.filter((c) => c.count > 0 || state.year === String(c.year)).reverse();
+    return counts.filter((c) => c.count > 0).reverse();
   }
 
   async function loadSearch(api: ApiClient, state: SearchState, lang: UiLang): Promise<SearchView> {

@@ -21,12 +21,25 @@ function searchParams() {
   return params.toString();
 }
 
-/** Fill in the year facet's counts (the server leaves them out of the first response). */
+let yearsTimer = 0;
+let yearsInflight = null;
+
+/**
+ * Fill in the year facet's counts, which the server leaves out of the results (they cost one search
+ * per year). Asked a moment after the results settle, so a burst of typing asks once.
+ */
+function loadYearsSoon(delay) {
+  window.clearTimeout(yearsTimer);
+  yearsInflight?.abort();
+  yearsTimer = window.setTimeout(() => void loadYears(), delay);
+}
+
 async function loadYears() {
   const box = document.querySelector('[data-facet="year"][data-src]');
   if (!box) return;
-  const res = await fetch(box.dataset.src);
-  if (!res.ok || !box.isConnected) return;
+  yearsInflight = new AbortController();
+  const res = await fetch(box.dataset.src, { signal: yearsInflight.signal }).catch(() => null);
+  if (!res?.ok || !box.isConnected) return;
   const fresh = new DOMParser().parseFromString(await res.text(), 'text/html').querySelector('[data-facet="year"]');
   if (!fresh) return;
   const focused = document.activeElement?.id;
@@ -70,7 +83,7 @@ if (form) {
       if (push) window.history.pushState(null, '', pageUrl);
       else window.history.replaceState(null, '', pageUrl);
       form.dispatchEvent(new CustomEvent('raqib:results', { bubbles: true }));
-      void loadYears();
+      loadYearsSoon(400);
     } catch (error) {
       if (error?.name !== 'AbortError') window.location.assign(pageUrl);
     }
@@ -79,6 +92,7 @@ if (form) {
   form.addEventListener('input', (event) => {
     const typing = event.target.name === 'q' || event.target.type === 'date';
     window.clearTimeout(timer);
+    window.clearTimeout(yearsTimer);
     // Typing is debounced and replaces the history entry; a click on a filter is a step of its own.
     timer = window.setTimeout(() => void run(!typing), typing ? 250 : 0);
   });
@@ -89,7 +103,7 @@ if (form) {
   });
   window.addEventListener('popstate', () => window.location.reload());
   foldFacets();
-  void loadYears();
+  loadYearsSoon(0);
 }
 
 document.addEventListener('keydown', (event) => {
