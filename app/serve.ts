@@ -1,6 +1,7 @@
 // `raqib serve`, `raqib start` and `raqib reindex`: the API over the record, the index kept in sync
 // through the outbox, and (for `start`) the crawl schedules feeding the pipeline.
 import type { FastifyInstance } from 'fastify';
+import { type AlertEngine, createAlertEngine, createSmtpMailer } from '../api/alerts/index.ts';
 import { createApi } from '../api/index.ts';
 import type { Config } from '../config.ts';
 import { createScheduler, HostLimiter, type Scheduler } from '../crawlers/index.ts';
@@ -15,12 +16,22 @@ export interface Running {
   api: FastifyInstance;
   search: SearchIndex;
   scheduler: Scheduler | null;
+  alerts: AlertEngine;
   stop(): Promise<void>;
 }
 
 /** Start the index sync and the API (and optionally the crawl schedules) over an open context. */
 export async function startServices(ctx: AppContext, options: { crawl: boolean }): Promise<Running> {
-  const search = createSearchIndex({ db: ctx.db, config: ctx.config.index, dataDir: ctx.config.dataDir, log: ctx.log });
+  // The alert engine matches right after the index sync confirms a batch (onSynced), so alerts
+  // follow /search's view of the record; it is created once the API's address is known.
+  let alerts: AlertEngine | null = null;
+  const search = createSearchIndex({
+    db: ctx.db,
+    config: ctx.config.index,
+    dataDir: ctx.config.dataDir,
+    log: ctx.log,
+    onSynced: () => alerts?.kick(),
+  });
   await search.start();
   // A managed Meilisearch restarted by its supervisor: sync at once rather than after the backoff.
   search.server?.onRestart?.(() => search.kick());
@@ -53,15 +64,35 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
       scheduler
         ? { status: abort.signal.aborted ? 'stopped' : 'running', running: scheduler.running() }
         : { status: 'not_configured' },
+    alerts: {
+      publicUrl: ctx.config.alerts.publicUrl,
+      webhookAllowlist: ctx.config.alerts.webhookAllowlist,
+      emailEnabled: ctx.config.alerts.smtpHost !== undefined,
+      matcher: search,
+      onChange: () => alerts?.kick(),
+    },
   });
   const address = await api.listen({ port: ctx.config.api.port, host: ctx.config.api.host });
   ctx.log.info({ url: address }, 'API listening');
+  const mailer = createSmtpMailer(ctx.config.alerts);
+  const engine = createAlertEngine({
+    db: ctx.db,
+    matcher: search,
+    config: ctx.config.alerts,
+    publicUrl: ctx.config.alerts.publicUrl ?? address,
+    log: ctx.log,
+    mailer,
+    userAgent: ctx.config.crawl.userAgent,
+  });
+  alerts = engine;
+  engine.start();
   process.stderr.write(`Raqib API on ${address}  (docs: ${address}/docs, web page: ${address}/ui)\n`);
   return {
     url: address,
     api,
     search,
     scheduler,
+    alerts: engine,
     // Bounded whatever the index state: a dead or hung Meilisearch (sync waiting on a task, a
     // restart in backoff) must not hold the process for minutes. Each step gets a slice; a step
     // that overruns is abandoned (the outbox keeps what was not pushed) and the managed child is
@@ -70,6 +101,9 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
       abort.abort();
       await within(ctx.log, 'scheduler', scheduler?.stop(), 1500);
       await within(ctx.log, 'api', api.close(), 1500);
+      // A delivery in flight is abandoned after its slice; its claim makes it retry after the backoff.
+      await within(ctx.log, 'alerts', engine.stop(), 1500);
+      mailer?.close();
       await within(ctx.log, 'index sync', search.close(), 1500);
       await within(ctx.log, 'meilisearch', search.server?.stop(), 3500);
     },

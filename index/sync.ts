@@ -25,6 +25,7 @@ import {
 import {
   type DocumentQuery,
   type DocumentSearchResult,
+  MAX_OFFSET_HITS,
   type MeiliSearchResponse,
   quote,
   runDocumentSearch,
@@ -69,6 +70,8 @@ export interface SearchIndexOptions {
   chunkChars?: number;
   /** A loaded embedding model; otherwise loaded from `config.embeddingModel` at start, if set. */
   embedder?: Embedder;
+  /** Called after Meilisearch confirmed a batch (the alert engine matches what was just indexed). */
+  onSynced?: () => void;
 }
 
 export interface ReindexProgress {
@@ -117,6 +120,11 @@ export interface SearchIndex {
   kick(): void;
   reindex(onProgress?: (p: ReindexProgress) => void): Promise<{ documents: number; cases: number }>;
   searchDocuments(query: DocumentQuery): Promise<DocumentSearchResult>;
+  /**
+   * The ids among `documentIds` that /search would return for `query` (every word required): the
+   * alert engine matches saved searches against newly indexed documents only, with /search's code.
+   */
+  searchDocumentsAmong(query: DocumentQuery, documentIds: readonly string[]): Promise<string[]>;
   /** How queries and filter names are read (thesaurus, gazetteer, law numbers). */
   readonly understander: QueryUnderstander;
   /** Search the cases index (titles, subject and law names in every language). */
@@ -462,6 +470,7 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
       db,
       rows.map((r) => r.id),
     );
+    options.onSynced?.();
     return { pushed: docIds.length + caseIds.length, remaining: outboxSize(db) };
   }
 
@@ -632,6 +641,32 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
         },
         understander,
       );
+    },
+    async searchDocumentsAmong(query, documentIds) {
+      if (!server) throw new AppError('INDEX_UNAVAILABLE', 'Search index not started');
+      if (documentIds.length === 0) return [];
+      const s = server;
+      // Every request /search would make, narrowed to these ids (values quoted by query.ts). Every
+      // word is required, as in /search's date order: in relevance order Meilisearch drops trailing
+      // words when a page is not full, which a handful of candidate ids always is.
+      const among = `documentId IN [${documentIds.map(quote).join(', ')}]`;
+      const narrow = (body: object) => {
+        const b = body as { filter?: unknown[]; q?: string };
+        return { ...b, filter: [...(b.filter ?? []), among], ...(b.q ? { matchingStrategy: 'all' } : {}) };
+      };
+      const res = await runDocumentSearch(
+        { ...query, limit: Math.min(MAX_OFFSET_HITS, documentIds.length * 4), offset: 0, cursor: undefined },
+        {
+          indexUid: names.documents,
+          search: (body) => postJson(s, `/indexes/${names.documents}/search`, narrow(body)),
+          multiSearch: (body) => {
+            const b = body as { queries: object[] };
+            return postJson(s, '/multi-search', { ...b, queries: b.queries.map(narrow) });
+          },
+        },
+        understander,
+      );
+      return [...new Set(res.hits.map((h) => h.id))];
     },
     async searchCases(query) {
       if (!server) throw new AppError('INDEX_UNAVAILABLE', 'Search index not started');
