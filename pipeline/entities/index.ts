@@ -10,8 +10,8 @@ import { findLaws, isKnownLaw } from './laws.ts';
 import { findOrganizations } from './organizations.ts';
 import { findPersons } from './persons.ts';
 
-export type { GazetteerEntry, KnownPerson, OrgKind } from './gazetteer.ts';
-export { GAZETTEER, PERSONS } from './gazetteer.ts';
+export type { GazetteerEntry, KnownPerson, OrgKind, OrgRole } from './gazetteer.ts';
+export { GAZETTEER, ORG_ROLES, orgRole, PERSONS } from './gazetteer.ts';
 export type { LawRecord } from './laws.ts';
 export { LAWS } from './laws.ts';
 export { consonantSkeleton, identityKeyOf } from './transliterate.ts';
@@ -29,7 +29,7 @@ function isProsecutorName(s: string): boolean {
 }
 
 const FOREIGN_AUTHORITIES = new Set(
-  GAZETTEER.filter((e) => e.kind === 'regulator' && e.country && e.country !== 'MA').map((e) => e.id),
+  GAZETTEER.filter((e) => e.role === 'regulator' && e.country && e.country !== 'MA').map((e) => e.id),
 );
 
 export function extractEntities(input: ExtractEntitiesInput): Entities {
