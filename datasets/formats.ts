@@ -148,6 +148,6 @@ function parquetWriter(path: string, fields: readonly FieldSpec[], metadata: Rec
 function parquetValue(value: CellValue | undefined, field: FieldSpec): unknown {
   if (value === null || value === undefined) return null;
   if (field.type === 'integer') return BigInt(value as number);
-  if (Array.isArray(value)) return JSON.stringify(value);
+  // JSON columns take the value itself: the writer serializes it (stringifying here would nest it).
   return value;
 }

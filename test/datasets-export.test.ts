@@ -4,11 +4,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { exportFilterOf } from '../api/exports.ts';
 import { csvCell } from '../datasets/formats.ts';
-import { type ExportFormat, exportDataset, FORMATS, TABLE_NAMES } from '../datasets/index.ts';
+import { type ExportFormat, exportDataset, FORMATS, TABLE_NAMES, TABLES } from '../datasets/index.ts';
 import type { Db } from '../store/db.ts';
 import { DATASET_DOCS, datasetStore } from './datasets-fixtures.ts';
 import { parseCsv, validateDataPackage } from './table-schema-validator.ts';
@@ -62,6 +64,25 @@ describe('dataset export', () => {
     const csvDocs = exported.csv?.rows.documents ?? [];
     expect(csvDocs.map((d) => d.title)).toEqual(jsonl?.documents?.map((d) => d.title));
     expect(csvDocs.map((d) => d.relevant)).toEqual(['true', 'true']);
+  });
+
+  it('Parquet files read back through Apache Arrow (parquet-wasm) as well', () => {
+    // A second reader, independent of the writer's authors: arrow-rs compiled to WebAssembly.
+    for (const table of TABLE_NAMES) {
+      const bytes = new Uint8Array(readFileSync(join(out, 'all-parquet', `${table}.parquet`)));
+      const arrow = tableFromIPC(readParquet(bytes).intoIPCStream());
+      const arrays = new Set(TABLES[table].fields.filter((f) => f.type === 'array').map((f) => f.name));
+      const rows = arrow.toArray().map((r) =>
+        Object.fromEntries(
+          Object.entries(r.toJSON() as Record<string, unknown>).map(([k, v]) => [
+            k,
+            // Arrow keeps the JSON logical type as text; integers come back as 64-bit.
+            typeof v === 'bigint' ? Number(v) : arrays.has(k) && typeof v === 'string' ? JSON.parse(v) : v,
+          ]),
+        ),
+      );
+      expect(rows, table).toEqual(exported.jsonl?.rows[table]);
+    }
   });
 
   it('keeps Arabic text and quotes intact in CSV, and null apart from the empty string', () => {

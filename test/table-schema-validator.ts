@@ -204,9 +204,7 @@ async function readRows(
         fields.map((f) => {
           let v = r[f.name] ?? null;
           if (typeof v === 'bigint') v = Number(v);
-          if (f.type === 'array' && typeof v === 'string') v = JSON.parse(v);
-          if (f.type === 'array' && v !== null && typeof v === 'object' && !Array.isArray(v))
-            v = JSON.parse(JSON.stringify(v));
+          // Lists are JSON-typed columns: a reader hands back the list itself, not its text.
           return [f.name, v];
         }),
       ),
