@@ -344,6 +344,8 @@ describe('the web page', () => {
     const link = page.locator('#follow a.feed-link');
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(new URL(body.subscription.feedUrl, base).href);
+    expect(await page.locator('#follow a.unsubscribe-link').count()).toBe(1);
+    await shot(page, 'case-followed');
     const feed = await fetch(new URL(body.subscription.feedUrl, base));
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('<feed');

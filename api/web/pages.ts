@@ -409,6 +409,28 @@ const DEADLINE_LABELS: Record<UiLang, Record<string, string>> = {
   en: {},
 };
 
+// The case record's known gaps (pipeline/link/record.ts) in the interface language; a gap added
+// there later shows in English until it is translated here.
+const COMPLETENESS: Record<UiLang, Record<string, string>> = {
+  fr: {
+    'no regulator communiqué found, press only': 'aucun communiqué de la CNDP trouvé, presse seulement',
+    'no French coverage found': 'aucune couverture en français trouvée',
+    'no Arabic coverage found': 'aucune couverture en arabe trouvée',
+    'a single source': 'une seule source',
+    'no dated event in the sources': 'aucun événement daté dans les sources',
+    'sources disagree on some dates': 'les sources divergent sur certaines dates',
+  },
+  ar: {
+    'no regulator communiqué found, press only': 'لم يُعثر على بلاغ للجنة الوطنية، الصحافة فقط',
+    'no French coverage found': 'لا تغطية بالفرنسية',
+    'no Arabic coverage found': 'لا تغطية بالعربية',
+    'a single source': 'مصدر واحد فقط',
+    'no dated event in the sources': 'لا حدث مؤرخ في المصادر',
+    'sources disagree on some dates': 'تختلف المصادر حول بعض التواريخ',
+  },
+  en: {},
+};
+
 export function casePage(record: CaseRecord, ctx: PageContext): Html {
   const { t, lang } = ctx;
   const docs = caseDocs(record);
@@ -444,7 +466,7 @@ ${record.regulators.length ? html`<dt>${t.regulators}</dt><dd><ul class="inline"
 </dl>
 <section class="follow" id="follow" data-case-id="${record.id}" hidden>
 <button type="button" class="follow-button">${t.follow}</button>
-<p class="follow-result" role="status" data-ok="${t.following}" data-failed="${t.followFailed}" data-unavailable="${t.followUnavailable}"></p>
+<p class="follow-result" role="status" data-ok="${t.following}" data-failed="${t.followFailed}" data-unavailable="${t.followUnavailable}" data-unsubscribe="${t.unsubscribe}"></p>
 </section>
 <section aria-labelledby="h-timeline"><h2 id="h-timeline">${t.timeline}</h2>
 <ol class="timeline">${timeline}${undated}</ol></section>
@@ -467,7 +489,7 @@ ${record.documents.map(
   ) => html`<h3>${t.langName[g.language] ?? g.language} (${g.outlets.reduce((n, o) => n + o.documents.length, 0)})</h3>
 <ul class="reports">${g.outlets.flatMap((o) => o.documents.map((d) => docRef(d.id, docs, ctx)))}</ul>`,
 )}</section>
-${record.completeness.length ? html`<section aria-labelledby="h-gaps"><h2 id="h-gaps">${t.completeness}</h2><ul>${record.completeness.map((c) => html`<li lang="en" dir="ltr">${c}</li>`)}</ul></section>` : ''}
+${record.completeness.length ? html`<section aria-labelledby="h-gaps"><h2 id="h-gaps">${t.completeness}</h2><ul>${record.completeness.map((c) => (COMPLETENESS[lang][c] ? html`<li>${COMPLETENESS[lang][c]}</li>` : html`<li lang="en" dir="ltr">${c}</li>`))}</ul></section>` : ''}
 </article>`;
   return layout(ctx, lang === 'ar' ? record.title.ar : record.title.fr, body, null);
 }

@@ -138,6 +138,14 @@ if (follow) {
         link.className = 'feed-link';
         link.type = 'application/atom+xml';
         out.append(`${out.dataset.ok} `, link);
+        // The unsubscribe link is the only way back for a reader without an API key.
+        if (typeof body.unsubscribeUrl === 'string') {
+          const stop = document.createElement('a');
+          stop.href = new URL(body.unsubscribeUrl, window.location.href).href;
+          stop.textContent = out.dataset.unsubscribe;
+          stop.className = 'unsubscribe-link';
+          out.append(document.createElement('br'), stop);
+        }
         button.hidden = true;
         return;
       }
