@@ -459,9 +459,9 @@ ${record.redirectedFrom ? html`<p class="notice">${t.redirected(record.redirecte
 <dt>${t.caseType}</dt><dd>${t.caseTypeName[record.type] ?? record.type}</dd>
 ${record.topic ? html`<dt>${t.topic}</dt><dd>${lang === 'ar' ? dataText(record.topic.ar, 'ar') : record.topic.fr}</dd>` : ''}
 <dt>${t.period}</dt><dd>${time(record.firstSeen, lang)}${record.lastSeen ? html` – ${time(record.lastSeen, lang)}` : ''}</dd>
-<dt>${t.subjects}</dt><dd><ul class="inline">${record.subjects.map((s) => html`<li><a href="${entityHref(s.id)}">${dataText(lang === 'ar' && s.nameAr ? s.nameAr : s.name, lang === 'ar' && s.nameAr ? 'ar' : null)}</a> <span class="count">${s.documentCount}</span></li>`)}</ul></dd>
+${record.subjects.length ? html`<dt>${t.subjects}</dt><dd><ul class="inline">${record.subjects.map((s) => html`<li><a href="${entityHref(s.id)}">${dataText(lang === 'ar' && s.nameAr ? s.nameAr : s.name, lang === 'ar' && s.nameAr ? 'ar' : null)}</a> <span class="count">${s.documentCount}</span></li>`)}</ul></dd>` : ''}
 ${record.regulators.length ? html`<dt>${t.regulators}</dt><dd><ul class="inline">${record.regulators.map((r) => html`<li><a href="${entityHref(r.id)}" dir="auto">${r.id === 'org:cndp' ? 'CNDP' : r.name}</a></li>`)}</ul></dd>` : ''}
-<dt>${t.laws}</dt><dd><ul class="laws">${record.laws.map((l) => html`<li class="${l.parentId ? 'sub' : ''}"><a href="${entityHref(l.id)}" dir="auto">${l.label}</a> <span class="count">${l.documentIds.length}</span></li>`)}</ul></dd>
+${record.laws.length ? html`<dt>${t.laws}</dt><dd><ul class="laws">${record.laws.map((l) => html`<li class="${l.parentId ? 'sub' : ''}"><a href="${entityHref(l.id)}" dir="auto">${l.label}</a> <span class="count">${l.documentIds.length}</span></li>`)}</ul></dd>` : ''}
 <dt>${t.documents}</dt><dd>${record.documentCount} ${languages.map((l) => langBadge(l))}</dd>
 </dl>
 <section class="follow" id="follow" data-case-id="${record.id}" hidden>
