@@ -90,10 +90,19 @@ function textWriter(path: string, head: string, line: (row: Row) => string): Tab
   return {
     async write(rows) {
       if (failure) throw failure;
+      // Pieces of about 64 KiB: small strings die young; one string per batch would be megabytes,
+      // allocated where only a full collection frees them.
       let chunk = '';
-      for (const row of rows) chunk += line(row);
+      let full = false;
+      for (const row of rows) {
+        chunk += line(row);
+        if (chunk.length < 65_536) continue;
+        full = !stream.write(chunk) || full;
+        chunk = '';
+      }
+      if (chunk) full = !stream.write(chunk) || full;
       // Backpressure: wait for the disk when the stream's buffer is full.
-      if (!stream.write(chunk)) await once(stream, 'drain');
+      if (full && stream.writableNeedDrain) await once(stream, 'drain');
     },
     async close() {
       if (failure) throw failure;
