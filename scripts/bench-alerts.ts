@@ -199,7 +199,7 @@ try {
     await scheduler.stop();
     const s = stats(lat);
     console.log(`scheduler on '${values.schedule}' with 30 s jitter: page appears → webhook arrives`);
-    console.log(`  samples ${s.n}   p50 ${sec(s.p50)}   max ${sec(s.max)}`);
+    console.log(`  samples ${lat.map(sec).join(', ')}   mean ${sec(s.mean)}`);
   }
   // The sources' default pace: a page waits for the next */15 tick (7.5 min on average, 15 at
   // worst) plus up to 30 s of jitter, then the forced-crawl path above.
