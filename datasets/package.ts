@@ -61,7 +61,7 @@ export function dataPackage(info: PackageInfo): Record<string, unknown> {
       // GET /changes?since=<this> lists what changed after the export.
       changeCursor: String(info.changeCursor),
       format: info.format,
-      filter: info.filter,
+      filter: readableFilter(info.filter),
     },
     resources: info.resources.map((r) => ({
       profile: 'tabular-data-resource',
@@ -116,6 +116,12 @@ export function dataPackage(info: PackageInfo): Record<string, unknown> {
       },
     })),
   };
+}
+
+/** The filter as a reader wants it: dates as ISO 8601 rather than the Unix seconds used to query. */
+function readableFilter(filter: ExportFilter): Record<string, unknown> {
+  const iso = (s: number | undefined) => (s === undefined ? undefined : new Date(s * 1000).toISOString());
+  return { ...filter, from: iso(filter.from), to: iso(filter.to) };
 }
 
 export function readme(info: PackageInfo): string {

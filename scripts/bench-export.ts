@@ -1,4 +1,5 @@
-// npm run bench:export [-- --docs 100000 --formats csv,jsonl,parquet]
+// npm run bench:export [-- --docs 100000[,25000] --formats csv,jsonl,parquet]
+// (`-- --seed-only --data DIR --docs N` only writes the synthetic store, for profiling.)
 //
 // Writes a synthetic archive (French and Arabic documents with snapshots, analyses, entities with
 // sentences, cases of ten documents) straight into a fresh SQLite store, then exports every table

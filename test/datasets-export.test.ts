@@ -149,6 +149,8 @@ describe('dataset export', () => {
       DATASET_DOCS[2].title,
     ]);
     expect((await rows('from', { from: '2025-02-12' })).documents?.map((d) => d.language)).toEqual(['ar']);
+    const declared = JSON.parse(readFileSync(join(out, 'from', 'datapackage.json'), 'utf8'));
+    expect(declared.raqib.filter).toMatchObject({ from: '2025-02-12T00:00:00.000Z', relevant: true });
     expect((await rows('to', { to: '2025-02-11' })).documents?.map((d) => d.language)).toEqual(['fr']);
     const article = await rows('article', { law: ['ma-law-09-08'], article: ['12'] });
     expect(article.documents?.map((d) => d.language)).toEqual(['fr']);
