@@ -823,6 +823,8 @@ export const ORGANIZATIONS: readonly GazetteerInput[] = [
       ar: ['هيئة حماية المعطيات ذات الطابع الشخصي بالبنين', 'الهيئة البنينية لحماية المعطيات الشخصية'],
       en: ['Benin Personal Data Protection Authority', 'APDP'],
     },
+    // Lowercase, the shared name describes any authority ("des autorités de protection des données…").
+    capitalized: ['Autorité de protection des données à caractère personnel'],
   },
   {
     id: 'org:ml-apdp',
@@ -839,6 +841,7 @@ export const ORGANIZATIONS: readonly GazetteerInput[] = [
       ar: ['هيئة حماية المعطيات الشخصية بمالي', 'الهيئة المالية لحماية المعطيات الشخصية'],
       en: ['Mali Personal Data Protection Authority', 'APDP'],
     },
+    capitalized: ['Autorité de protection des données à caractère personnel'],
   },
   {
     id: 'org:ke-odpc',
@@ -1193,16 +1196,16 @@ export const ORGANIZATIONS: readonly GazetteerInput[] = [
     },
   },
   {
+    // The institution, not the title: "الوزيرة المنتدبة لدى رئيس الحكومة" names a minister.
     id: 'org:ma-head-of-government',
     kind: 'ministry',
     role: 'ministry',
     country: 'MA',
     names: {
-      fr: ['Chef du gouvernement', 'Services du Chef du gouvernement'],
-      ar: ['رئيس الحكومة', 'رئاسة الحكومة'],
-      en: ['Head of Government'],
+      fr: ['Services du Chef du gouvernement'],
+      ar: ['رئاسة الحكومة'],
+      en: ['Office of the Head of Government'],
     },
-    capitalized: ['Chef du gouvernement'],
   },
   // Universities by name and city: the city is part of how the press names them.
   {

@@ -89,7 +89,13 @@ function candidates(text: string): Candidate[] {
   return out;
 }
 
-function findKnown(ctx: DocContext): Found[] {
+interface KnownResult {
+  found: Found[];
+  /** Every gazetteer name read, kept or dropped as a bystander: the unknown rules must not re-read it. */
+  read: Array<[number, number]>;
+}
+
+function findKnown(ctx: DocContext): KnownResult {
   const out: Found[] = [];
   const text = ctx.norm.text;
   const hasFrDebate = FR_CNDP_CONTEXT.test(text) || FR_CNDP_CONTEXT.test(ctx.title);
@@ -123,14 +129,15 @@ function findKnown(ctx: DocContext): Found[] {
     });
   }
   let found = withDescribedAuthorities(ctx, out);
+  const read: Array<[number, number]> = found.map((f) => [f.span.start, f.span.end]);
   found = acronymsNameTheirAntecedent(ctx, found);
   found = productsUnderTheirParent(ctx, found);
-  found = found.filter((f) => keepInContext(ctx, f, found));
+  found = keptInContext(ctx, found);
   // Anchored names ("la Commission nationale", "اللجنة الوطنية") only count next to a full name.
   const fullIds = new Set(found.filter((f) => !f.info?.anchored).map((f) => f.id));
   found = found.filter((f) => !f.info?.anchored || fullIds.has(f.id));
   found = genericFormsToNamedAuthority(found);
-  return found.some((f) => roleOf(f) === 'regulator') ? found : [...found, ...selfReferences(ctx)];
+  return { found: found.some((f) => roleOf(f) === 'regulator') ? found : [...found, ...selfReferences(ctx)], read };
 }
 
 // "the <nationality> data-protection authority", "هيئة حماية البيانات الشخصية التركية", "Kenya's data
@@ -230,18 +237,44 @@ function productsUnderTheirParent(ctx: DocContext, found: Found[]): Found[] {
   return found;
 }
 
-// "représentés au Parlement", "الممثلة في البرلمان", "professeur à l'Université…": a place, not a party.
+// "représentés au Parlement", "الممثلة في البرلمان", "professeur à l'Université…", "au siège de
+// l'Académie": a place, not a party.
 const VENUE_BEFORE =
-  /(?:^|[\s'(])(?:au|aux|a la|a l'|dans|devant|au sein de|au sein du|in|at|inside|في|داخل|امام|بمقر|مقر|تحت قبه)\s*$/u;
-// "Dans une déclaration à la MAP", "(MAP)", "تصريح لقناة … التابعة لوكالة المغرب العربي للأنباء".
+  /(?:(?:^|[\s'(])(?:au|aux|a la|a l'|dans|devant|au sein de|au sein du|in|at|inside|في|داخل|امام|تحت قبه)|(?:siege|locaux|enceinte|premises|headquarters|مقر|رحاب)(?:\s+(?:de la|de l'|du|de|des|d'|of the|of))?)\s*$/u;
+// Funders, hosts of the event where something was signed, and the bodies a member or an official
+// belongs to are bystanders ("financé par l'Union européenne", "en marge de l'Assemblée générale du
+// Réseau africain…", "على هامش…", "membres de l'OCI", "Rapporteuse spéciale de l'ONU").
+const BYSTANDER_BEFORE =
+  /(?:(?:finance|financee|finances|financees|cofinance|funded|financed) (?:par|by)|soutien financier d|avec le soutien d|grace au soutien d|with (?:the )?support (?:of|from)|بتمويل من|بدعم من|بدعم مالي من)\S*\s*(?:la |le |l'|les |the )?$|(?:en marge d|on the sidelines of|على هامش)[^.\n؛]{0,50}$/u;
+const MEMBERSHIP_BEFORE =
+  /(?:membres?|etats?|pays|members?|states|countries|rapporteu(?:r|se)(?: speciale?)?|special rapporteur|الدول الاعضاء|الاعضاء|اعضاء|عضو|المقرر(?:ه)? الخاص(?:ه)?)(?:\s+(?:de la|de l'|du|de|des|d'|of the|of|in|في|ب))?\s*$/u;
+// "Dans une déclaration à la MAP", "(MAP)", "documents consultés par Le Desk", "تصريح لقناة … التابعة لوكالة المغرب العربي للأنباء": the
+// outlet a party spoke to. An outlet whose dispatch reports the facts ("selon une dépêche de la MAP")
+// stays: the house's gold counts it.
 const OUTLET_CREDIT_BEFORE =
-  /(?:declaration|declare|declarations|entretien|interview|selon|d'apres|according to|told|quoted by|تصريح|تصريحات|حسب|وفق|نقلا عن|التابعه)[^.\n؛]{0,40}$/u;
+  /(?:(?:declaration|declare|declarations|entretien|interview|told|quoted by|تصريح|تصريحات|التابعه)[^.\n؛]{0,40}|(?:consult|obten|obtain|seen)\S* (?:par|by)\s*)$/u;
 // Items of an enumeration: only separators and "and" between two names.
 const LIST_GAP = /^[\s,;،()]*(?:(?:and|et|و|ou|or)[\s,;،()]*)?$/u;
+
+/** Mentions kept after the context rules; an acronym in brackets goes with the name it follows. */
+function keptInContext(ctx: DocContext, found: Found[]): Found[] {
+  const kept: Found[] = [];
+  let dropped: Found | undefined;
+  for (const f of found) {
+    const follows =
+      dropped?.id === f.id && /^\s*\(?\s*(?:[\p{L}]+-)?$/u.test(ctx.text.slice(dropped.span.end, f.span.start));
+    if (!follows && keepInContext(ctx, f, found)) kept.push(f);
+    else dropped = f;
+  }
+  return kept;
+}
 
 function keepInContext(ctx: DocContext, f: Found, all: Found[]): boolean {
   const role = roleOf(f);
   const nBefore = normalizeForMatch(ctx.text.slice(Math.max(0, f.span.start - 60), f.span.start));
+  // The data-protection authority counts wherever it is named: it is the subject of the register.
+  if (role !== 'regulator' && BYSTANDER_BEFORE.test(nBefore)) return false;
+  if (role === 'international' && MEMBERSHIP_BEFORE.test(nBefore)) return false;
   // The glued "ب" is a place for a university ("بجامعة"), but "نائبة بمجلس النواب" is a member of it.
   if (role === 'legislature' && VENUE_BEFORE.test(nBefore)) return false;
   if (role === 'academic' && (VENUE_BEFORE.test(nBefore) || /^[وف]?ب/.test(f.clitic ?? ''))) return false;
@@ -378,6 +411,12 @@ const NOT_NAMES = new Set([
   'une',
   'rgpd',
   'gdpr',
+  // Legal forms alone ("Meta Platforms, Inc.").
+  'inc',
+  'ltd',
+  'corp',
+  'llc',
+  'plc',
   // "given the company until February 28", "la société lundi": dates are not names.
   ...'january february march april may june july august september october november december'.split(' '),
   ...'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre'.split(' '),
@@ -511,6 +550,24 @@ const ACRONYM_STOP = new Set([
   'XOF',
   'XAF',
   'STOP',
+  // Currencies of the foreign stories, technical and job abbreviations read as acronyms.
+  'KES',
+  'NGN',
+  'TND',
+  'DZD',
+  'EGP',
+  'GBP',
+  'CAD',
+  'CHF',
+  'TRY',
+  'SAR',
+  'AED',
+  'LLM',
+  'LLMS',
+  'GPT',
+  'DRH',
+  'AMO',
+  'GAFAM',
 ]);
 const ROMAN = /^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 
@@ -555,6 +612,8 @@ const AR_TRAILING_MARKS = /[\u064b-\u065f\u0670\u0640]/;
 
 /** A verb by its shape: present "تعمل", "يملك" (no long vowel after the prefix); past "قامت", "فرضت". */
 function looksLikeVerb(word: string): boolean {
+  // A present verb of a weak-final root: "تعنى" (is concerned with), "يسعى", "تبني".
+  if (/^[تي][^اوي\s]{2}[يا]$/u.test(word)) return true;
   // An attached object pronoun does not change the verb: "يملكها" is "يملك".
   const w = word.length >= 6 ? word.replace(/(?:هما|ها|هم|هن|ه)$/, '') : word;
   if (/^[تي]/.test(w) && w.length >= 4 && w.length <= 6 && !/[اوي]/.test(w.slice(1))) return true;
@@ -567,6 +626,8 @@ function looksLikeVerb(word: string): boolean {
 
 /** Derived-verb participles ("متعاقدة" contracted, "متخصصة", "متواجدة") describe; they do not name. */
 function looksLikeParticiple(word: string): boolean {
+  // Form III "مماثلة", "مشابهة" (similar), form X "مستقلة", form VII "منفصلة" describe; they do not name.
+  if (/^م[\u0621-\u064a]ا[\u0621-\u064a]{2}ه$/u.test(word) || /^مست[\u0621-\u064a]{3,}$/u.test(word)) return true;
   return word.startsWith('مت') && word.length >= 5;
 }
 
@@ -720,9 +781,9 @@ const AR_HEAD = /(?<![\p{L}])[وف]?[بل]?(جامعه|كليه|معهد|مست�
 const INTERCAPPED =
   /(?<![\p{L}\p{N}])((?!Mc|Mac)\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,2})(?![\p{L}\p{N}])/gu;
 
-function findUnknown(ctx: DocContext, known: Found[]): Found[] {
+function findUnknown(ctx: DocContext, known: Found[], read: Array<[number, number]>): Found[] {
   const out: Found[] = [];
-  const taken: Array<[number, number]> = known.map((f) => [f.span.start, f.span.end]);
+  const taken: Array<[number, number]> = [...read, ...known.map((f): [number, number] => [f.span.start, f.span.end])];
   const knownKeys = GAZ.byKey;
   // The identity comes from another spelling when there is one: the full name of an acronym defined
   // earlier, the Latin name in brackets after an Arabic transliteration.
@@ -899,6 +960,19 @@ function findUnknown(ctx: DocContext, known: Found[]): Found[] {
   for (let m = latinRun.exec(ctx.text); m !== null; m = latinRun.exec(ctx.text)) {
     const raw = cleanName(m[1] ?? '');
     const tokens = raw.split(/\s+/);
+    const after = ctx.text.slice(m.index + raw.length, m.index + raw.length + 8);
+    // "JIPD 2023", "RGPH 2024": an acronym with a year is an event; "DP-Day" a compound word;
+    // "GAMMAs" a class of companies, not one.
+    if (/^\s+(?:19|20)\d\d(?!\d)/.test(after) || /^-\p{L}/u.test(after) || /^\p{Lu}{2,}s$/u.test(raw)) continue;
+    // "(Web Scraping)" after an Arabic term is its English gloss; an acronym in brackets names a body.
+    if (
+      isArabicDoc &&
+      !/^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(raw) &&
+      isBracketedGloss(ctx.text, m.index, m.index + raw.length)
+    )
+      continue;
+    // "Jean-Luc RENAUD", "Mme Anne NERON": a surname in capitals after a first name or a title.
+    if (!isArabicDoc && tokens.length === 1 && isSurnameInCapitals(ctx.text, m.index)) continue;
     if (tokens.length === 1) {
       const t = tokens[0] ?? '';
       if (!/^\p{Lu}[\p{Lu}\p{N}&]{1,6}$/u.test(t)) {
@@ -912,6 +986,31 @@ function findUnknown(ctx: DocContext, known: Found[]): Found[] {
     push(raw, m.index, m.index + raw.length, isArabicDoc ? 0.5 : 0.45);
   }
   return out;
+}
+
+function isBracketedGloss(text: string, start: number, end: number): boolean {
+  return (
+    /\(\s*$/.test(text.slice(Math.max(0, start - 3), start)) &&
+    /^\s*\)/.test(text.slice(end, end + 3)) &&
+    /[\u0600-\u06ff]\s*\(\s*$/.test(text.slice(Math.max(0, start - 6), start))
+  );
+}
+
+const FIRST_NAME_BEFORE =
+  /(?:^|[\s(])(?:(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?)|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+$/u;
+// Capitalized words that come before an acronym without being a first name.
+const NOT_FIRST_NAMES = new Set(
+  'Le La Les Un Une Des Du De Au Aux Et Selon Pour Par Avec Dans Sur Groupe Banque Société Agence Association Syndicat Fédération Union Réseau Office Direction Conseil Commission Autorité The A An Of For By With In On At Group Bank Company Agency'.split(
+    ' ',
+  ),
+);
+
+function isSurnameInCapitals(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const m = FIRST_NAME_BEFORE.exec(before);
+  if (!m) return false;
+  const word = before.slice(m.index).trim().replace(/^\(/, '');
+  return !NOT_FIRST_NAMES.has(word);
 }
 
 /** An all-caps word next to other all-caps words is a shouted heading, not an acronym. */
@@ -929,8 +1028,8 @@ export interface OrganizationsResult {
 }
 
 export function findOrganizations(ctx: DocContext): OrganizationsResult {
-  const known = findKnown(ctx);
-  const unknown = findUnknown(ctx, known);
+  const { found: known, read } = findKnown(ctx);
+  const unknown = findUnknown(ctx, known, read);
   const byId = new Map<string, OrganizationEntity>();
   const ranges: Array<[number, number]> = [];
   for (const f of [...known, ...unknown].sort((a, b) => a.span.start - b.span.start)) {
