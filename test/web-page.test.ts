@@ -144,6 +144,8 @@ describe('the web page', () => {
         .map((e) => Math.round(e.duration)),
     );
 
+    // The count is announced from a status region that outlives the swapped results.
+    expect(await page.locator('#search-status').innerText()).toMatch(/\d+ documents/);
     const arabic = page.locator('.hit h3 [lang="ar"]');
     const french = page.locator('.hit h3 [lang="fr"]');
     expect(await arabic.count()).toBeGreaterThan(0);
@@ -310,6 +312,14 @@ describe('the web page', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-language-fr');
     expect(await page.locator('details.facets').getAttribute('open')).not.toBeNull();
     await shot(page, 'search-phone');
+    await page.close();
+  });
+
+  it('lists every case, linked to its page', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/ui/cases`);
+    const { total } = listCases(ctx.db, { limit: 1 });
+    expect(await page.locator('table.list tbody a[href^="/ui/cases/case_"]').count()).toBe(total);
     await page.close();
   });
 

@@ -345,7 +345,7 @@ ${r.nextCursor ? html`<p class="more"><a rel="next" href="${searchUrl({ ...view.
   }
   return html`<div id="search-body" class="search-body">
 <aside class="side">${facetsHtml(view, ctx)}</aside>
-<section class="results" aria-live="polite" aria-busy="false">${results}</section>
+<section class="results" aria-busy="false">${results}</section>
 </div>`;
 }
 
@@ -360,6 +360,7 @@ export function searchPage(view: SearchView, ctx: PageContext): Html {
 <form id="search-form" class="search" action="/ui" method="get" role="search">
 <div class="searchbar">
 <label for="q" class="visually-hidden">${t.searchLabel}</label>
+<p id="search-status" class="visually-hidden" role="status" aria-live="polite"></p>
 <input id="q" name="q" type="search" value="${s.q}" dir="auto" placeholder="${t.searchPlaceholder}" autocomplete="off" maxlength="200" spellcheck="false">
 <button type="submit">${t.searchButton}</button>
 </div>
@@ -494,14 +495,19 @@ ${record.completeness.length ? html`<section aria-labelledby="h-gaps"><h2 id="h-
   return layout(ctx, lang === 'ar' ? record.title.ar : record.title.fr, body, null);
 }
 
-export function casesListPage(cases: CaseListItem[], total: number, ctx: PageContext): Html {
+export const CASES_PAGE_SIZE = 100;
+
+export function casesListPage(cases: CaseListItem[], total: number, offset: number, ctx: PageContext): Html {
   const { t, lang } = ctx;
+  const pager = (to: number, label: string, rel: string) =>
+    html`<a rel="${rel}" href="/ui/cases${to > 0 ? `?offset=${to}` : ''}">${label}</a>`;
   const body = html`<h1>${t.casesTitle} <span class="count">${total}</span></h1>
 <div class="scroll"><table class="list"><thead><tr><th scope="col">${t.casesTitle}</th><th scope="col">${t.caseType}</th><th scope="col">${t.docCount}</th><th scope="col">${t.firstSeen}</th><th scope="col">${t.lastSeen}</th></tr></thead>
 <tbody>${cases.map(
     (c) => html`<tr><td><a href="${caseHref(c.id)}">${caseTitle({ fr: c.titleFr, ar: c.titleAr }, lang)}</a></td>
 <td>${t.caseTypeName[c.type] ?? c.type}</td><td class="num">${c.documentCount}</td><td>${time(c.firstSeen, lang)}</td><td>${time(c.lastSeen, lang)}</td></tr>`,
-  )}</tbody></table></div>`;
+  )}</tbody></table></div>
+<p class="more">${offset > 0 ? pager(Math.max(0, offset - CASES_PAGE_SIZE), t.previous, 'prev') : ''} ${offset + cases.length < total ? pager(offset + CASES_PAGE_SIZE, t.more, 'next') : ''}</p>`;
   return layout(ctx, t.casesTitle, body, 'cases');
 }
 

@@ -22,6 +22,7 @@ import { Html } from './html.ts';
 import { MESSAGES, pickUiLang, type UiLang } from './i18n.ts';
 import {
   apiSearchParams,
+  CASES_PAGE_SIZE,
   casePage,
   casesListPage,
   documentPage,
@@ -257,9 +258,13 @@ export function registerWebPages(app: FastifyInstance): void {
     }
   });
 
-  page('/ui/cases', async (_req, ctx, api) => {
-    const list = await api.get<{ total: number; cases: CaseListItem[] }>('/cases?limit=100');
-    return casesListPage(list.cases, list.total, ctx);
+  page('/ui/cases', async (req, ctx, api) => {
+    const raw = Number((req.query as Record<string, unknown>).offset);
+    const offset = Number.isSafeInteger(raw) && raw > 0 ? raw : 0;
+    const list = await api.get<{ total: number; cases: CaseListItem[] }>(
+      `/cases?limit=${CASES_PAGE_SIZE}&offset=${offset}`,
+    );
+    return casesListPage(list.cases, list.total, offset, ctx);
   });
 
   page('/ui/cases/:id', async (req, ctx, api) => {

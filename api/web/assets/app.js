@@ -80,6 +80,9 @@ if (form) {
       if (details && wasOpen !== undefined) details.open = wasOpen;
       current.replaceWith(document.adoptNode(fresh));
       if (focused && !document.activeElement?.id) document.getElementById(focused)?.focus();
+      // The results region was replaced: a screen reader hears the new count from the lasting status.
+      const status = document.getElementById('search-status');
+      if (status) status.textContent = fresh.querySelector('.summary, .empty, .error')?.textContent ?? '';
       if (push) window.history.pushState(null, '', pageUrl);
       else window.history.replaceState(null, '', pageUrl);
       form.dispatchEvent(new CustomEvent('raqib:results', { bubbles: true }));
