@@ -450,20 +450,40 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     }
   }
 
+  // A pool rather than batches: a slow receiver holds one slot, not the whole round. In-flight ids
+  // are skipped explicitly, since a claim's retry time may pass while its request is still running.
   async function deliveryLoop(): Promise<void> {
+    const inFlight = new Map<number, Promise<void>>();
     while (!stopped) {
-      let attempted = 0;
+      let started = 0;
       try {
-        attempted = await deliverOnce();
+        const free = concurrency - inFlight.size;
+        if (free > 0) {
+          for (const d of dueDeliveries(db, now().toISOString(), free + inFlight.size)) {
+            if (inFlight.has(d.id) || inFlight.size >= concurrency) continue;
+            const run = attempt(d)
+              .catch((e: unknown) => log.warn({ delivery: d.id, err: (e as Error).message }, 'alert delivery failed'))
+              .finally(() => {
+                inFlight.delete(d.id);
+                wakeAll();
+              });
+            inFlight.set(d.id, run);
+            started++;
+          }
+        }
       } catch (e) {
         log.warn({ err: (e as Error).message }, 'alert delivery loop failed; will retry');
       }
       if (stopped) break;
-      if (attempted > 0) continue;
+      if (started > 0 && inFlight.size < concurrency) continue;
       const next = nextDueAt(db);
       const wait = next ? Math.min(pollMs, Date.parse(next) - now().getTime()) : pollMs;
-      await sleep(wait);
+      // Woken early by a finished attempt (a free slot) or by new deliveries.
+      await sleep(inFlight.size >= concurrency ? pollMs : wait);
     }
+    // Stopping waits for the requests in flight (bounded by the webhook timeout; serve's stop()
+    // abandons them after its slice — their claims make them retry after the backoff).
+    await Promise.all(inFlight.values());
   }
 
   return {
