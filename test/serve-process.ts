@@ -21,10 +21,12 @@ export async function startServeProcess(options: {
   env?: Record<string, string>;
   args?: string[];
   readyTimeoutMs?: number;
+  /** `serve` (default) or `demo` (replica crawled, processed and indexed first, then served). */
+  command?: 'serve' | 'demo';
 }): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
-    ['bin/raqib.js', 'serve', '--port', '0', '--data-dir', options.dataDir, ...(options.args ?? [])],
+    ['bin/raqib.js', options.command ?? 'serve', '--port', '0', '--data-dir', options.dataDir, ...(options.args ?? [])],
     {
       cwd: root,
       // Only what the child needs: no MEILI_URL leaking in from the developer's shell.

@@ -1,0 +1,73 @@
+// `npm run bench:ingest [-- --count N]`: peak memory and time of `raqib ingest` over N generated
+// documents (default 100,000), through the real path — JSONL file, validation, store, pipeline,
+// case linking — in a fresh data directory; then the same file again (the re-ingest no-op).
+// Peak RSS is the process's high-water mark (getrusage maxrss), sampled RSS shows the shape.
+
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ingestLines } from '../app/ingest.ts';
+import { openDb } from '../store/db.ts';
+import { generateArticles } from '../test/generated-articles.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const count = Number(arg('count', '100000'));
+const keep = process.argv.includes('--keep');
+const dir = mkdtempSync(join(tmpdir(), 'raqib-bench-ingest-'));
+const file = join(dir, 'input.jsonl');
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+let sampledPeak = 0;
+const sampler = setInterval(() => {
+  sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
+}, 200);
+sampler.unref();
+
+const out = createWriteStream(file, 'utf8');
+for (const line of generateArticles(count)) if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
+out.end();
+await once(out, 'finish');
+console.log(`input: ${count} lines, ${mb(statSync(file).size)} MB (${file})`);
+
+const db = openDb(join(dir, 'data'));
+const lines = () => createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+let lastReport = Date.now();
+const progress = (done: number, total: number) => {
+  if (Date.now() - lastReport < 30_000 && done !== total) return;
+  lastReport = Date.now();
+  console.log(`  processing ${done}/${total}  rss ${mb(process.memoryUsage().rss)} MB`);
+};
+
+let t = performance.now();
+const first = await ingestLines(db, lines(), { onProgress: progress });
+const firstMs = performance.now() - t;
+const peakFirst = process.resourceUsage().maxRSS * 1024;
+console.log(
+  `first ingest: ${first.imported} documents (${first.analysed} analysed, ${first.errors.length} errors) in ${(firstMs / 1000).toFixed(1)} s — ${(firstMs / Math.max(1, first.imported)).toFixed(2)} ms/doc`,
+);
+const cases = db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+const partition = () =>
+  db
+    .prepare(
+      "SELECT group_concat(case_id || ':' || document_id) FROM (SELECT case_id, document_id FROM case_members WHERE role = 'primary' ORDER BY document_id)",
+    )
+    .pluck()
+    .get() as string | null;
+const before = partition();
+console.log(`cases: ${cases}`);
+console.log(`peak RSS after first ingest: ${mb(peakFirst)} MB (sampled ${mb(sampledPeak)} MB)`);
+
+t = performance.now();
+const again = await ingestLines(db, lines());
+const againMs = performance.now() - t;
+console.log(
+  `re-ingest of the same file: ${again.analysed} analysed in ${(againMs / 1000).toFixed(1)} s; case partition ${partition() === before ? 'unchanged' : 'CHANGED'}`,
+);
+console.log(`peak RSS overall: ${mb(process.resourceUsage().maxRSS * 1024)} MB (goal ≤ 1024 MB)`);
+db.close();
+if (!keep) rmSync(dir, { recursive: true, force: true });

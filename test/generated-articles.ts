@@ -1,0 +1,161 @@
+// Generated import lines (JSON Lines for `raqib ingest`) for kill tests, the fuzz demo and the
+// 100k-document ingest benchmark. Deterministic from a seed; the sentences are our own writing,
+// recombined: fictional companies, Moroccan cities, enforcement events, French and Arabic.
+
+// Company names are combined from two lists, so a large file has many distinct matters (about
+// twenty articles each) rather than a few giant ones.
+const NAME_A = [
+  ['Atlas', 'أطلس'],
+  ['Horizon', 'أفق'],
+  ['Al Amal', 'الأمل'],
+  ['Souss', 'سوس'],
+  ['Rif', 'الريف'],
+  ['Oasis', 'الواحة'],
+  ['Zénith', 'الذروة'],
+  ['Andalous', 'الأندلس'],
+  ['Sahara', 'الصحراء'],
+  ['Majorelle', 'ماجوريل'],
+  ['Bouregreg', 'أبي رقراق'],
+  ['Toubkal', 'توبقال'],
+] as const;
+const NAME_B = [
+  ['Télécom', 'للاتصالات'],
+  ['Assurances', 'للتأمين'],
+  ['Logistique', 'للوجستيك'],
+  ['Santé', 'للصحة'],
+  ['Immobilier', 'للعقار'],
+  ['Finance', 'للتمويل'],
+  ['Distribution', 'للتوزيع'],
+  ['Énergie', 'للطاقة'],
+  ['Transport', 'للنقل'],
+  ['Digital', 'الرقمية'],
+  ['Éducation', 'للتعليم'],
+  ['Voyages', 'للأسفار'],
+] as const;
+
+function company(c: number): [string, string] {
+  const a = NAME_A[c % NAME_A.length]!;
+  const b = NAME_B[Math.floor(c / NAME_A.length) % NAME_B.length]!;
+  const round = Math.floor(c / (NAME_A.length * NAME_B.length));
+  const tag = round === 0 ? '' : ` ${round + 1}`;
+  return [`${a[0]} ${b[0]}${tag}`, `${a[1]} ${b[1]}${tag}`];
+}
+
+const CITIES = [
+  ['Rabat', 'الرباط'],
+  ['Casablanca', 'الدار البيضاء'],
+  ['Tanger', 'طنجة'],
+  ['Agadir', 'أكادير'],
+  ['Fès', 'فاس'],
+  ['Oujda', 'وجدة'],
+] as const;
+const EVENTS_FR = [
+  'a adressé une mise en demeure à',
+  'a prononcé une sanction contre',
+  'a mené un contrôle sur place chez',
+  'a reçu plusieurs plaintes visant',
+  'a auditionné les responsables de',
+] as const;
+const EVENTS_AR = [
+  'وجهت إنذارا إلى',
+  'أصدرت عقوبة في حق',
+  'أجرت مراقبة ميدانية لدى',
+  'توصلت بشكايات تخص',
+  'استمعت إلى مسؤولي',
+] as const;
+const TOPICS_FR = [
+  'la vidéosurveillance de ses agences',
+  'la conservation des données de santé de ses clients',
+  'la prospection commerciale par SMS sans consentement',
+  'le transfert de données vers des serveurs à l’étranger',
+  'la reconnaissance faciale à l’entrée de ses locaux',
+] as const;
+const TOPICS_AR = [
+  'كاميرات المراقبة في وكالاتها',
+  'الاحتفاظ بالمعطيات الصحية لزبنائها',
+  'الاستقطاب التجاري عبر الرسائل القصيرة دون موافقة',
+  'نقل المعطيات إلى خوادم بالخارج',
+  'التعرف على الوجه عند مدخل مقراتها',
+] as const;
+const FR_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/** A small deterministic PRNG (mulberry32): the same seed gives the same file. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GeneratedLine {
+  url: string;
+  source: string;
+  title: string;
+  text: string;
+  publishedAt: string;
+  language: 'fr' | 'ar';
+}
+
+/** `count` import lines; about a third are Arabic, and stories repeat so linking has work to do. */
+export function* generateArticles(count: number, seed = 14): Generator<GeneratedLine> {
+  const rand = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  for (let i = 0; i < count; i++) {
+    const c = Math.floor(rand() * Math.max(10, Math.ceil(count / 20)));
+    const e = Math.floor(rand() * EVENTS_FR.length);
+    const t = Math.floor(rand() * TOPICS_FR.length);
+    const [cityFr, cityAr] = pick(CITIES);
+    const year = 2015 + Math.floor(rand() * 11);
+    const month = 1 + Math.floor(rand() * 12);
+    const day = 1 + Math.floor(rand() * 28);
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const deadline = `${1 + Math.floor(rand() * 28)} ${FR_MONTHS[(month + 2) % 12]} ${month + 2 > 12 ? year + 1 : year}`;
+    const fine = (1 + Math.floor(rand() * 20)) * 10_000;
+    const arabic = rand() < 0.33;
+    const [companyFr, companyAr] = company(c);
+    if (arabic) {
+      yield {
+        url: `https://akhbar-${1 + (i % 7)}.example.ma/ar/${year}/${i}`,
+        source: `Akhbar ${1 + (i % 7)}`,
+        title: `اللجنة الوطنية ${EVENTS_AR[e]} ${companyAr}`,
+        text: [
+          `${cityAr} — اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي ${EVENTS_AR[e]} شركة ${companyAr} بسبب ${TOPICS_AR[t]}.`,
+          `وذكرت اللجنة أن الشركة مطالبة بملاءمة معالجاتها مع مقتضيات القانون رقم 08-09 داخل أجل محدد، تحت طائلة غرامة قد تصل إلى ${fine} درهم.`,
+          `وأضاف المصدر أن الملف رقم ${1000 + i} سيعرض على أنظار اللجنة في اجتماعها المقبل.`,
+        ].join('\n\n'),
+        publishedAt: date,
+        language: 'ar',
+      };
+    } else {
+      yield {
+        url: `https://presse-${1 + (i % 9)}.example.ma/actualite/${year}/${i}`,
+        source: `Presse ${1 + (i % 9)}`,
+        title: `La CNDP ${EVENTS_FR[e]} ${companyFr}`,
+        text: [
+          `${cityFr}, le ${day} ${FR_MONTHS[month - 1]} ${year} — La Commission nationale de contrôle de la protection des données à caractère personnel (CNDP) ${EVENTS_FR[e]} la société ${companyFr} au sujet de ${TOPICS_FR[t]}.`,
+          `Selon la Commission, ces traitements contreviennent à la loi n° 09-08. L’entreprise dispose d’un délai expirant le ${deadline} pour se mettre en conformité, faute de quoi une amende de ${fine.toLocaleString('fr-FR')} DH pourrait être prononcée.`,
+          `Le dossier n° ${1000 + i} sera examiné lors de la prochaine session de la Commission.`,
+        ].join('\n\n'),
+        publishedAt: date,
+        language: 'fr',
+      };
+    }
+  }
+}
