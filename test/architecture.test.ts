@@ -51,4 +51,18 @@ describe('architecture', () => {
       .map((file) => relative(root, file));
     expect(offenders).toEqual([]);
   });
+
+  // The `crawlee` meta-package loads @crawlee/browser-pool, which starts an open forward proxy
+  // (proxy-chain, all interfaces) on import; only the browser-free parts may be imported.
+  it('imports no crawlee package that starts a proxy', () => {
+    const offenders = ['pipeline', 'store', 'crawlers', 'index', 'datasets', 'api', 'app']
+      .flatMap((folder) => sourceFiles(join(root, folder)))
+      .filter((file) =>
+        /from\s+['"](crawlee|@crawlee\/(browser|browser-pool|playwright|puppeteer))['"]|import\(\s*['"]crawlee['"]/.test(
+          readFileSync(file, 'utf8'),
+        ),
+      )
+      .map((file) => relative(root, file));
+    expect(offenders).toEqual([]);
+  });
 });
