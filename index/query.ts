@@ -10,6 +10,7 @@ import {
   type QueryUnderstander,
   type QueryUnderstanding,
   type TextLang,
+  tokenize,
   type UnderstoodConcept,
   type UnderstoodEntity,
   type UnderstoodLaw,
@@ -578,9 +579,19 @@ function toHit(h: MeiliHit): Omit<SearchHit, 'via'> {
 function translatedQueries(query: DocumentQuery, u: QueryUnderstanding): { lang: TextLang; q: string }[] {
   const wanted = query.languages && query.languages.length > 0 ? new Set<string>(query.languages) : null;
   const out: { lang: TextLang; q: string }[] = [];
+  // A query that names only places and dates says too little to look for in other languages.
+  if (
+    u.entities.length === 0 &&
+    u.laws.length === 0 &&
+    u.concepts.every((c) => c.group === 'place' || c.group === 'time')
+  )
+    return out;
+  const own = new Set(tokenize(query.q).map((t) => t.key));
   for (const lang of LANG_LIST) {
     const q = u.translations[lang];
     if (!q || lang === u.language || (wanted && !wanted.has(lang))) continue;
+    // Said with the query's own words (a Latin name in English and French): the query already asks it.
+    if (tokenize(q).every((t) => own.has(t.key))) continue;
     out.push({ lang, q });
   }
   return out;
