@@ -37,9 +37,9 @@ export interface CompiledNames {
   longStarts: Map<string, number[]>;
 }
 
-/** Lookup key of a normalized name: separators dropped, so "TLS Contact" = "TLSCONTACT" = "tls-contact". */
+/** Lookup key of a normalized name: separators and quotes dropped, so "TLS Contact" = "TLSCONTACT" = "tls-contact". */
 export function keyOf(normalized: string): string {
-  return normalized.replace(/[\s\-'.]+/g, '');
+  return normalized.replace(/[\s\-'."«»“”]+/g, '');
 }
 
 const ARABIC = /[\u0600-\u06ff]/;
@@ -156,7 +156,8 @@ export function compileNames(gazetteer: readonly GazetteerEntry[]): CompiledName
       .split(/[\s-]+/)
       .filter(Boolean)
       .map(escapeRegExp);
-    patterns.add(tokens.join("[\\s\\-']*"));
+    // Quotes may sit inside a name: "مؤسسة “تمكين”".
+    patterns.add(tokens.join('[\\s\\-\'"«»“”]*'));
     push(byKey, key, info, (x) => x.entry.id === info.entry.id);
   };
   for (const entry of gazetteer) {

@@ -245,9 +245,9 @@ const VENUE_BEFORE =
 // belongs to are bystanders ("financé par l'Union européenne", "en marge de l'Assemblée générale du
 // Réseau africain…", "على هامش…", "membres de l'OCI", "Rapporteuse spéciale de l'ONU").
 const BYSTANDER_BEFORE =
-  /(?:(?:finance|financee|finances|financees|cofinance|funded|financed) (?:par|by)|soutien financier d|avec le soutien d|grace au soutien d|with (?:the )?support (?:of|from)|بتمويل من|بدعم من|بدعم مالي من)\S*\s*(?:la |le |l'|les |the )?$|(?:en marge d|on the sidelines of|على هامش)[^.\n؛]{0,50}$/u;
+  /(?:(?:finance|financee|finances|financees|cofinance|funded|financed) (?:par|by)|soutien financier d|avec le soutien d|grace au soutien d|with (?:the )?support (?:of|from)|بتمويل من|بدعم من|بدعم مالي من)\S*\s*(?:la |le |l'|les |the )?$|(?:en marge d|on the sidelines of|علي هامش)[^.\n؛]{0,50}$/u;
 const MEMBERSHIP_BEFORE =
-  /(?:membres?|etats?|pays|members?|states|countries|rapporteu(?:r|se)(?: speciale?)?|special rapporteur|الدول الاعضاء|الاعضاء|اعضاء|عضو|المقرر(?:ه)? الخاص(?:ه)?)(?:\s+(?:de la|de l'|du|de|des|d'|of the|of|in|في|ب))?\s*$/u;
+  /(?:membres?|etats?|pays|members?|states|countries|rapporteu(?:r|se)(?: speciale?)?|special rapporteur|الدول الاعضاء|الاعضاء|اعضاء|عضو|المقرر(?:ه)? الخاص(?:ه)?)(?:\s+(?:de la|de l'|du|de|des|d'|of the|of|in|في|ب))?\s*[لب]?$/u;
 // "Dans une déclaration à la MAP", "(MAP)", "documents consultés par Le Desk", "تصريح لقناة … التابعة لوكالة المغرب العربي للأنباء": the
 // outlet a party spoke to. An outlet whose dispatch reports the facts ("selon une dépêche de la MAP")
 // stays: the house's gold counts it.
@@ -262,7 +262,7 @@ function keptInContext(ctx: DocContext, found: Found[]): Found[] {
   let dropped: Found | undefined;
   for (const f of found) {
     const follows =
-      dropped?.id === f.id && /^\s*\(?\s*(?:[\p{L}]+-)?$/u.test(ctx.text.slice(dropped.span.end, f.span.start));
+      dropped?.id === f.id && /^[\s(-]*(?:[\p{L}]+-)?$/u.test(ctx.text.slice(dropped.span.end, f.span.start));
     if (!follows && keepInContext(ctx, f, found)) kept.push(f);
     else dropped = f;
   }
@@ -568,6 +568,8 @@ const ACRONYM_STOP = new Set([
   'DRH',
   'AMO',
   'GAFAM',
+  // "Assemblée générale (AG)": a meeting.
+  'AG',
 ]);
 const ROMAN = /^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 
@@ -775,7 +777,14 @@ const COURT_IN_FRENCH = new Map<string, string>([
 const HEAD_THEN_NAME =
   /(?<![\p{L}])(?:[Uu]niversit[ée]|[Ff]acult[ée]|[ÉéEe]cole|[Ii]nstitut|[Hh][ôo]pital|University of|Faculty of|Institute of|Hospital of)[ \t]+(?=\p{Lu})/gu;
 const NAME_THEN_HEAD =
-  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}[ \t]+(?:University|Hospital|Institute)(?![\p{L}])/gu;
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}[ \t]+(?:University|Hospital|Institute|School|College|Academy|Clinic|Lounge|Hotel|Restaurant|Foundation)(?![\p{L}])/gu;
+// "Mulla Pride Ltd", "Atlas Froid SARL": a legal form after capitalized words makes a company name.
+const NAME_THEN_LEGAL_FORM =
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,3},?[ \t]+(?:Ltd|Limited|Inc|LLC|PLC|GmbH|SARL|SARLAU|SAS)(?![\p{L}])\.?/gu;
+// "en partenariat avec le Club des avocats", "l'Ordre des avocats de Rabat": a capitalized head noun
+// mid-sentence, after an article, with its lowercase complement.
+const HEAD_WITH_COMPLEMENT =
+  /(?<=(?:^|[\s(])(?:le|la|les|l'|l’|du|au|aux|des)[ \t]?)(?:Club|Association|Fondation|Fédération|Observatoire|Collectif|Syndicat|Ordre|Ligue|Amicale|Coalition)[ \t]+(?:des|du|de la|de l'|de l’|de|d'|d’|pour la|pour le|pour les|pour)[ \t]?\p{L}[\p{L}'’-]*(?:[ \t]+(?:de la|de l'|des|du|de|d'|et)[ \t]?\p{L}[\p{L}'’-]*){0,3}/gu;
 // Not "الجامعة" (the university already named, or a federation: "الجامعة الملكية").
 const AR_HEAD = /(?<![\p{L}])[وف]?[بل]?(جامعه|كليه|معهد|مستشفي)(?=\s)/gu;
 const INTERCAPPED =
@@ -791,6 +800,8 @@ function findUnknown(ctx: DocContext, known: Found[], read: Array<[number, numbe
     const cleaned = cleanName(name);
     const n = normalizeForMatch(cleaned);
     if (cleaned.length < 2 || NOT_NAMES.has(n) || !/\p{L}/u.test(cleaned)) return;
+    // "GAMMAs", "GAFAMs": a plural acronym names a class of companies.
+    if (/^\p{Lu}{2,}s$/u.test(cleaned)) return;
     if (overlaps(taken, oStart, oEnd) || isSourceCredit(ctx.text, oStart, oStart + cleaned.length)) return;
     const bracketed = bracketedLatin(oStart + cleaned.length);
     const named = identity ?? definedAcronyms.get(cleaned) ?? bracketed?.name ?? cleaned;
@@ -904,6 +915,17 @@ function findUnknown(ctx: DocContext, known: Found[], read: Array<[number, numbe
     if (!ar) continue;
     const start = origIndex(ctx, m.index + m[0].length - head.length);
     push(ctx.text.slice(start, ar.end), start, ar.end, 0.55);
+  }
+
+  if (ctx.language !== 'ar') {
+    for (const re of [NAME_THEN_LEGAL_FORM, HEAD_WITH_COMPLEMENT]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(ctx.text); m !== null; m = re.exec(ctx.text)) {
+        const lead = /^(?:(?:The|A|An|In|At|For|By|From|To|Of)[ \t]+)+/.exec(m[0])?.[0] ?? '';
+        const name = m[0].slice(lead.length).replace(/[ \t]+(?:de|du|des|d'|d’|et)$/u, '');
+        push(name, m.index + lead.length, m.index + lead.length + name.length, 0.6);
+      }
+    }
   }
 
   // "AdNova Media", "SecuVision Maroc": a capital inside a word is a brand's, not a person's or a place's.
