@@ -454,8 +454,10 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   // are skipped explicitly, since a claim's retry time may pass while its request is still running.
   async function deliveryLoop(): Promise<void> {
     const inFlight = new Map<number, Promise<void>>();
+    let finished = 0;
     while (!stopped) {
       let started = 0;
+      const finishedBefore = finished;
       try {
         const free = concurrency - inFlight.size;
         if (free > 0) {
@@ -465,6 +467,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
               .catch((e: unknown) => log.warn({ delivery: d.id, err: (e as Error).message }, 'alert delivery failed'))
               .finally(() => {
                 inFlight.delete(d.id);
+                finished++;
                 wakeAll();
               });
             inFlight.set(d.id, run);
@@ -475,7 +478,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
         log.warn({ err: (e as Error).message }, 'alert delivery loop failed; will retry');
       }
       if (stopped) break;
-      if (started > 0 && inFlight.size < concurrency) continue;
+      // A slot freed while this round ran would have woken a sleep that had not begun yet.
+      if ((started > 0 && inFlight.size < concurrency) || finished !== finishedBefore) continue;
       const next = nextDueAt(db);
       const wait = next ? Math.min(pollMs, Date.parse(next) - now().getTime()) : pollMs;
       // Woken early by a finished attempt (a free slot) or by new deliveries.
