@@ -324,3 +324,126 @@ describe('organizations: the CNDP under other wordings', () => {
     expect(idsOf(entitiesOf('La FRMF a sanctionné le club.').organizations)).toEqual(['org:x-frmf']);
   });
 });
+
+describe('organizations: long names as the press writes them', () => {
+  it('reads the CNDP without "la", without "contrôle", with "pour" or "Comité"', () => {
+    for (const text of [
+      'La Commission nationale de contrôle de protection des données à caractère personnel a reçu trois plaintes.',
+      'La Commission nationale de la protection des données personnelles a reçu trois plaintes.',
+      'La Commission nationale pour la protection des données à caractère personnel a reçu trois plaintes.',
+      'Le Comité national de contrôle de la protection des données personnelles a reçu trois plaintes.',
+      'The National Commission for the Control and Protection of Personal Data received three complaints.',
+    ]) {
+      expect(idsOf(entitiesOf(text).organizations), text).toEqual(['org:cndp']);
+    }
+    expect(
+      idsOf(entitiesOf('تلقت اللجنة المغربية لمراقبة حماية المعطيات الشخصية ثلاث شكايات.', 'ar').organizations),
+    ).toEqual(['org:cndp']);
+  });
+
+  it('reads a ministry under its synonyms: digitale for numérique, التحول for الانتقال', () => {
+    expect(
+      idsOf(entitiesOf('Le ministère de la Transition digitale et de la Réforme administrative signe.').organizations),
+    ).toEqual(['org:ma-ministry-digital']);
+    expect(idsOf(entitiesOf('وقعت وزارة التحول الرقمي وإصلاح الإدارة الاتفاقية.', 'ar').organizations)).toEqual([
+      'org:ma-ministry-digital',
+    ]);
+  });
+
+  it('does not read a name across a sentence end', () => {
+    expect(
+      entitiesOf('Elle siège à la Commission nationale. Contrôle de la protection des données: rien à signaler.')
+        .organizations,
+    ).toEqual([]);
+  });
+});
+
+describe('organizations: authorities told apart by country', () => {
+  it('resolves a shared acronym by the country named after it or in the text', () => {
+    expect(idsOf(entitiesOf("L'APDP du Mali a reçu des plaintes après la fuite.").organizations)).toEqual([
+      'org:ml-apdp',
+    ]);
+    expect(
+      idsOf(entitiesOf('Au Bénin, l’APDP a ouvert une enquête ; l’APDP rendra son avis en juin.').organizations),
+    ).toEqual(['org:bj-apdp']);
+  });
+
+  it('reads "the <nationality> data-protection authority" as that country’s', () => {
+    expect(
+      idsOf(entitiesOf("L'autorité sénégalaise de protection des données a averti les candidats.").organizations),
+    ).toEqual(['org:sn-cdp']);
+    expect(idsOf(entitiesOf('وقعت هيئة حماية البيانات الشخصية التركية مذكرة تفاهم.', 'ar').organizations)).toEqual([
+      'org:tr-kvkk',
+    ]);
+    expect(idsOf(entitiesOf("Kenya's data protection commissioner fined a clinic.", 'en').organizations)).toEqual([
+      'org:ke-odpc',
+    ]);
+  });
+
+  it('gives a press short form to the foreign authority the story names, not to the CNDP', () => {
+    const e = entitiesOf('فتحت لجنة حماية البيانات (DPC) في أيرلندا تحقيقا مع شركة فيسبوك.', 'ar');
+    expect(idsOf(e.organizations)).toEqual(['org:facebook', 'org:ie-dpc']);
+  });
+});
+
+describe('organizations: products under their parent company', () => {
+  it('reads "Parent (Product)" as the parent alone', () => {
+    const e = entitiesOf(
+      'La lettre vise Alphabet Inc. (YouTube), ByteDance Ltd (TikTok), Meta Platforms, Inc. (Instagram et Facebook) et Microsoft (LinkedIn).',
+    );
+    expect(idsOf(e.organizations)).toEqual(['org:alphabet', 'org:bytedance', 'org:meta', 'org:microsoft']);
+    const alone = entitiesOf('TikTok a reçu une mise en demeure.');
+    expect(idsOf(alone.organizations)).toEqual(['org:tiktok']);
+  });
+
+  it('reads a bare "X" only inside a list of companies', () => {
+    expect(idsOf(entitiesOf('Meta, X et TikTok ont reçu la lettre.').organizations)).toEqual([
+      'org:meta',
+      'org:tiktok',
+      'org:xcorp',
+    ]);
+    expect(entitiesOf('Le point X marque la sortie du parking.').organizations).toEqual([]);
+  });
+});
+
+describe('organizations: bystanders and fragments', () => {
+  it('leaves out venues, funders and the outlet a speaker talked to', () => {
+    for (const text of [
+      'Les partis représentés au Parlement ont reçu un courrier.',
+      'Le professeur, enseignant à l’Université Internationale de Rabat, a pris la parole.',
+      'Le programme est financé par l’Union européenne.',
+      'Dans une déclaration à la MAP, le président a salué l’accord.',
+      'وأوضحت الأحزاب الممثلة في البرلمان أنها توصلت بالمراسلة.',
+    ]) {
+      expect(entitiesOf(text, /[\u0600-\u06ff]/.test(text) ? 'ar' : 'fr').organizations, text).toEqual([]);
+    }
+    // The agency's dispatch reporting the facts is a source the register keeps.
+    expect(idsOf(entitiesOf('Selon une dépêche de la MAP, la commune a retiré les caméras.').organizations)).toEqual([
+      'org:map',
+    ]);
+  });
+
+  it('takes no acronym fragments: technical terms, events with a year, plurals, surnames in capitals', () => {
+    for (const text of [
+      'Une plateforme fondée sur un grand modèle de langage (LLM) sera développée.',
+      'La rencontre se tient à l’occasion de la JIPD 2023 à Rabat.',
+      'La lettre est adressée aux GAMMAs et à leurs filiales.',
+      'Selon Jean-Paul MARTIN, le dossier avance.',
+      'Le DP-Day est célébré chaque année.',
+    ]) {
+      expect(entitiesOf(text).organizations, text).toEqual([]);
+    }
+  });
+
+  it('does not read Arabic adjectives or verbs after "مؤسسة" as names', () => {
+    expect(entitiesOf('راسلت اللجنة إحدى عشرة مؤسسة مماثلة حول العالم.', 'ar').organizations).toEqual([]);
+    expect(entitiesOf('وقعت مع 11 مؤسسة تعنى بحماية الخصوصية.', 'ar').organizations).toEqual([]);
+  });
+
+  it('reads companies by their legal form or head noun, and a club with its complement', () => {
+    const en = entitiesOf('Harbor Grill Lounge was fined. Kivu Lending Ltd operates two apps.', 'en');
+    expect(en.organizations.map((o) => o.name).sort()).toEqual(['Harbor Grill Lounge', 'Kivu Lending Ltd']);
+    const fr = entitiesOf('Le colloque est organisé en partenariat avec le Club des juristes, à Fès.');
+    expect(fr.organizations.map((o) => o.name)).toEqual(['Club des juristes']);
+  });
+});
