@@ -24,10 +24,12 @@ import {
   type LinkFeatures,
   type LinkThresholds,
   linkFeatures,
+  linkTerms,
   MAX_ABSORBABLE,
   mergeSummaries,
   monthBucket,
   scoreCandidate,
+  termWeights,
 } from '../pipeline/link/index.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
 import { type Db, parseJsonColumn } from './db.ts';
@@ -398,6 +400,32 @@ interface CoreOptions {
   thresholds: LinkThresholds;
   /** Re-linking: the case this document founded or sat in before, reused when it is free. */
   reuseId?: string | null;
+  /** The document's terms are already in `link_terms` (re-linking stored documents). */
+  selfCounted?: boolean;
+}
+
+/** The row of `link_terms` that counts the linked documents themselves. */
+const ALL_DOCUMENTS = '';
+
+/** Count a document's terms in (`delta` 1) or out (-1) of the archive's document frequencies. */
+function countTerms(db: Db, features: LinkFeatures, delta: 1 | -1): void {
+  const bump = q(
+    db,
+    'INSERT INTO link_terms (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = max(0, docs + excluded.docs)',
+  );
+  bump.run(ALL_DOCUMENTS, delta);
+  for (const term of linkTerms(features)) bump.run(term, delta);
+}
+
+/** Rarity of the document's terms among the other linked documents. */
+function loadTermWeights(db: Db, features: LinkFeatures, selfCounted: boolean): Record<string, number> {
+  const read = qp(db, 'SELECT docs FROM link_terms WHERE term = ?');
+  const self = selfCounted ? 1 : 0;
+  const terms = linkTerms(features);
+  const docs = new Map<string, number>();
+  for (const term of terms) docs.set(term, Math.max(0, ((read.get(term) as number | undefined) ?? 0) - self));
+  const total = Math.max(0, ((read.get(ALL_DOCUMENTS) as number | undefined) ?? 0) - self);
+  return termWeights(terms, docs, total);
 }
 
 function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkResult {
@@ -410,15 +438,13 @@ function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkRes
     const summary = loadSummary(db, duplicateCase);
     if (summary) candidates.push(summary);
   }
-  const scoring =
-    generic.size === 0
-      ? features
-      : {
-          ...features,
-          tokens: features.tokens.filter((t) => !generic.has(t)),
-          titleTokens: features.titleTokens.filter((t) => !generic.has(t)),
-          concepts: features.concepts?.filter((c) => !generic.has(conceptKey(c))),
-        };
+  const scoring = {
+    ...features,
+    tokens: features.tokens.filter((t) => !generic.has(t)),
+    titleTokens: features.titleTokens.filter((t) => !generic.has(t)),
+    concepts: features.concepts?.filter((c) => !generic.has(conceptKey(c))),
+    termWeights: loadTermWeights(db, features, options.selfCounted ?? false),
+  };
   const decision = decideLink(scoring, candidates, options.thresholds);
   if (duplicateCase && candidates.some((c) => c.caseId === duplicateCase)) {
     decision.primary = { caseId: duplicateCase, score: 1 };
@@ -549,6 +575,10 @@ export function linkNewDocument(db: Db, input: LinkInput, options: LinkOptions =
     const existing = qp(db, 'SELECT seq FROM case_documents WHERE document_id = ?').get(features.documentId) as
       | number
       | undefined;
+    // A new version replaces the old one's terms in the archive's counts.
+    const previous = existing === undefined ? null : (loadDocRows(db, [features.documentId])[0]?.features ?? null);
+    if (previous) countTerms(db, previous, -1);
+    countTerms(db, features, 1);
     const seq = existing ?? ((qp(db, 'SELECT COALESCE(MAX(seq), 0) + 1 FROM case_documents').get() as number) || 1);
     q(
       db,
@@ -570,6 +600,7 @@ export function linkNewDocument(db: Db, input: LinkInput, options: LinkOptions =
       now,
       thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
       reuseId: left[0] ?? null,
+      selfCounted: true,
     });
     for (const c of left) retireIfEmpty(db, c, result.caseId, now);
     return result;
@@ -686,7 +717,12 @@ export function relinkAll(db: Db, options: LinkOptions = {}): RelinkResult {
       work.push({ features: parseJsonColumn<LinkFeatures>(row.features, null as never) });
     }
     for (const w of work) {
-      linkCore(db, w.features, { now, thresholds, reuseId: previous.get(w.features.documentId) ?? null });
+      linkCore(db, w.features, {
+        now,
+        thresholds,
+        reuseId: previous.get(w.features.documentId) ?? null,
+        selfCounted: true,
+      });
       documents++;
     }
     const retired: string[] = [];

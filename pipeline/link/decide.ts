@@ -222,12 +222,31 @@ export function conceptKey(id: string): string {
   return `#${id}`;
 }
 
+/** The rarity mass below which shared words prove nothing (three words each in half the archive). */
+const MIN_TERM_MASS = 3 * Math.LN2;
+
 function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   if (doc.tokens.length === 0 && (doc.concepts ?? []).length === 0) return 0;
+  const weights = doc.termWeights;
   const contained = (tokens: readonly string[], cap: number) => {
+    if (tokens.length === 0) return 0;
+    if (!weights) {
+      let shared = 0;
+      for (const t of tokens) if (summary.tokens[t] !== undefined) shared++;
+      return shared / Math.min(tokens.length, cap);
+    }
+    // With the archive's document frequencies, each word counts for how rare it is: sharing the
+    // field's common words says nothing, sharing the matter's own words says a lot.
     let shared = 0;
-    for (const t of tokens) if (summary.tokens[t] !== undefined) shared++;
-    return tokens.length === 0 ? 0 : shared / Math.min(tokens.length, cap);
+    let total = 0;
+    for (const t of tokens) {
+      const w = weights[t] ?? 0;
+      total += w;
+      if (summary.tokens[t] !== undefined) shared += w;
+    }
+    // A term in half the archive weighs ln 2: a bag of only such words, however fully shared,
+    // never adds up to evidence.
+    return shared / Math.max(total, MIN_TERM_MASS);
   };
   // Containment rather than Jaccard: the case's bag grows with every article. A headline is
   // denser than a lead, so its words count with less dilution.
@@ -235,6 +254,21 @@ function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   // shares, so a French report and an Arabic one of a matter meet there.
   const concepts = contained((doc.concepts ?? []).map(conceptKey), 12);
   return Math.max(contained(doc.tokens, 24) * 1.6, contained(doc.titleTokens ?? [], 8) * 0.8, concepts * 1.2);
+}
+
+/** The terms whose rarity weighs the text comparison: words of title and lead, and concepts. */
+export function linkTerms(doc: LinkFeatures): string[] {
+  return [...new Set([...doc.tokens, ...(doc.titleTokens ?? []), ...(doc.concepts ?? []).map(conceptKey)])];
+}
+
+/**
+ * Inverse document frequency of each term among `total` linked documents, from the counts the
+ * store keeps (`docs` excludes the document being linked).
+ */
+export function termWeights(terms: readonly string[], docs: ReadonlyMap<string, number>, total: number) {
+  const out: Record<string, number> = {};
+  for (const t of terms) out[t] = Math.log((total + 1) / ((docs.get(t) ?? 0) + 1));
+  return out;
 }
 
 /**
@@ -317,7 +351,19 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   const time = timeFactor(gap, doc.refersBack || law >= 1);
   const orgs = orgMentionSimilarity(doc, summary);
   const detail = detailSimilarity(doc, summary);
-  let evidence = 0.5 * subject + 0.5 * law + 0.45 * event + 0.35 * text + 0.15 * orgs + 0.45 * detail;
+  // As the archive grows, many matters share a kind of step in the same days, and a busy company
+  // has more than one matter a season: neither the step nor the company stands alone, each must be
+  // corroborated by something else the two sides share.
+  const others = law >= 0.3 || text >= 0.3 || detail >= 0.35 || orgs >= 0.5;
+  const eventCounts = others || subject >= 0.5;
+  const subjectCounts = others || event >= 0.6;
+  let evidence =
+    0.5 * (subjectCounts ? subject : Math.min(subject, 0.7)) +
+    0.5 * law +
+    (eventCounts ? 0.45 * event : 0) +
+    0.35 * text +
+    0.15 * orgs +
+    0.45 * detail;
   // A matter about no company — a convention, a communiqué on a practice, an awareness week — is
   // told in every language through what it is about: there the topic is evidence of its own.
   if (!docHasSubject && !caseHasSubject && sharesTopic(doc, summary)) evidence += 0.15;

@@ -58,6 +58,11 @@ export interface LinkFeatures {
   days?: string[];
   /** Thesaurus concepts of title + lead (`concepts.ts`): the words that cross languages. */
   concepts?: string[];
+  /**
+   * Rarity of each term in the archive (`termWeights`), set by the caller at scoring time and
+   * never stored: without it, every word counts the same.
+   */
+  termWeights?: Record<string, number>;
 }
 
 export interface LinkFeatureOptions {
@@ -246,6 +251,9 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
     if (!events.some((x) => x.type === e.type && x.date === date)) events.push({ type: e.type, date });
   }
   const lead = doc.text.slice(0, 700);
+  // Words that spell an organization's name are already counted as that organization: as words
+  // they would count the company twice and make two matters of one company look alike.
+  const named = new Set(doc.entities.organizations.flatMap((o) => contentTokens(o.name)));
   const normalized = normalizeForMatch(doc.text.slice(0, 2500));
   const date = doc.publishedAt?.slice(0, 10) ?? null;
   // Details are read from the body too: the figure or the place may come in the third paragraph.
@@ -262,8 +270,8 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
     regulatorIds,
     laws,
     events,
-    tokens: contentTokens(`${doc.title ?? ''} ${lead}`),
-    titleTokens: contentTokens(doc.title ?? '', 12),
+    tokens: contentTokens(`${doc.title ?? ''} ${lead}`).filter((t) => !named.has(t)),
+    titleTokens: contentTokens(doc.title ?? '', 12).filter((t) => !named.has(t)),
     refersBack: REFER_BACK.some((w) => normalized.includes(w)),
     ...details,
     topics: detectTopics(doc.text, doc.title).slice(0, 2),

@@ -11,11 +11,13 @@ export {
   decideLink,
   emptySummary,
   keyWindowMonths,
+  linkTerms,
   MAX_ABSORBABLE,
   mergeSummaries,
   monthBucket,
   scoreCandidate,
   skeletonSimilarity,
+  termWeights,
 } from './decide.ts';
 export type { LinkEvent, LinkFeatureOptions, LinkFeatures } from './features.ts';
 export { contentTokens, isProceduralId, isRegulatorId, linkFeatures } from './features.ts';
