@@ -169,9 +169,9 @@ export function registerAlertRoutes(app: FastifyInstance, options: AlertRoutesOp
   function resolveOrg(value: string): string {
     const v = value.trim().toLowerCase();
     const entry =
-      options.gazetteer.find((g) => g.kind === 'organization' && g.id.toLowerCase() === v) ??
+      options.gazetteer.find((g) => g.kind !== 'law' && g.id.toLowerCase() === v) ??
       options.gazetteer.find(
-        (g) => g.kind === 'organization' && Object.values(g.names).some((ns) => ns?.some((n) => n.toLowerCase() === v)),
+        (g) => g.kind !== 'law' && Object.values(g.names).some((ns) => ns?.some((n) => n.toLowerCase() === v)),
       );
     if (!entry) throw new AppError('BAD_REQUEST', `Unknown organization "${value}"; see GET /entities?q=…`);
     return entry.id;
