@@ -116,7 +116,9 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const maxDelay = base * 360;
   const pollMs = options.pollMs ?? 1000;
   const concurrency = options.concurrency ?? 8;
-  const tickMs = options.tickMs ?? 60_000;
+  // Digests go out within this long after their period ends; deadlines are looked at as often (a
+  // scan of the analyses' deadlines, so not every second).
+  const tickMs = options.tickMs ?? 900_000;
   const userAgent = options.userAgent ?? 'RaqibAlerts/0.1';
   let stopped = true;
   const wakers = new Set<() => void>();
