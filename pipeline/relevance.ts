@@ -160,8 +160,18 @@ const FOREIGN_REGULATORS: Pattern[] = [
   latin('ico', "information commissioner'?s? office"),
   arabic('inpdp', 'الهيئه الوطنيه لحمايه المعطيات'),
   arabic('anpdp', 'السلطه الوطنيه لحمايه المعطيات'),
-  arabic('foreign-country', 'تونس|التونسي|الجزاير|الجزايري|السنغال'),
-  latin('foreign-country', 'tunisie|tunisienne?|algerie|algerienne?|tunisia|algeria'),
+  // Most African and Middle-Eastern authorities are an "Autorité de protection des données" (APDP:
+  // Benin, Mali, Monaco...) or a "commission(er)"; Morocco's is a "Commission nationale de contrôle".
+  latin(
+    'dpa',
+    'apdp|autorite de protection des donnees(?: a caractere personnel| personnelles)?|odpc|ndpc|kvkk|aepd|artci|garante per la protezione|data protection commission(?:er)?|office of the data protection commissioner|datatilsynet',
+  ),
+  arabic('dpa', 'هيئه حمايه البيانات|سلطه حمايه البيانات|مركز حمايه البيانات|لجنه حمايه البيانات'),
+  arabic('foreign-country', 'تونس|التونسي|الجزاير|الجزايري|السنغال|كينيا|نيجيريا|ايرلندا|الايرلندي'),
+  latin(
+    'foreign-country',
+    'tunisie|tunisienne?|algerie|algerienne?|tunisia|algeria|mali|malienne?|kenya|kenyan|nigeria|ireland|irish|irlande',
+  ),
 ];
 
 /** France's CNDP: public debate on infrastructure projects. */

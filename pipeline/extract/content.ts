@@ -568,8 +568,13 @@ const BYLINE_CUE =
  * A date with a byline cue or little else ("05/10/2018 - Publié par X", "Le 10/01/2023 à 10h13").
  * A sentence ("Le 12 mars 2020, la loi a été adoptée par le Parlement.") ends with a full stop.
  */
+const MAX_DATE_LINE = 160;
+
 export function isDateLine(t: string): boolean {
   if (!/\d|[\u0660-\u0669]/.test(t) || /[.!?؟:]$/.test(t)) return false;
+  // A byline or date line is a line, not a paragraph: a paragraph that cites a deliberation "du 14
+  // juillet 2015" carries a date and a cue word, and is still the article.
+  if (t.length > MAX_DATE_LINE) return false;
   const dates = findDates(t);
   if (dates.length === 0) return false;
   if (BYLINE_CUE.test(t)) return true;

@@ -114,8 +114,12 @@ function gapToCase(date: string | null, summary: CaseSummary): number | null {
  * later. Beyond a month, the same company alone no longer makes the same matter: only a document
  * that points back, or shares a specific law or dated step, keeps enough weight to join.
  */
+// Most real excerpts, reprints and aggregator copies carry no date: an unknown date is a small
+// doubt, not evidence against — the content has to carry the link, and may.
+const UNKNOWN_TIME = 0.9;
+
 function timeFactor(gap: number | null, refersBack: boolean): number {
-  if (gap === null) return 0.8;
+  if (gap === null) return UNKNOWN_TIME;
   if (gap <= 30) return 1;
   if (gap <= 400) {
     const decayed = gap <= 90 ? 1 - (0.4 * (gap - 30)) / 60 : 0.6 - (0.25 * (gap - 90)) / 310;

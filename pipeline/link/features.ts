@@ -3,7 +3,7 @@
 // and Arabic coverage of one matter share those and almost no words; the token set of title + lead
 // only helps between documents of the same language.
 import { findDates } from '../dates/index.ts';
-import { consonantSkeleton } from '../entities/index.ts';
+import { consonantSkeleton, type OrgRole, orgRole } from '../entities/index.ts';
 import { normalizeForMatch } from '../normalize.ts';
 import { detectTopics } from '../topics.ts';
 import type { EventType, Lang, UnderstoodDocument } from '../types.ts';
@@ -71,40 +71,38 @@ export interface LinkFeatureOptions {
   regulatorIds?: ReadonlySet<string>;
 }
 
-// Ids and names of data-protection authorities. The regulator appears in nearly every document, so
-// it says nothing about which matter a document belongs to; a *different* authority, though, says
-// the matter is another country's. Gazetteer ids carry a country prefix for foreign bodies
-// (`org:fr-cnil`); `org:fr-cndp` (France's public-debate commission) must not pass for Morocco's CNDP.
-const REGULATOR_ID =
-  /^org:(cndp|(?:[a-z]{2}-)?(?:cnil|inpdp|anpdp|cdp|aepd|ico|garante|dpc|apd|edpb|edps|bfdi|cnpd|datatilsynet|dpa))$/;
+// Who an organization is in a matter comes from the gazetteer's roles: a data-protection authority
+// is the regulator (Morocco's CNDP in every document, a foreign one a counterpart or another
+// country's matter), and the machinery around a matter — prosecutors, courts, police, the press
+// that broke the story, associations that complain in matter after matter, the parliament where
+// a question is asked — is never what a matter is about. Organizations outside the gazetteer
+// (`org:x-…`) are only known by their name.
 const REGULATOR_NAME =
   /protection des donn[eé]es|حماية المعطيات|data protection (authority|commission)|informatique et des libert/i;
+const BYSTANDER_ROLES: ReadonlySet<OrgRole> = new Set([
+  'outlet',
+  'court',
+  'prosecutor',
+  'police',
+  'advocacy',
+  'legislature',
+]);
+const BYSTANDER_NAME =
+  /parquet|procureur|minist[eè]re public|tribunal|cour d'appel|police judiciaire|النيابة|المحكمة|وكيل الملك|الوكيل العام|الشرطة القضائية|prosecutor|court|consommat|consumer|المستهلك|droits de l'homme|human rights|حقوق الانسان|حقوق الإنسان|association|جمعية|جمعيه/i;
 
 /** The authority whose record this is: named in nearly every document, it tells no matter apart. */
 export const HOME_REGULATOR = 'org:cndp';
 
 export function isRegulatorId(id: string, name = ''): boolean {
-  if (REGULATOR_ID.test(id)) return true;
-  // Organizations outside the gazetteer (`org:x-<hash>`) are only known by their name.
+  const role = orgRole(id);
+  if (role !== null) return role === 'regulator';
   return id.startsWith('org:x-') && REGULATOR_NAME.test(name);
 }
 
-// The machinery of enforcement — prosecutors, courts, police, the news agency — appears in many
-// matters without being what any of them is about, like the regulator.
-const PROCEDURAL_ID = /^org:(ma-prosecutor|bnpj|dgsn|gendarmerie-royale|map|court-.+|tribunal-.+|cour-.+|ma-court-.+)$/;
-const PROCEDURAL_NAME =
-  /parquet|procureur|minist[eè]re public|tribunal|cour d'appel|police judiciaire|النيابة|المحكمة|وكيل الملك|الوكيل العام|الشرطة القضائية|prosecutor|court/i;
-
-// Consumer and human-rights associations file the complaint, or comment, in matter after matter:
-// the company they complain about is the subject, they are not. Two unrelated matters brought by
-// one federation must not meet through it.
-const ADVOCACY_ID = /^org:(fmdc|omdc|amdh|omdh)$/;
-const ADVOCACY_NAME =
-  /consommat|consumer|المستهلك|droits de l'homme|human rights|حقوق الانسان|حقوق الإنسان|association|جمعية|جمعيه/i;
-
 export function isProceduralId(id: string, name = ''): boolean {
-  if (PROCEDURAL_ID.test(id) || ADVOCACY_ID.test(id)) return true;
-  return id.startsWith('org:x-') && (PROCEDURAL_NAME.test(name) || ADVOCACY_NAME.test(name));
+  const role = orgRole(id);
+  if (role !== null) return BYSTANDER_ROLES.has(role);
+  return id.startsWith('org:x-') && BYSTANDER_NAME.test(name);
 }
 
 /** The base data-protection law is cited by nearly every document: it identifies no matter. */
