@@ -248,7 +248,7 @@ export const ORGANIZATIONS: readonly GazetteerInput[] = [
     id: 'org:eu-parliament',
     role: 'legislature',
     kind: 'agency',
-    names: { fr: ['Parlement européen'], ar: ['البرلمان الأوروبي'], en: ['European Parliament'] },
+    names: { fr: ['Parlement européen'], ar: ['البرلمان الأوروبي', 'البرلمان الأوربي'], en: ['European Parliament'] },
   },
   {
     id: 'org:ma-ministry-interior',
@@ -707,7 +707,7 @@ export const ORGANIZATIONS: readonly GazetteerInput[] = [
     kind: 'agency',
     names: {
       fr: ['Union européenne', 'Commission européenne', 'UE'],
-      ar: ['الاتحاد الأوروبي', 'المفوضية الأوروبية'],
+      ar: ['الاتحاد الأوروبي', 'المفوضية الأوروبية', 'الاتحاد الأوربي', 'المفوضية الأوربية'],
       en: ['European Union', 'European Commission', 'EU'],
     },
     // "UE" and "EU" are the same union; only in capitals.
@@ -1373,7 +1373,8 @@ export const ORGANIZATIONS: readonly GazetteerInput[] = [
     id: 'org:coe',
     kind: 'agency',
     role: 'international',
-    names: { fr: ["Conseil de l'Europe"], ar: ['مجلس أوروبا'], en: ['Council of Europe'] },
+    // "أوربا" is the Moroccan press's spelling of "أوروبا".
+    names: { fr: ["Conseil de l'Europe"], ar: ['مجلس أوروبا', 'مجلس أوربا'], en: ['Council of Europe'] },
   },
   {
     id: 'org:oic',

@@ -244,7 +244,7 @@ const VENUE_BEFORE =
 // belongs to are bystanders ("financé par l'Union européenne", "en marge de l'Assemblée générale du
 // Réseau africain…", "على هامش…", "membres de l'OCI", "Rapporteuse spéciale de l'ONU").
 const BYSTANDER_BEFORE =
-  /(?:(?:finance|financee|finances|financees|cofinance|funded|financed) (?:par|by)|soutien financier d|avec le soutien d|grace au soutien d|with (?:the )?support (?:of|from)|بتمويل من|بدعم من|بدعم مالي من)\S*\s*(?:la |le |l'|les |the )?$|(?:en marge d|on the sidelines of|علي هامش)[^.\n؛]{0,50}$/u;
+  /(?:(?:finance|financee|finances|financees|cofinance|funded|financed) (?:par|by)|soutien financier d|avec le soutien d|grace au soutien d|with (?:the )?support (?:of|from)|بتمويل من|بدعم من|بدعم مالي من|ممول(?:ه)? من (?:قبل|طرف))\S*\s*(?:la |le |l'|les |the )?$|(?:en marge d|on the sidelines of|علي هامش)[^.\n؛]{0,50}$/u;
 const MEMBERSHIP_BEFORE =
   /(?:membres?|etats?|pays|members?|states|countries|rapporteu(?:r|se)(?: speciale?)?|special rapporteur|الدول الاعضاء|الاعضاء|اعضاء|عضو|المقرر(?:ه)? الخاص(?:ه)?)(?:\s+(?:de la|de l'|du|de|des|d'|of the|of|in|في|ب))?\s*[لب]?$/u;
 // "Dans une déclaration à la MAP", "(MAP)", "documents consultés par Le Desk", "تصريح لقناة … التابعة لوكالة المغرب العربي للأنباء": the
