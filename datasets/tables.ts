@@ -227,17 +227,24 @@ const cases: TableSpec = {
 const TIMELINE_ENTRY_COLUMNS = {
   date: 'date',
   type: 'event_type',
+  label: 'label',
+  sentence: 'sentence',
   documentIds: 'document_ids',
   disputed: 'disputed',
+  otherDates: 'other_dates',
 } as const satisfies Record<keyof TimelineEntry, string>;
 
 function timelineEntryCells(entry: TimelineEntry): Row {
-  const row: Row = {};
-  for (const [key, column] of Object.entries(TIMELINE_ENTRY_COLUMNS)) {
-    const value = entry[key as keyof TimelineEntry] as unknown;
-    row[column] = Array.isArray(value) ? value.map(String) : ((value ?? null) as CellValue);
-  }
-  return row;
+  return {
+    date: entry.date,
+    event_type: entry.type,
+    label: entry.label.fr,
+    label_ar: entry.label.ar,
+    sentence: entry.sentence,
+    document_ids: [...entry.documentIds],
+    disputed: entry.disputed,
+    other_dates: entry.otherDates.map((o) => o.date),
+  } satisfies Record<(typeof TIMELINE_ENTRY_COLUMNS)[keyof TimelineEntry] | 'label_ar', CellValue>;
 }
 
 const timeline: TableSpec = {
@@ -257,7 +264,10 @@ const timeline: TableSpec = {
     f('date', 'date', 'Day of the step or deadline.'),
     f('event_type', 'string', 'Enforcement event type (complaint, inspection, sanction...); null for deadlines.'),
     f('disputed', 'boolean', 'Sources date this step differently (both entries are kept).'),
-    f('label', 'string', 'What the deadline is for.'),
+    f('other_dates', 'array', 'For a disputed step: the dates other sources give it.'),
+    f('label', 'string', 'What happened, in French (for deadlines: what the deadline is for).'),
+    f('label_ar', 'string', 'What happened, in Arabic.'),
+    f('sentence', 'string', 'The sentence that reports the step (the regulator’s own text when there is one).'),
     f('status', 'string', 'For deadlines: upcoming or passed at the time of the export.'),
     f('document_ids', 'array', 'Documents that report the step.'),
   ],
@@ -268,7 +278,17 @@ const timeline: TableSpec = {
       const r = ctx.snapshot.caseRecord(id);
       if (!r) continue;
       let n = 0;
-      const blank = { date: null, event_type: null, disputed: null, label: null, status: null, document_ids: [] };
+      const blank = {
+        date: null,
+        event_type: null,
+        disputed: null,
+        other_dates: [],
+        label: null,
+        label_ar: null,
+        sentence: null,
+        status: null,
+        document_ids: [],
+      };
       for (const entry of r.timeline)
         yield { case_id: r.id, entry_no: ++n, entry_kind: 'event', ...blank, ...timelineEntryCells(entry) };
       for (const e of r.undatedEvents)
@@ -278,6 +298,9 @@ const timeline: TableSpec = {
           entry_kind: 'undated_event',
           ...blank,
           event_type: e.type,
+          label: e.label.fr,
+          label_ar: e.label.ar,
+          sentence: e.sentence,
           document_ids: e.documentIds,
         };
       for (const d of r.deadlines)

@@ -65,6 +65,27 @@ describe('scoreRelevance: Moroccan data-protection enforcement', () => {
 });
 
 describe('scoreRelevance: acronym collisions and other countries', () => {
+  it('rejects an "Autorité de protection des données" (APDP) of another country named alone', () => {
+    const r = scoreRelevance(
+      press(
+        "Données personnelles : l'APDP reçoit des plaintes après une campagne d'identification",
+        "L'Autorité de protection des données à caractère personnel (APDP) indique avoir reçu plusieurs plaintes liées à l'enrôlement des abonnés au téléphone. Elle rappelle aux opérateurs leurs obligations de sécurité et invite les citoyens à signaler toute violation de leurs données.",
+      ),
+    );
+    expect(r.relevant).toBe(false);
+    expect(r.signals).toContain('foreign:dpa');
+  });
+
+  it('keeps a convention the CNDP signs with a foreign APDP', () => {
+    const r = scoreRelevance(
+      press(
+        "La CNDP et l'APDP signent une convention",
+        "La Commission nationale de contrôle de la protection des données à caractère personnel (CNDP) et l'Autorité de protection des données à caractère personnel (APDP) ont signé une convention de coopération à Marrakech.",
+      ),
+    );
+    expect(r.relevant).toBe(true);
+  });
+
   it("rejects France's CNDP (Commission nationale du débat public)", () => {
     const r = scoreRelevance(
       press(

@@ -112,9 +112,23 @@ describe('store/cases', () => {
     expect(record.title.ar).toBe('عقوبة اللجنة الوطنية ضد فيزا سنتر (2023)');
     expect(record.subjects[0]).toMatchObject({ id: 'org:visa-centre', documentCount: 3 });
     const hearings = record.timeline.filter((t) => t.type === 'hearing');
-    expect(hearings).toEqual([
-      { date: '2023-01-05', type: 'hearing', documentIds: [visaHearingAr.id], disputed: true },
-      { date: '2023-01-06', type: 'hearing', documentIds: [visaHearingFr.id], disputed: true },
+    // Each source's date is kept, and each entry points to the date the other source gives.
+    expect(hearings).toMatchObject([
+      {
+        date: '2023-01-05',
+        type: 'hearing',
+        label: { fr: 'Audition de VisaCentre', ar: 'الاستماع إلى فيزا سنتر' },
+        documentIds: [visaHearingAr.id],
+        disputed: true,
+        otherDates: [{ date: '2023-01-06', documentIds: [visaHearingFr.id] }],
+      },
+      {
+        date: '2023-01-06',
+        type: 'hearing',
+        documentIds: [visaHearingFr.id],
+        disputed: true,
+        otherDates: [{ date: '2023-01-05', documentIds: [visaHearingAr.id] }],
+      },
     ]);
     expect(record.deadlines).toEqual([
       {

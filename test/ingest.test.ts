@@ -180,4 +180,43 @@ describe('raqib ingest (CLI)', () => {
       ]),
     );
   });
+
+  it('gives the same cases the same ids whatever order the same data arrives in, and dates an undated copy from its text only', async () => {
+    // An undated reprint of the French report, dated only by its own dateline.
+    const reprint = {
+      url: 'https://agregateur.example/fr/123',
+      source: 'Agrégateur',
+      text: FR.text.replace('Rabat, le 14 mars 2024 — ', 'Rabat, le 14 mars 2024 (MAP) — '),
+    };
+    const other = {
+      url: 'https://example.ma/actualite/cndp-convention-universite',
+      source: 'Exemple Presse',
+      title: 'La CNDP signe une convention avec une université',
+      text: "La CNDP a signé une convention de partenariat avec l'Université Ibn Zohr d'Agadir pour former des délégués à la protection des données.",
+    };
+    const runs = [
+      [FR, AR, reprint, other],
+      [other, reprint, AR, FR],
+    ];
+    const outcomes = [];
+    for (const order of runs) {
+      const result = await ingestLines(
+        freshDb(),
+        order.map((l) => JSON.stringify(l)),
+        {
+          now: new Date('2026-11-30T12:00:00Z'),
+        },
+      );
+      const byUrl = new Map<string, { caseId: string | null; publishedAt: string | null }>();
+      for (const o of result.outputs)
+        if ('url' in o) byUrl.set(o.url, { caseId: o.caseId, publishedAt: o.publishedAt });
+      outcomes.push(byUrl);
+    }
+    const [first, second] = outcomes;
+    for (const url of [FR.url, AR.url, reprint.url, other.url].map((u) => u.replace(/\?utm_source=rss$/, '')))
+      expect(second?.get(url)?.caseId).toBe(first?.get(url)?.caseId);
+    expect(first?.get(reprint.url)?.publishedAt?.slice(0, 10)).toBe('2024-03-14');
+    expect(first?.get(other.url)?.publishedAt).toBeNull();
+    expect(first?.get(reprint.url)?.caseId).toBe(first?.get(AR.url)?.caseId);
+  });
 });

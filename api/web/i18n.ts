@@ -140,6 +140,8 @@ const fr = {
     regulatory_decision: 'décision réglementaire',
     data_breach: 'fuite de données',
     platform_cooperation: 'coopération avec une plateforme',
+    cooperation: 'convention',
+    outreach: 'rencontre',
     public_statement: 'déclaration publique',
   } as Partial<Record<CaseType | string, string>>,
 };
@@ -278,6 +280,8 @@ const ar: Messages = {
     regulatory_decision: 'قرار تنظيمي',
     data_breach: 'تسريب معطيات',
     platform_cooperation: 'تعاون مع منصة',
+    cooperation: 'اتفاقية',
+    outreach: 'لقاء',
     public_statement: 'تصريح عمومي',
   },
 };
@@ -413,6 +417,8 @@ const en: Messages = {
     regulatory_decision: 'regulatory decision',
     data_breach: 'data breach',
     platform_cooperation: 'platform cooperation',
+    cooperation: 'agreement',
+    outreach: 'outreach',
     public_statement: 'public statement',
   },
 };

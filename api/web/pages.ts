@@ -439,7 +439,8 @@ export function casePage(record: CaseRecord, ctx: PageContext): Html {
   const timeline = record.timeline.map(
     (e) => html`<li class="event${e.disputed ? ' disputed' : ''}">
 <div class="when">${time(e.date, lang)}</div>
-<div class="what"><strong>${t.eventType[e.type] ?? e.type}</strong>${e.disputed ? html` <span class="badge warn" title="${t.disputed}">${t.disputed}</span>` : ''}
+<div class="what"><strong>${lang === 'ar' ? dataText(e.label.ar, 'ar') : e.label.fr}</strong>${e.disputed ? html` <span class="badge warn" title="${t.disputed}">${t.disputed}</span>` : ''}
+${e.sentence ? html`<blockquote class="said" dir="auto">${e.sentence}</blockquote>` : ''}
 <details${trusted(e.documentIds.length <= 4 ? ' open' : '')}><summary>${t.reportedBy} (${e.documentIds.length})</summary><ul class="reports">${e.documentIds.map((id) => docRef(id, docs, ctx))}</ul></details></div>
 </li>`,
   );

@@ -33,13 +33,17 @@ describe('buildCaseRecord', () => {
       id: 'cndp-deliberation-D-194-2019',
       documentIds: [moratorium2019Ar.id, moratorium2019.id, moratoriumExtension.id],
     });
-    // Two sources give the moratorium the same date: one entry citing both.
-    expect(record.timeline[0]).toEqual({
+    // Two sources give the moratorium the same date: one entry citing both, saying what happened in
+    // both languages and quoting a sentence that reports it.
+    expect(record.timeline[0]).toMatchObject({
       date: '2019-08-30',
       type: 'moratorium',
+      label: { fr: 'Moratoire', ar: 'تعليق مؤقت' },
       documentIds: [moratorium2019Ar.id, moratorium2019.id],
       disputed: false,
+      otherDates: [],
     });
+    expect(record.timeline[0]?.sentence).toMatch(/\S/);
     expect(record.firstSeen).toBe('2019-09-04');
     expect(record.lastSeen).toBe('2020-03-30');
     expect(record.completeness).toContain('no regulator communiqué found, press only');

@@ -10,6 +10,8 @@ export const CASE_TYPES = [
   'regulatory_decision',
   'data_breach',
   'platform_cooperation',
+  'cooperation',
+  'outreach',
   'public_statement',
 ] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
@@ -27,7 +29,8 @@ export interface CaseDocument {
   publishedAt: string | null;
   organizations: { id: string; name: string; subject: boolean; regulator: boolean }[];
   laws: { id: string; label: string; kind: LawKind; parentId: string | null }[];
-  events: { type: EventType; date: string | null }[];
+  /** Each step with the sentence that reports it (absent in cards stored before sentences). */
+  events: { type: EventType; date: string | null; sentence?: string }[];
   deadlines: { date: string; label: string }[];
   /** What the document is about, most mentioned first (optional in cards stored before topics). */
   topics?: TopicId[];
@@ -57,7 +60,11 @@ export function caseDocument(doc: UnderstoodDocument, options: CaseDocumentOptio
       regulator: isRegulatorId(o.id, o.name),
     })),
     laws: doc.entities.laws.map((l) => ({ id: l.id, label: l.label, kind: l.kind, parentId: l.parentId })),
-    events: doc.entities.events.map((e) => ({ type: e.type, date: e.date?.slice(0, 10) ?? null })),
+    events: doc.entities.events.map((e) => ({
+      type: e.type,
+      date: e.date?.slice(0, 10) ?? null,
+      sentence: clip(e.mentions[0]?.sentence ?? ''),
+    })),
     deadlines: doc.entities.deadlines.map((d) => ({ date: d.date.slice(0, 10), label: d.label })),
     // Named as the matter only when the document dwells on it, not when it lists it in passing.
     topics: detectTopics(doc.text, doc.title, 2).slice(0, 3),
@@ -75,9 +82,15 @@ export interface CaseRow {
 export interface TimelineEntry {
   date: string;
   type: EventType;
+  /** What happened, in a few words, in French and Arabic ("Convention signée avec KVKK"). */
+  label: { fr: string; ar: string };
+  /** The sentence that reports the step, from the regulator's own text when it has one. */
+  sentence: string | null;
   documentIds: string[];
   /** Other sources date the same step differently (within a few days): both entries are kept. */
   disputed: boolean;
+  /** For a disputed step, the dates the other sources give, each with the documents that give it. */
+  otherDates: { date: string; documentIds: string[] }[];
 }
 
 export interface CaseRecord {
@@ -91,7 +104,12 @@ export interface CaseRecord {
   laws: { id: string; label: string; kind: LawKind; parentId: string | null; documentIds: string[] }[];
   timeline: TimelineEntry[];
   /** Events the sources report without a date. */
-  undatedEvents: { type: EventType; documentIds: string[] }[];
+  undatedEvents: {
+    type: EventType;
+    label: { fr: string; ar: string };
+    sentence: string | null;
+    documentIds: string[];
+  }[];
   deadlines: { date: string; label: string; status: 'upcoming' | 'passed'; documentIds: string[] }[];
   documents: {
     language: Lang;
@@ -127,6 +145,10 @@ export function caseTypeOf(docs: readonly CaseDocument[], subjectIds: readonly s
   }
   if (has('hearing') || has('inspection') || has('formal_notice') || has('complaint')) return 'investigation';
   if (has('moratorium') || has('deliberation')) return 'regulatory_decision';
+  // Conventions and memoranda the authority signs; then what it organizes (days, weeks, meetings)
+  // or launches. Most of its public record is of these kinds.
+  if (has('agreement')) return 'cooperation';
+  if (has('meeting') || has('launch')) return 'outreach';
   return 'public_statement';
 }
 
@@ -150,6 +172,14 @@ const TYPE_TITLES: Record<CaseType, { fr: (s: string | null) => string; ar: (s: 
   platform_cooperation: {
     fr: (s) => (s ? `CNDP et ${s} : coopération` : 'Coopération de la CNDP avec une plateforme'),
     ar: (s) => (s ? `اللجنة الوطنية و${s}: تعاون` : 'تعاون اللجنة الوطنية مع منصة رقمية'),
+  },
+  cooperation: {
+    fr: (s) => (s ? `Convention entre la CNDP et ${s}` : 'Convention de la CNDP'),
+    ar: (s) => (s ? `اتفاقية بين اللجنة الوطنية و${s}` : 'اتفاقية للجنة الوطنية'),
+  },
+  outreach: {
+    fr: (s) => (s ? `Rencontre de la CNDP avec ${s}` : 'Rencontre organisée par la CNDP'),
+    ar: (s) => (s ? `لقاء اللجنة الوطنية مع ${s}` : 'لقاء نظمته اللجنة الوطنية'),
   },
   public_statement: {
     fr: (s) => (s ? `Prise de position de la CNDP : ${s}` : 'Prise de position de la CNDP'),
@@ -187,6 +217,50 @@ function caseTopic(docs: readonly CaseDocument[]): TopicId | null {
   let best: TopicId | null = null;
   for (const [t, w] of weights) if (best === null || w > (weights.get(best) ?? 0)) best = t;
   return best;
+}
+
+/** A reported sentence, trimmed for a timeline line. */
+function clip(sentence: string): string | undefined {
+  const t = sentence.replace(/\s+/g, ' ').trim();
+  if (t === '') return undefined;
+  return t.length <= 280 ? t : `${t.slice(0, 277)}…`;
+}
+
+// What each kind of step is called on a timeline; `s` is who it concerns, when the case knows.
+const EVENT_LABELS: Record<EventType, { fr: (s: string | null) => string; ar: (s: string | null) => string }> = {
+  complaint: { fr: (s) => (s ? `Plainte visant ${s}` : 'Plainte'), ar: (s) => (s ? `شكاية ضد ${s}` : 'شكاية') },
+  inspection: {
+    fr: (s) => (s ? `Contrôle de ${s}` : 'Contrôle'),
+    ar: (s) => (s ? `مراقبة ${s}` : 'عملية مراقبة'),
+  },
+  hearing: { fr: (s) => (s ? `Audition de ${s}` : 'Audition'), ar: (s) => (s ? `الاستماع إلى ${s}` : 'جلسة استماع') },
+  formal_notice: {
+    fr: (s) => (s ? `Mise en demeure de ${s}` : 'Mise en demeure'),
+    ar: (s) => (s ? `إنذار موجه إلى ${s}` : 'إنذار'),
+  },
+  sanction: { fr: (s) => (s ? `Sanction contre ${s}` : 'Sanction'), ar: (s) => (s ? `عقوبة ضد ${s}` : 'عقوبة') },
+  referral_prosecutor: {
+    fr: () => 'Saisine du parquet',
+    ar: () => 'إحالة على النيابة العامة',
+  },
+  moratorium: { fr: () => 'Moratoire', ar: () => 'تعليق مؤقت' },
+  deliberation: { fr: () => 'Délibération de la CNDP', ar: () => 'مداولة اللجنة الوطنية' },
+  data_breach: {
+    fr: (s) => (s ? `Fuite de données chez ${s}` : 'Fuite de données'),
+    ar: (s) => (s ? `تسريب معطيات لدى ${s}` : 'تسريب معطيات'),
+  },
+  communique: { fr: () => 'Communiqué', ar: () => 'بلاغ' },
+  agreement: {
+    fr: (s) => (s ? `Convention avec ${s}` : 'Convention signée'),
+    ar: (s) => (s ? `اتفاقية مع ${s}` : 'توقيع اتفاقية'),
+  },
+  meeting: { fr: (s) => (s ? `Rencontre avec ${s}` : 'Rencontre'), ar: (s) => (s ? `لقاء مع ${s}` : 'لقاء') },
+  launch: { fr: () => 'Lancement', ar: () => 'إطلاق' },
+};
+
+function eventLabel(type: EventType, subjectFr: string | null, subjectAr: string | null): { fr: string; ar: string } {
+  const l = EVENT_LABELS[type];
+  return { fr: l.fr(subjectFr), ar: l.ar(subjectAr) };
 }
 
 function year(date: string | null): string | null {
@@ -234,7 +308,19 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
   }
 
   // Timeline: one entry per (step, date), citing every document that gives that date. A step dated
-  // differently by different sources keeps one entry per date, each marked disputed.
+  // differently by different sources keeps one entry per date, each marked disputed and pointing to
+  // the other dates. Each entry says what happened and quotes a sentence that reports it.
+  const concerns = subjects[0] ?? null;
+  const label = (type: EventType) =>
+    eventLabel(type, concerns?.name ?? null, concerns?.nameAr ?? concerns?.name ?? null);
+  const regulatorFirst = [...sorted].sort((a, b) => Number(b.fromRegulator) - Number(a.fromRegulator));
+  const sentenceOf = (type: EventType, date: string | null) => {
+    for (const d of regulatorFirst) {
+      const e = d.events.find((x) => x.type === type && x.date === date && x.sentence);
+      if (e?.sentence) return e.sentence;
+    }
+    return null;
+  };
   const dated = new Map<string, TimelineEntry>();
   const undated = new Map<EventType, Set<string>>();
   for (const d of sorted) {
@@ -246,14 +332,22 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
         continue;
       }
       const key = `${e.date}|${e.type}`;
-      const entry = dated.get(key) ?? { date: e.date, type: e.type, documentIds: [], disputed: false };
+      const entry = dated.get(key) ?? {
+        date: e.date,
+        type: e.type,
+        label: label(e.type),
+        sentence: sentenceOf(e.type, e.date),
+        documentIds: [],
+        disputed: false,
+        otherDates: [],
+      };
       if (!entry.documentIds.includes(d.id)) entry.documentIds.push(d.id);
       dated.set(key, entry);
     }
   }
   const timeline = [...dated.values()].sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type));
   for (const a of timeline) {
-    a.disputed = timeline.some(
+    const rivals = timeline.filter(
       (b) =>
         b !== a &&
         b.type === a.type &&
@@ -261,10 +355,12 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
         Math.abs(Date.parse(a.date) - Date.parse(b.date)) <= 3 * 86_400_000 &&
         b.documentIds.some((id) => !a.documentIds.includes(id)),
     );
+    a.disputed = rivals.length > 0;
+    a.otherDates = rivals.map((b) => ({ date: b.date, documentIds: [...b.documentIds] }));
   }
   const undatedEvents = [...undated.entries()]
     .filter(([type]) => !timeline.some((t) => t.type === type))
-    .map(([type, ids]) => ({ type, documentIds: [...ids] }));
+    .map(([type, ids]) => ({ type, label: label(type), sentence: sentenceOf(type, null), documentIds: [...ids] }));
 
   const deadlineMap = new Map<string, CaseRecord['deadlines'][number]>();
   for (const d of sorted) {
