@@ -6,7 +6,6 @@ import type { Statement } from 'better-sqlite3';
 import { AppError } from '../pipeline/errors.ts';
 import { sha256 } from '../pipeline/ids.ts';
 import {
-  absorbable,
   addToSummary,
   blockingKeys,
   buildCaseRecord,
@@ -14,20 +13,17 @@ import {
   type CaseRecord,
   type CaseSummary,
   type CaseType,
-  canFoundCase,
   caseDocument,
-  conceptKey,
   DEFAULT_THRESHOLDS,
-  decideLink,
   emptySummary,
   keyWindowMonths,
   type LinkFeatures,
   type LinkThresholds,
   linkFeatures,
   linkTerms,
-  MAX_ABSORBABLE,
   mergeSummaries,
   monthBucket,
+  planLink,
   scoreCandidate,
   termWeights,
 } from '../pipeline/link/index.ts';
@@ -431,40 +427,43 @@ function loadTermWeights(db: Db, features: LinkFeatures, selfCounted: boolean): 
 function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkResult {
   const { now } = options;
   if (!features.relevant) return { caseId: null, mentionedCaseIds: [], created: false, mergedCaseIds: [] };
+  // Load what the policy needs…
   const { candidates, generic } = candidateCases(db, features);
-  // A near-duplicate goes where its original went, however its own features read.
-  const duplicateCase = features.duplicateOf ? caseIdsForDocument(db, features.duplicateOf).caseId : null;
-  if (duplicateCase && !candidates.some((c) => c.caseId === duplicateCase)) {
-    const summary = loadSummary(db, duplicateCase);
+  const duplicateCaseId = features.duplicateOf ? caseIdsForDocument(db, features.duplicateOf).caseId : null;
+  if (duplicateCaseId && !candidates.some((c) => c.caseId === duplicateCaseId)) {
+    const summary = loadSummary(db, duplicateCaseId);
     if (summary) candidates.push(summary);
   }
-  const scoring = {
-    ...features,
-    tokens: features.tokens.filter((t) => !generic.has(t)),
-    titleTokens: features.titleTokens.filter((t) => !generic.has(t)),
-    concepts: features.concepts?.filter((c) => !generic.has(conceptKey(c))),
-    termWeights: loadTermWeights(db, features, options.selfCounted ?? false),
-  };
-  const decision = decideLink(scoring, candidates, options.thresholds);
-  if (duplicateCase && candidates.some((c) => c.caseId === duplicateCase)) {
-    decision.primary = { caseId: duplicateCase, score: 1 };
-    decision.mentions = decision.mentions.filter((m) => m !== duplicateCase);
-    decision.bridges = decision.bridges.filter((m) => m !== duplicateCase);
-  }
-  let caseId: string;
-  let created = false;
-  let summary: CaseSummary;
-  if (!decision.primary && !canFoundCase(features)) {
-    // General coverage joins no case and starts none; it still records the matters it names.
+  const plan = planLink(
+    features,
+    {
+      candidates,
+      generic,
+      termWeights: loadTermWeights(db, features, options.selfCounted ?? false),
+      duplicateCaseId,
+      membersOf: (caseId) =>
+        loadDocRows(
+          db,
+          primaryMembers(db, caseId).map((m) => m.documentId),
+        ).map((d) => d.features),
+      isPinned: (caseId) => hasPinned(db, caseId),
+    },
+    options.thresholds,
+  );
+  if (plan.action === 'none') {
     return {
       caseId: null,
-      mentionedCaseIds: recordMentions(db, features.documentId, decision.mentions, null),
-      created,
+      mentionedCaseIds: recordMentions(db, features.documentId, plan.mentions, null),
+      created: false,
       mergedCaseIds: [],
     };
   }
-  if (decision.primary) {
-    caseId = decision.primary.caseId;
+
+  // …then apply the plan.
+  let caseId: string;
+  let summary: CaseSummary;
+  if (plan.caseId) {
+    caseId = plan.caseId;
     summary = candidates.find((c) => c.caseId === caseId) ?? emptySummary(caseId);
   } else {
     const reuse = options.reuseId;
@@ -474,47 +473,28 @@ function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkRes
       q(db, 'SELECT 1 FROM case_members WHERE case_id = ? LIMIT 1').get(reuse) === undefined;
     caseId = free && reuse ? reuse : mintCaseId(db, features.duplicateOf ?? features.documentId);
     if (!free) createCase(db, caseId, true, now);
-    created = true;
     summary = emptySummary(caseId);
   }
   q(
     db,
     `INSERT INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'primary', ?, 0)
      ON CONFLICT (document_id, case_id) DO UPDATE SET role = 'primary', score = excluded.score`,
-  ).run(features.documentId, caseId, decision.primary?.score ?? 1);
+  ).run(features.documentId, caseId, plan.score);
   summary = addToSummary(summary, features);
   writeBlocks(db, caseId, features, summary.firstSeen);
   refreshDerived(db, caseId, summary, now);
-
-  // Small cases among the candidates that the grown matter now claims join it — in particular
-  // those this document ties to as strongly (`bridges`): they were one matter seen from two sides.
-  // Only small cases are absorbed automatically, and only when each of their documents would have
-  // joined: merging two big cases on one document's word would chain unrelated matters together.
-  // Only cases this document relates to can be newly claimed: the matter's summary changed by
-  // this document alone.
   const mergedCaseIds: string[] = [];
-  const related = new Set([...decision.bridges, ...decision.mentions]);
-  let target = related.size > 0 ? loadSummary(db, caseId) : null;
-  for (const small of candidates) {
-    if (!target || !related.has(small.caseId)) continue;
-    if (small.caseId === caseId || small.docCount > MAX_ABSORBABLE || !small.acceptsAutoJoin) continue;
-    if (resolveCaseId(db, small.caseId) !== small.caseId || hasPinned(db, small.caseId)) continue;
-    const members = loadDocRows(
-      db,
-      primaryMembers(db, small.caseId).map((m) => m.documentId),
-    ).map((d) => d.features);
-    if (!absorbable(members, small, target, options.thresholds)) continue;
+  for (const small of plan.absorb) {
     // The older id survives, unless analysts made the growing case: their case keeps its id.
-    const [survivor, absorbed] = hasPinned(db, caseId) ? [caseId, small.caseId] : olderCase(db, caseId, small.caseId);
+    const [survivor, absorbed] = hasPinned(db, caseId) ? [caseId, small] : olderCase(db, caseId, small);
     absorb(db, survivor, absorbed, 'attached', false, now);
     mergedCaseIds.push(absorbed);
     caseId = survivor;
-    target = loadSummary(db, caseId);
   }
   return {
     caseId,
-    mentionedCaseIds: recordMentions(db, features.documentId, decision.mentions, caseId),
-    created,
+    mentionedCaseIds: recordMentions(db, features.documentId, plan.mentions, caseId),
+    created: plan.action === 'found',
     mergedCaseIds,
   };
 }

@@ -21,5 +21,7 @@ export {
 } from './decide.ts';
 export type { LinkEvent, LinkFeatureOptions, LinkFeatures } from './features.ts';
 export { contentTokens, isProceduralId, isRegulatorId, linkFeatures } from './features.ts';
+export type { LinkContext, LinkPlan } from './plan.ts';
+export { planLink } from './plan.ts';
 export type { CaseDocument, CaseDocumentOptions, CaseRecord, CaseRow, CaseType, TimelineEntry } from './record.ts';
 export { buildCaseRecord, CASE_TYPES, caseDocument, caseTypeOf } from './record.ts';

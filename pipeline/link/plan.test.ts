@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { UnderstoodDocument } from '../types.ts';
+import { addToSummary, type CaseSummary, emptySummary } from './decide.ts';
+import { type LinkFeatures, linkFeatures } from './features.ts';
+import { type LinkContext, planLink } from './plan.ts';
+import {
+  irrelevant,
+  moratorium2019,
+  surveillance2025,
+  visaHearingAr,
+  visaHearingFr,
+  visaSanction,
+} from './test-scenarios.ts';
+
+function caseOf(id: string, ...docs: UnderstoodDocument[]): CaseSummary {
+  return docs.reduce((s, d) => addToSummary(s, linkFeatures(d)), emptySummary(id));
+}
+
+function context(candidates: CaseSummary[], extra: Partial<LinkContext> = {}): LinkContext {
+  const members = new Map<string, LinkFeatures[]>();
+  return {
+    candidates,
+    generic: new Set(),
+    termWeights: {},
+    duplicateCaseId: null,
+    membersOf: (id) => members.get(id) ?? [],
+    isPinned: () => false,
+    ...extra,
+  };
+}
+
+describe('planLink: the linking policy as a plan', () => {
+  it('keeps an irrelevant page out of cases', () => {
+    expect(planLink(linkFeatures(irrelevant), context([caseOf('c', visaHearingFr)]))).toEqual({
+      action: 'none',
+      mentions: [],
+    });
+  });
+
+  it('joins the Arabic report of a hearing to the French one', () => {
+    const plan = planLink(linkFeatures(visaHearingAr), context([caseOf('c_visa', visaHearingFr)]));
+    expect(plan).toMatchObject({ action: 'join', caseId: 'c_visa', absorb: [] });
+  });
+
+  it('founds a case for a matter no candidate claims', () => {
+    const plan = planLink(linkFeatures(surveillance2025), context([caseOf('c_visa', visaHearingFr)]));
+    expect(plan).toMatchObject({ action: 'found', caseId: null });
+  });
+
+  it('sends a near-duplicate where its original went, whatever its own features say', () => {
+    const plan = planLink(
+      linkFeatures(moratorium2019),
+      context([caseOf('c_visa', visaHearingFr)], { duplicateCaseId: 'c_visa' }),
+    );
+    expect(plan).toMatchObject({ action: 'join', caseId: 'c_visa', score: 1 });
+  });
+
+  it('absorbs a small case the grown matter claims, unless analysts pinned it', () => {
+    const split = caseOf('c_small', visaHearingAr);
+    const members = (id: string) => [linkFeatures(id === 'c_small' ? visaHearingAr : visaHearingFr)];
+    const base = [caseOf('c_visa', visaHearingFr), split];
+    const plan = planLink(linkFeatures(visaSanction), context(base, { membersOf: members }));
+    expect(plan.action).toBe('join');
+    if (plan.action === 'none') return;
+    const other = plan.caseId === 'c_visa' ? 'c_small' : 'c_visa';
+    expect(plan.absorb).toEqual([other]);
+    const pinned = planLink(
+      linkFeatures(visaSanction),
+      context(base, { membersOf: members, isPinned: (id) => id === other }),
+    );
+    expect(pinned.action !== 'none' && pinned.absorb).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+// The linking policy for one document, as a plan the store applies: join a case, found one, or
+// stay out of cases — plus the secondary mentions it records and the small cases the grown matter
+// absorbs. Pure: the store loads the candidates (blocking), the archive's term rarity and, on
+// demand, the members of a small candidate; it then writes what the plan says.
+import type { CaseSummary, LinkThresholds } from './decide.ts';
+import {
+  absorbable,
+  addToSummary,
+  canFoundCase,
+  conceptKey,
+  DEFAULT_THRESHOLDS,
+  decideLink,
+  emptySummary,
+  MAX_ABSORBABLE,
+  mergeSummaries,
+} from './decide.ts';
+import type { LinkFeatures } from './features.ts';
+
+export interface LinkContext {
+  /** Live cases sharing a blocking key with the document (and its near-duplicate original's case). */
+  candidates: readonly CaseSummary[];
+  /** Words and concept keys common to many cases in the document's window: left out of the comparison. */
+  generic: ReadonlySet<string>;
+  /** Rarity of the document's terms among the other linked documents (`termWeights`). */
+  termWeights: Record<string, number>;
+  /** The case of the document's near-duplicate original: a copy goes where its original went. */
+  duplicateCaseId: string | null;
+  /** Features of a candidate's primary members; asked only for small cases the document relates to. */
+  membersOf(caseId: string): LinkFeatures[];
+  /** Whether analysts pinned documents in a case: such a case is never absorbed automatically. */
+  isPinned(caseId: string): boolean;
+}
+
+export type LinkPlan =
+  /** Irrelevant, or general coverage no case claims: it founds none but records what it mentions. */
+  | { action: 'none'; mentions: string[] }
+  | {
+      action: 'join' | 'found';
+      /** The case joined; for `found`, null (the store mints the id from the document). */
+      caseId: string | null;
+      score: number;
+      mentions: string[];
+      /** Small cases the grown matter claims, in order: they merge into the document's case. */
+      absorb: string[];
+    };
+
+export function planLink(
+  doc: LinkFeatures,
+  context: LinkContext,
+  thresholds: LinkThresholds = DEFAULT_THRESHOLDS,
+): LinkPlan {
+  if (!doc.relevant) return { action: 'none', mentions: [] };
+  const { generic, candidates } = context;
+  const scoring: LinkFeatures = {
+    ...doc,
+    tokens: doc.tokens.filter((t) => !generic.has(t)),
+    titleTokens: doc.titleTokens.filter((t) => !generic.has(t)),
+    concepts: doc.concepts?.filter((c) => !generic.has(conceptKey(c))),
+    termWeights: context.termWeights,
+  };
+  const decision = decideLink(scoring, candidates, thresholds);
+  const duplicate = context.duplicateCaseId;
+  if (duplicate && candidates.some((c) => c.caseId === duplicate)) {
+    decision.primary = { caseId: duplicate, score: 1 };
+    decision.mentions = decision.mentions.filter((m) => m !== duplicate);
+    decision.bridges = decision.bridges.filter((m) => m !== duplicate);
+  }
+  if (!decision.primary && !canFoundCase(doc)) return { action: 'none', mentions: decision.mentions };
+
+  const primary = decision.primary;
+  const joined = primary ? candidates.find((c) => c.caseId === primary.caseId) : undefined;
+  let target = addToSummary(joined ?? emptySummary(primary?.caseId ?? doc.documentId), doc);
+
+  // Small cases among the candidates that the grown matter now claims join it — in particular
+  // those this document ties to as strongly (`bridges`): they were one matter seen from two sides.
+  // Only small cases are absorbed automatically, and only when each of their documents would have
+  // joined: merging two big cases on one document's word would chain unrelated matters together.
+  // Only cases this document relates to can be newly claimed: the matter's summary changed by
+  // this document alone.
+  const related = new Set([...decision.bridges, ...decision.mentions]);
+  const absorb: string[] = [];
+  for (const small of candidates) {
+    if (!related.has(small.caseId) || small.caseId === primary?.caseId) continue;
+    if (small.docCount > MAX_ABSORBABLE || !small.acceptsAutoJoin || context.isPinned(small.caseId)) continue;
+    if (!absorbable(context.membersOf(small.caseId), small, target, thresholds)) continue;
+    absorb.push(small.caseId);
+    target = mergeSummaries(target, small);
+  }
+  return {
+    action: primary ? 'join' : 'found',
+    caseId: primary?.caseId ?? null,
+    score: primary?.score ?? 1,
+    mentions: decision.mentions,
+    absorb,
+  };
+}
