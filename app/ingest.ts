@@ -97,7 +97,12 @@ function resolveSource(db: Db, name: string | undefined): { id: string; canonica
 export async function ingestLines(
   db: Db,
   lines: AsyncIterable<string> | Iterable<string>,
-  options: { now?: Date; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    now?: Date;
+    onProgress?: (done: number, total: number) => void;
+    /** Build `outputs` (one understood document per line); off, only errors are read back. */
+    outputs?: boolean;
+  } = {},
 ): Promise<IngestResult> {
   const now = options.now ?? new Date();
   const errors: IngestLineError[] = [];
@@ -163,35 +168,50 @@ export async function ingestLines(
   const ids = [...new Set(perLine.flatMap((x) => ('documentId' in x ? [x.documentId] : [])))];
   const pending = new Set(staleDocumentIds(db, PIPELINE_VERSION));
   const toProcess = ids.filter((id) => changed.has(id) || pending.has(id));
-  const summary =
-    toProcess.length > 0
-      ? processDocuments(db, { documentIds: toProcess, onProgress: options.onProgress })
-      : { failed: [] as Array<{ documentId: string; error: string }> };
-  const failed = new Map(summary.failed.map((f) => [f.documentId, f.error]));
+  // Only the failures are kept from the summary: its per-document map is garbage once linked.
+  const failures =
+    toProcess.length > 0 ? processDocuments(db, { documentIds: toProcess, onProgress: options.onProgress }).failed : [];
+  const failed = new Map(failures.map((f) => [f.documentId, f.error]));
   // Read back after the whole file is processed and linked: duplicates and cases reflect every line.
-  const outputs = perLine.map((entry) => {
-    if (!('documentId' in entry)) return entry;
-    const analysis = getAnalysis(db, entry.documentId);
-    if (!analysis || failed.has(entry.documentId)) {
-      // Stored but not understood: the snapshot is kept and `raqib process` retries it.
-      return fail(entry.line, 'PIPELINE_FAILED', failed.get(entry.documentId) ?? 'not analysed');
+  // Without `--out` the per-line documents are not built: on a large file they would hold every
+  // document's entities in memory at once for nothing.
+  const wantOutputs = options.outputs ?? true;
+  const analysed = db.prepare('SELECT 1 FROM analyses WHERE document_id = ?').pluck();
+  const outputs: IngestResult['outputs'] = [];
+  for (const entry of perLine) {
+    if (!('documentId' in entry)) {
+      if (wantOutputs) outputs.push(entry);
+      continue;
     }
-    const cases = caseIdsForDocument(db, entry.documentId);
-    return toPublicDocument({
-      id: analysis.documentId,
-      url: urlOf(db, entry.documentId),
-      language: analysis.language,
-      title: analysis.title,
-      publishedAt: analysis.publishedAt,
-      relevant: analysis.relevant,
-      duplicateOf: analysis.duplicateOf,
-      entities: analysis.entities,
-      caseId: cases.caseId,
-      mentionedCaseIds: cases.mentionedCaseIds,
-    });
-  });
+    const id = entry.documentId;
+    if (failed.has(id) || analysed.get(id) === undefined) {
+      // Stored but not understood: the snapshot is kept and `raqib process` retries it.
+      const error = fail(entry.line, 'PIPELINE_FAILED', failed.get(id) ?? 'not analysed');
+      if (wantOutputs) outputs.push(error);
+      continue;
+    }
+    if (wantOutputs) outputs.push(publicDocumentOf(db, id));
+  }
   errors.sort((a, b) => a.line - b.line);
   return { lines: lineNo, imported: ids.length, analysed: toProcess.length, errors, outputs };
+}
+
+function publicDocumentOf(db: Db, documentId: string): PublicDocument {
+  const analysis = getAnalysis(db, documentId);
+  if (!analysis) throw new Error(`no analysis for ${documentId}`);
+  const cases = caseIdsForDocument(db, documentId);
+  return toPublicDocument({
+    id: analysis.documentId,
+    url: urlOf(db, documentId),
+    language: analysis.language,
+    title: analysis.title,
+    publishedAt: analysis.publishedAt,
+    relevant: analysis.relevant,
+    duplicateOf: analysis.duplicateOf,
+    entities: analysis.entities,
+    caseId: cases.caseId,
+    mentionedCaseIds: cases.mentionedCaseIds,
+  });
 }
 
 function urlOf(db: Db, documentId: string): string {
@@ -205,7 +225,10 @@ export async function runIngest(config: Readonly<Config>, options: { input: stri
       input: createReadStream(options.input, 'utf8'),
       crlfDelay: Number.POSITIVE_INFINITY,
     });
-    const result = await ingestLines(ctx.db, lines, { onProgress: progressPrinter(ctx.log, 'processing') });
+    const result = await ingestLines(ctx.db, lines, {
+      onProgress: progressPrinter(ctx.log, 'processing'),
+      outputs: options.out !== undefined,
+    });
     for (const e of result.errors) ctx.log.warn({ line: e.line, reason: e.error.message }, 'line skipped');
     if (options.out) {
       const out = createWriteStream(options.out, 'utf8');

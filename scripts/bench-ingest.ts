@@ -44,7 +44,7 @@ const progress = (done: number, total: number) => {
 };
 
 let t = performance.now();
-const first = await ingestLines(db, lines(), { onProgress: progress });
+const first = await ingestLines(db, lines(), { onProgress: progress, outputs: false });
 const firstMs = performance.now() - t;
 const peakFirst = process.resourceUsage().maxRSS * 1024;
 console.log(
@@ -63,7 +63,7 @@ console.log(`cases: ${cases}`);
 console.log(`peak RSS after first ingest: ${mb(peakFirst)} MB (sampled ${mb(sampledPeak)} MB)`);
 
 t = performance.now();
-const again = await ingestLines(db, lines());
+const again = await ingestLines(db, lines(), { outputs: false });
 const againMs = performance.now() - t;
 console.log(
   `re-ingest of the same file: ${again.analysed} analysed in ${(againMs / 1000).toFixed(1)} s; case partition ${partition() === before ? 'unchanged' : 'CHANGED'}`,
