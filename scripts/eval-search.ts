@@ -11,7 +11,7 @@
 //   same-language recall@20  the matter's documents in the query's language found in the top 20
 //   precision@10             the share of the top 10 that belong to the matter
 // averaged over the queries (macro), Raqib's /search beside raw Meilisearch.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,20 +22,10 @@ import { createSearchIndex } from '../index/index.ts';
 import { getAnalysis } from '../store/analyses.ts';
 import { caseIdsForDocument } from '../store/cases.ts';
 import { openDb } from '../store/db.ts';
+import { loadRealCorpus, REAL_DIR, type RealDoc } from './eval-real.ts';
 
 const silent = { info() {}, warn() {}, debug() {}, error() {} };
 
-const docSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  outlet: z.string(),
-  language: z.enum(['fr', 'ar', 'en']),
-  published: z.string().nullable(),
-  title: z.string().nullable(),
-  text: z.string(),
-  gold: z.object({ case: z.string().nullable() }),
-});
-type RealDoc = z.infer<typeof docSchema>;
 const queriesSchema = z.array(z.object({ case: z.string(), lang: z.enum(['fr', 'ar', 'en']), q: z.string().min(1) }));
 type EvalQuery = z.infer<typeof queriesSchema>[number];
 
@@ -79,13 +69,10 @@ export function scoreRankings(
 }
 
 async function main(): Promise<void> {
-  const dir = resolve(argValue('dir') ?? join(import.meta.dirname, '..', '..', 'shared', 'eval-real'));
+  const dir = resolve(argValue('dir') ?? REAL_DIR);
   const verbose = process.argv.includes('--verbose');
   if (!existsSync(join(dir, 'queries.json'))) throw new Error(`eval:search: no queries.json in ${dir}`);
-  const docs = readdirSync(dir)
-    .filter((f) => /^r\d+\.json$/.test(f))
-    .sort()
-    .map((f) => docSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+  const docs = loadRealCorpus(dir);
   const queries = queriesSchema.parse(JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')));
 
   const dataDir = mkdtempSync(join(tmpdir(), 'raqib-eval-search-'));
