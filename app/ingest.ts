@@ -12,7 +12,7 @@ import { canonicalizeUrl } from '../crawlers/canonicalize.ts';
 import { SOURCES } from '../crawlers/sources/index.ts';
 import { type PublicDocument, toPublicDocument } from '../pipeline/export-shape.ts';
 import { PIPELINE_VERSION } from '../pipeline/run.ts';
-import { getAnalysis, staleDocumentIds } from '../store/analyses.ts';
+import { analysesWithUrls, hasAnalysis, staleDocumentIds } from '../store/analyses.ts';
 import { caseIdsForDocument } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import { importContentHash, recordSnapshot } from '../store/documents.ts';
@@ -176,7 +176,6 @@ export async function ingestLines(
   // Without `--out` the per-line documents are not built: on a large file they would hold every
   // document's entities in memory at once for nothing.
   const wantOutputs = options.outputs ?? true;
-  const analysed = db.prepare('SELECT 1 FROM analyses WHERE document_id = ?').pluck();
   const outputs: IngestResult['outputs'] = [];
   for (const entry of perLine) {
     if (!('documentId' in entry)) {
@@ -184,7 +183,7 @@ export async function ingestLines(
       continue;
     }
     const id = entry.documentId;
-    if (failed.has(id) || analysed.get(id) === undefined) {
+    if (failed.has(id) || !hasAnalysis(db, id)) {
       // Stored but not understood: the snapshot is kept and `raqib process` retries it.
       const error = fail(entry.line, 'PIPELINE_FAILED', failed.get(id) ?? 'not analysed');
       if (wantOutputs) outputs.push(error);
@@ -197,12 +196,12 @@ export async function ingestLines(
 }
 
 function publicDocumentOf(db: Db, documentId: string): PublicDocument {
-  const analysis = getAnalysis(db, documentId);
-  if (!analysis) throw new Error(`no analysis for ${documentId}`);
+  const analysis = analysesWithUrls(db, [documentId])[0];
+  if (!analysis?.canonicalUrl) throw new Error(`no analysis for ${documentId}`);
   const cases = caseIdsForDocument(db, documentId);
   return toPublicDocument({
     id: analysis.documentId,
-    url: urlOf(db, documentId),
+    url: analysis.canonicalUrl,
     language: analysis.language,
     title: analysis.title,
     publishedAt: analysis.publishedAt,
@@ -212,10 +211,6 @@ function publicDocumentOf(db: Db, documentId: string): PublicDocument {
     caseId: cases.caseId,
     mentionedCaseIds: cases.mentionedCaseIds,
   });
-}
-
-function urlOf(db: Db, documentId: string): string {
-  return db.prepare('SELECT canonical_url FROM documents WHERE id = ?').pluck().get(documentId) as string;
 }
 
 export async function runIngest(config: Readonly<Config>, options: { input: string; out?: string }): Promise<number> {

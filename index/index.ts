@@ -21,18 +21,12 @@ export {
   type SortOrder,
   type Understood,
 } from './query.ts';
+export type { ReindexProgress } from './reindex.ts';
+export { createSearchIndex, type IndexHealth, type SearchIndex, type SearchIndexOptions } from './search-index.ts';
+export type { CaseHit, CaseQuery } from './searches.ts';
 export { findMeiliBinary, type Log, type MeiliServer, resolveMeilisearch } from './server.ts';
 export { buildSynonyms, type GazetteerEntry, indexNames, lawNumberVariants } from './settings.ts';
-export {
-  type CaseHit,
-  type CaseQuery,
-  type CaseReader,
-  createSearchIndex,
-  type IndexHealth,
-  type ReindexProgress,
-  type SearchIndex,
-  type SearchIndexOptions,
-} from './sync.ts';
+export { type CaseReader, defaultGazetteer } from './sources.ts';
 export {
   closestNames,
   createQueryUnderstander,

@@ -1,11 +1,19 @@
 // Adapters from the other modules to what the index needs: the entity gazetteer (pipeline/entities)
 // as synonym/name groups, and the case store (store/cases.ts) as a `CaseReader`.
 import { GAZETTEER, LAWS } from '../pipeline/entities/index.ts';
+import { listLiveCaseIds } from '../store/case-ids.ts';
 import { caseIdsForDocument, getCaseRecord } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
-import type { CaseSource } from './projection.ts';
+import type { CaseLinks, CaseSource } from './projection.ts';
 import type { GazetteerEntry } from './settings.ts';
-import type { CaseReader } from './sync.ts';
+
+/** What the index needs from the case store (store/cases.ts), as a port so either can evolve. */
+export interface CaseReader {
+  caseIdsForDocument(documentId: string): CaseLinks;
+  getCase(id: string): CaseSource | null;
+  /** Every live case id (for reindex). */
+  listCaseIds(): string[];
+}
 
 /** Organizations and laws (pipeline/entities) as name groups for the projection and synonyms. */
 export function defaultGazetteer(): GazetteerEntry[] {
@@ -50,6 +58,6 @@ export function caseReaderFromStore(db: Db, now: () => Date = () => new Date()):
         documentCount: record.documentCount,
       };
     },
-    listCaseIds: () => db.prepare('SELECT id FROM cases ORDER BY id').pluck().all() as string[],
+    listCaseIds: () => listLiveCaseIds(db),
   };
 }

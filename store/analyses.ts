@@ -1,5 +1,6 @@
 // The derived record of each document (see migration 002). One transaction per document: the
 // analysis row, its entity index rows and its near-duplicate band keys change together.
+import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Entities, Lang, UnderstoodDocument } from '../pipeline/types.ts';
 import { type Db, parseJsonColumn } from './db.ts';
@@ -168,9 +169,59 @@ function fromRow(row: AnalysisRow): StoredAnalysis {
   };
 }
 
+// Every column but the MinHash blob, which only duplicate detection reads (findDuplicateCandidates).
+const ANALYSIS_COLUMNS = `a.document_id, a.version_no, a.pipeline_version, a.title, a.text, a.language,
+  a.paragraph_languages, a.published_at, a.published_at_source, a.published_at_evidence, a.updated_at, a.author,
+  a.outlet, a.source_id, a.source_kind, a.relevant, a.relevance_score, a.rejected_reason, a.content_hash,
+  a.duplicate_of, a.duplicate_similarity, a.entities, a.analysed_at`;
+
 export function getAnalysis(db: Db, documentId: string): StoredAnalysis | null {
-  const row = db.prepare('SELECT * FROM analyses WHERE document_id = ?').get(documentId) as AnalysisRow | undefined;
+  const row = db.prepare(`SELECT ${ANALYSIS_COLUMNS} FROM analyses a WHERE a.document_id = ?`).get(documentId) as
+    | AnalysisRow
+    | undefined;
   return row ? fromRow(row) : null;
+}
+
+// Asked once per imported line: the statement is prepared once per connection.
+const hasAnalysisStatements = new WeakMap<Db, Statement>();
+
+export function hasAnalysis(db: Db, documentId: string): boolean {
+  let statement = hasAnalysisStatements.get(db);
+  if (!statement) {
+    statement = db.prepare('SELECT 1 FROM analyses WHERE document_id = ?');
+    hasAnalysisStatements.set(db, statement);
+  }
+  return statement.get(documentId) !== undefined;
+}
+
+export function countAnalyses(db: Db): number {
+  return db.prepare('SELECT count(*) FROM analyses').pluck().get() as number;
+}
+
+/** An analysis with its document's canonical URL: what the search index and exports show. */
+export type AnalysisWithUrl = StoredAnalysis & { canonicalUrl: string | null };
+
+const WITH_URL = `SELECT ${ANALYSIS_COLUMNS}, d.canonical_url FROM analyses a LEFT JOIN documents d ON d.id = a.document_id`;
+
+function fromRowWithUrl(row: AnalysisRow & { canonical_url: string | null }): AnalysisWithUrl {
+  return { ...fromRow(row), canonicalUrl: row.canonical_url };
+}
+
+/** The analyses of `documentIds` that exist, in no particular order (ids without one are absent). */
+export function analysesWithUrls(db: Db, documentIds: readonly string[]): AnalysisWithUrl[] {
+  if (documentIds.length === 0) return [];
+  const rows = db
+    .prepare(`${WITH_URL} WHERE a.document_id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(documentIds)) as (AnalysisRow & { canonical_url: string | null })[];
+  return rows.map(fromRowWithUrl);
+}
+
+/** One page of every analysis in id order, after `afterId` (keyset paging: a rebuild reads them all). */
+export function analysesPage(db: Db, afterId: string, limit: number): AnalysisWithUrl[] {
+  const rows = db
+    .prepare(`${WITH_URL} WHERE a.document_id > ? ORDER BY a.document_id LIMIT ?`)
+    .all(afterId, limit) as (AnalysisRow & { canonical_url: string | null })[];
+  return rows.map(fromRowWithUrl);
 }
 
 export interface DuplicateCandidate {

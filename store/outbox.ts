@@ -68,15 +68,39 @@ export function enqueue(db: Db, kind: OutboxKind, entityId: string): void {
   db.prepare('INSERT INTO outbox (kind, entity_id) VALUES (?, ?)').run(kind, entityId);
 }
 
-/** Queue every document and case: used when index settings or projections change shape. */
-export function enqueueAll(db: Db): number {
-  let n = db.prepare("INSERT INTO outbox (kind, entity_id) SELECT 'document', document_id FROM analyses").run().changes;
-  if (tableExists(db, 'cases')) {
-    n += db.prepare("INSERT INTO outbox (kind, entity_id) SELECT 'case', id FROM cases").run().changes;
-  }
-  return n;
+/** The newest queued row's id (0 when empty): a rebuild reading the store from here covers it. */
+export function lastOutboxId(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(id), 0) FROM outbox').pluck().get() as number) ?? 0;
 }
 
-function tableExists(db: Db, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+export interface RebuildCoverage {
+  /** Rows up to this id were covered by the rebuild's read of the store. */
+  coveredUpTo: number;
+  /** ISO time the rebuild began (minus slack): anything changed since is queued again. */
+  since: string;
+  /** Documents Meilisearch refused during the rebuild, queued so they end up parked and visible. */
+  refusedDocumentIds: readonly string[];
+}
+
+/**
+ * After a rebuild-and-swap: drop the rows the rebuild covered, and queue whatever changed while it
+ * ran. Another process (`raqib serve` while `raqib reindex` runs) may have pushed such a change to
+ * the old index and acknowledged it; the swap threw that away.
+ */
+export function requeueAfterRebuild(db: Db, coverage: RebuildCoverage): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM outbox WHERE id <= ?').run(coverage.coveredUpTo);
+    db.prepare(
+      "INSERT INTO outbox (kind, entity_id) SELECT 'document', document_id FROM analyses WHERE analysed_at >= ?",
+    ).run(coverage.since);
+    db.prepare("INSERT INTO outbox (kind, entity_id) SELECT 'case', id FROM cases WHERE updated_at >= ?").run(
+      coverage.since,
+    );
+    db.prepare(
+      `INSERT INTO outbox (kind, entity_id) SELECT 'document', m.document_id FROM case_members m
+       JOIN cases c ON c.id = m.case_id WHERE c.updated_at >= ?`,
+    ).run(coverage.since);
+    const insert = db.prepare("INSERT INTO outbox (kind, entity_id) VALUES ('document', ?)");
+    for (const id of coverage.refusedDocumentIds) insert.run(id);
+  })();
 }

@@ -15,7 +15,7 @@ import {
 } from '../api/alerts/index.ts';
 import { createApi, hashKey } from '../api/index.ts';
 import { createSearchIndex, type SearchIndex } from '../index/index.ts';
-import { CORPUS, type FixtureDoc, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from '../index/test-fixtures.ts';
+import { CORPUS, type FixtureDoc, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from './search-fixtures.ts';
 import { caseIdsForDocument, mergeCases, splitDocument } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import { ok, parseMime, type Receiver, type SmtpSink, startReceiver, startSmtp, until } from './alerts-helpers.ts';

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, hashKey } from '../api/index.ts';
 import { createSearchIndex, type SearchIndex } from '../index/index.ts';
-import { CORPUS, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from '../index/test-fixtures.ts';
+import { CORPUS, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from './search-fixtures.ts';
 import type { Db } from '../store/db.ts';
 import { recordSourceRun, upsertSource } from '../store/sources.ts';
 

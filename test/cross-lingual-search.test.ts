@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../api/index.ts';
 import { createSearchIndex, type DocumentQuery, type SearchIndex } from '../index/index.ts';
 import type { GazetteerEntry } from '../index/settings.ts';
-import { type FixtureDoc, fixtureCases, insertFixture, openTempDb, SILENT_LOG } from '../index/test-fixtures.ts';
+import { type FixtureDoc, fixtureCases, insertFixture, openTempDb, SILENT_LOG } from './search-fixtures.ts';
 import { isAppError } from '../pipeline/errors.ts';
 import type { Db } from '../store/db.ts';
 

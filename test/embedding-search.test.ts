@@ -15,7 +15,7 @@ import {
   openTempDb,
   SILENT_LOG,
   tempDir,
-} from '../index/test-fixtures.ts';
+} from './search-fixtures.ts';
 import { isAppError } from '../pipeline/errors.ts';
 import type { Db } from '../store/db.ts';
 

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CORPUS, type FixtureDoc, storeFixture } from '../index/test-fixtures.ts';
+import { CORPUS, type FixtureDoc, storeFixture } from './search-fixtures.ts';
 import { openDb } from '../store/db.ts';
 import { childPids, type ServeProcess, startServeProcess } from './serve-process.ts';
 

@@ -3,14 +3,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CaseReader, GazetteerEntry } from '../index/index.ts';
 import { detectTopics } from '../pipeline/topics.ts';
 import type { Entities, EventType, Lang, UnderstoodDocument } from '../pipeline/types.ts';
 import { saveAnalysis } from '../store/analyses.ts';
 import { linkNewDocument } from '../store/cases.ts';
 import { type Db, openDb } from '../store/db.ts';
 import { recordSnapshot } from '../store/documents.ts';
-import type { GazetteerEntry } from './settings.ts';
-import type { CaseReader } from './sync.ts';
 
 export function tempDir(label: string): string {
   return mkdtempSync(join(tmpdir(), `raqib-${label}-`));

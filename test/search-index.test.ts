@@ -10,7 +10,7 @@ import {
   longDocument,
   openTempDb,
   SILENT_LOG,
-} from '../index/test-fixtures.ts';
+} from './search-fixtures.ts';
 import type { Db } from '../store/db.ts';
 
 let db: Db;
