@@ -8,9 +8,10 @@ import { getDocumentByCanonicalUrl, latestVersion, listDocumentVersions } from '
 import { getFailure, listFailures } from '../store/frontier.ts';
 import { getSourceHealth } from '../store/sources.ts';
 import { quietLog, startSite, type TestSite, tempDataDir, testCrawlConfig, testSource } from '../test/crawl-helpers.ts';
-import { type CrawlProgress, crawlSources } from './crawl.ts';
+import { crawlSources } from './crawl.ts';
 import { listSourcesWithHealth } from './health.ts';
 import { createProgressReporter } from './progress.ts';
+import type { CrawlProgress } from './types.ts';
 
 const open: Array<{ close(): unknown }> = [];
 afterEach(async () => {

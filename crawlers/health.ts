@@ -1,6 +1,7 @@
 // `raqib sources`: every configured source with what the store knows of its health.
 import type { Db } from '../store/db.ts';
-import { listSourceHealth, type SourceHealth } from '../store/sources.ts';
+import { countFailuresBySource } from '../store/frontier.ts';
+import { countDocumentsBySource, listSourceHealth, type SourceHealth } from '../store/sources.ts';
 import type { SourceConfig } from './source-config.ts';
 
 export interface SourceWithHealth {
@@ -25,22 +26,8 @@ export interface SourceWithHealth {
 
 export function listSourcesWithHealth(db: Db, sources: readonly SourceConfig[], now = new Date()): SourceWithHealth[] {
   const health = new Map(listSourceHealth(db).map((h) => [h.sourceId, h]));
-  const docCounts = new Map(
-    (
-      db.prepare('SELECT source_id, count(*) AS n FROM documents GROUP BY source_id').all() as Array<{
-        source_id: string;
-        n: number;
-      }>
-    ).map((r) => [r.source_id, r.n]),
-  );
-  const failureCounts = new Map(
-    (
-      db.prepare('SELECT source_id, count(*) AS n FROM fetch_failures GROUP BY source_id').all() as Array<{
-        source_id: string;
-        n: number;
-      }>
-    ).map((r) => [r.source_id, r.n]),
-  );
+  const docCounts = countDocumentsBySource(db);
+  const failureCounts = countFailuresBySource(db);
   return sources.map((source) => {
     const h = health.get(source.id) ?? null;
     const state: SourceWithHealth['state'] = !source.enabled

@@ -1,7 +1,7 @@
 // Crawl progress for people and for machines: one rewritten line on an interactive terminal,
 // throttled structured pino records otherwise (cron, systemd, CI logs).
 import type { Logger } from 'pino';
-import type { CrawlProgress } from './crawl.ts';
+import type { CrawlProgress } from './types.ts';
 
 export interface ProgressReporter {
   update(progress: CrawlProgress): void;

@@ -113,6 +113,15 @@ export function clearSourceBackoff(db: Db, sourceId: string): void {
   db.prepare('UPDATE sources SET backoff_until = NULL WHERE id = ?').run(sourceId);
 }
 
+/** Documents on record per source (`raqib sources`). */
+export function countDocumentsBySource(db: Db): Map<string, number> {
+  const rows = db.prepare('SELECT source_id, count(*) AS n FROM documents GROUP BY source_id').all() as Array<{
+    source_id: string;
+    n: number;
+  }>;
+  return new Map(rows.map((r) => [r.source_id, r.n]));
+}
+
 function rowToHealth(row: SourceRow): SourceHealth {
   return {
     sourceId: row.id,
