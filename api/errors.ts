@@ -172,7 +172,23 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   );
 }
 
+/**
+ * A CONNECT request (a client asking for a tunnel, as to a proxy) never reaches Fastify: without a
+ * 'connect' listener Node drops the connection without a word. Refuse it in the same JSON shape, so
+ * a caller (or a scanner looking for open proxies) gets a clear 405 rather than a reset.
+ */
+export function refuseTunnel(_req: unknown, socket: Socket): void {
+  if (socket.destroyed) return;
+  const json = JSON.stringify(
+    errorBody('METHOD_NOT_ALLOWED', 'CONNECT is not supported: this server is not a proxy', { in: 'method' }),
+  );
+  socket.end(
+    `HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+  );
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
+  app.server.on('connect', refuseTunnel);
   app.setErrorHandler(sendError);
   app.setNotFoundHandler((req, reply) => {
     // The path is the caller's own text: named only when short, and without its query string.

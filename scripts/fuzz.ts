@@ -83,6 +83,12 @@ function raw(bytes: string, waitMs = 8000) {
     const timer = setTimeout(() => socket.destroy(), waitMs);
     socket.on('data', (c) => {
       text += c.toString();
+      // A complete answer ends the probe: a kept-alive connection (an Upgrade request carries no
+      // Connection: close) would otherwise count its idle seconds as the answer's time.
+      const head = text.indexOf('\r\n\r\n');
+      const length = /\r\ncontent-length: *(\d+)/i.exec(text.slice(0, head))?.[1];
+      if (head >= 0 && length !== undefined && Buffer.byteLength(text.slice(head + 4)) >= Number(length))
+        socket.destroy();
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {
@@ -155,6 +161,7 @@ const RAW: Array<[string, string]> = [
   ['unknown method', 'BREW /search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'],
   ['absolute-form proxy request', 'GET http://127.0.0.1:1/ HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n'],
   ['CONNECT tunnel', 'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n'],
+  ['websocket upgrade', 'GET /search HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n'],
   ['bad content-length', 'POST /cases/x/merge HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\nConnection: close\r\n\r\n'],
 ];
 
@@ -166,6 +173,8 @@ function rawProbe(): Probe {
 const histogram = new Map<number, number>();
 const nonConforming: string[] = [];
 const serverErrors: string[] = [];
+// Which probes got no HTTP answer at all (connection closed or refused), by kind.
+const unanswered = new Map<string, number>();
 let slowest = { ms: 0, label: '' };
 let done = 0;
 const started = Date.now();
@@ -178,6 +187,7 @@ await Promise.all(
       const ms = performance.now() - t;
       if (ms > slowest.ms) slowest = { ms, label: probe.label };
       histogram.set(status, (histogram.get(status) ?? 0) + 1);
+      if (status <= 0) unanswered.set(probe.label, (unanswered.get(probe.label) ?? 0) + 1);
       if (status >= 500) serverErrors.push(`${status} ${probe.label}`);
       if (status >= 400) {
         let parsed: unknown = null;
@@ -197,6 +207,7 @@ console.log(`\n${total} hostile requests in ${((Date.now() - started) / 1000).to
 console.log('status histogram:');
 for (const [status, n] of [...histogram.entries()].sort((x, y) => x[0] - y[0]))
   console.log(`  ${status === 0 ? 'closed without answer' : status === -1 ? 'client error' : status}: ${n}`);
+for (const [label, n] of unanswered) console.log(`  no answer ×${n}: ${label}`);
 console.log(`5xx: ${serverErrors.length}`);
 for (const e of serverErrors.slice(0, 10)) console.log(`  ${e}`);
 console.log(`non-conforming error bodies: ${nonConforming.length}`);

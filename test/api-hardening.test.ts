@@ -8,9 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, hashKey } from '../api/index.ts';
 import { createSearchIndex, type SearchIndex } from '../index/index.ts';
-import { CORPUS, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from './search-fixtures.ts';
 import type { Db } from '../store/db.ts';
 import { conforms, HOSTILE } from './hostile.ts';
+import { CORPUS, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from './search-fixtures.ts';
 
 const KEY = 'hardening-test-key-0123456789abcdef';
 let db: Db;
@@ -212,6 +212,26 @@ describe('one error shape', () => {
     );
     expect(bigHeaders.status).toBe(431);
     expect(conforms(bigHeaders.body)).toBe(true);
+  });
+
+  // Regression: a CONNECT (a tunnel request, as to an open proxy) had its connection dropped with
+  // no answer at all — the one request kind the fuzzer saw go unanswered.
+  it('refuses a CONNECT tunnel with a 405 in the documented shape, and an Upgrade is served as plain HTTP', async () => {
+    const tunnel = statusAndBody(
+      (await rawExchange(['CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n'])).text,
+    );
+    expect(tunnel.status).toBe(405);
+    expect(conforms(tunnel.body)).toBe(true);
+    expect((tunnel.body as { error: { code: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
+    const upgrade = statusAndBody(
+      (
+        await rawExchange(['GET /nowhere HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n'], {
+          waitMs: 1500,
+        })
+      ).text,
+    );
+    expect(upgrade.status).toBe(404);
+    expect(conforms(upgrade.body)).toBe(true);
   });
 });
 
