@@ -33,6 +33,22 @@ it('extracts French and Arabic text, page by page, without a worker or network',
   expect(Buffer.compare(Buffer.from(bytes), Buffer.from(copy))).toBe(0);
 });
 
+it('mends Arabic words a text layer broke between glyph runs, and keeps real word gaps', async () => {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const arabic = await doc.embedFont(
+    readFileSync(require.resolve('@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf')),
+    { subset: true },
+  );
+  // Presentation forms as a PDF font maps them: "المملكة المغربية" broken after a medial meem
+  // (joined to what follows) and before a final teh marbuta (joined to what precedes); the gap
+  // between the two words follows an isolated/final form and stays.
+  const broken = '\uFE8D\uFEDF\uFEE4\uFEE4 \uFEE0\uFEDC\uFE94 \uFE8D\uFEDF\uFEE4\uFED0\uFEAE\uFE91\uFEF4 \uFE94';
+  doc.addPage().drawText(broken, { x: 50, y: 700, font: arabic, size: 14 });
+  const out = await extractPdfText(await doc.save());
+  expect(out.text).toBe('المملكة المغربية');
+});
+
 it('fails with PDF_FAILED on a body that is not a PDF', async () => {
   const error = await extractPdfText(Buffer.from('%PDF-1.7 this is not really a pdf')).catch((e: unknown) => e);
   expect(isAppError(error, 'PDF_FAILED')).toBe(true);

@@ -69,11 +69,44 @@ export async function extractPdfText(bytes: Uint8Array, maxPages = 500): Promise
       parts.push(lines.join('\n').trim());
       page.cleanup();
     }
-    // NFKC folds Arabic presentation forms (what many PDF fonts map glyphs to) back to letters.
-    return { text: parts.filter(Boolean).join('\n\n').normalize('NFKC'), pages: doc.numPages };
+    // NFKC folds Arabic presentation forms (what many PDF fonts map glyphs to) back to letters —
+    // after those forms have told where a word was broken.
+    return { text: joinBrokenArabicWords(parts.filter(Boolean).join('\n\n')).normalize('NFKC'), pages: doc.numPages };
   } catch (cause) {
     throw new AppError('PDF_FAILED', `cannot read PDF: ${(cause as Error).message}`, { cause });
   } finally {
     await task.destroy();
   }
+}
+
+// Arabic Presentation Forms-B, letter by letter: [first code point, number of forms]. A four-form
+// letter comes as isolated, final, initial, medial; a two-form letter (it never joins the next
+// one: alef, dal, reh, waw…) as isolated, final.
+// biome-ignore format: a table reads best as rows
+const FORM_GROUPS: ReadonlyArray<readonly [number, number]> = [
+  [0xfe80, 1], [0xfe81, 2], [0xfe83, 2], [0xfe85, 2], [0xfe87, 2], [0xfe89, 4], [0xfe8d, 2], [0xfe8f, 4],
+  [0xfe93, 2], [0xfe95, 4], [0xfe99, 4], [0xfe9d, 4], [0xfea1, 4], [0xfea5, 4], [0xfea9, 2], [0xfeab, 2],
+  [0xfead, 2], [0xfeaf, 2], [0xfeb1, 4], [0xfeb5, 4], [0xfeb9, 4], [0xfebd, 4], [0xfec1, 4], [0xfec5, 4],
+  [0xfec9, 4], [0xfecd, 4], [0xfed1, 4], [0xfed5, 4], [0xfed9, 4], [0xfedd, 4], [0xfee1, 4], [0xfee5, 4],
+  [0xfee9, 4], [0xfeed, 2], [0xfeef, 2], [0xfef1, 4], [0xfef5, 2], [0xfef7, 2], [0xfef9, 2], [0xfefb, 2],
+];
+
+/** 0 isolated, 1 final, 2 initial, 3 medial; -1 for anything that is not a presentation form. */
+function formOf(cp: number): number {
+  for (const [start, count] of FORM_GROUPS) if (cp >= start && cp < start + count) return cp - start;
+  return -1;
+}
+
+/**
+ * A PDF's text layer often breaks an Arabic word where the font's glyph runs break ("الممل كة
+ * المغربية"). The glyph forms say where a word really goes on: an initial or medial form is joined
+ * to the next letter and a final or medial form to the previous one, so a space between them is
+ * an artefact of the layout, not a word boundary.
+ */
+function joinBrokenArabicWords(text: string): string {
+  return text.replace(/(\S)[ \t\u00a0]+(?=(\S))/gu, (whole, before: string, after: string) => {
+    const left = formOf(before.codePointAt(0) ?? 0);
+    const right = formOf(after.codePointAt(0) ?? 0);
+    return left === 2 || left === 3 || right === 1 || right === 3 ? before : whole;
+  });
 }

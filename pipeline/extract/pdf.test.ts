@@ -48,3 +48,49 @@ describe('extractPdfText', () => {
     expect(extractPdfText('  \f 1 \f', 'https://x.ma/a.pdf').rejected).toEqual({ reason: 'empty' });
   });
 });
+
+describe('the title of a communiqué printed on letterhead', () => {
+  const title = (lines: string[]) => extractPdfText(lines.join('\n'), 'https://www.cndp.ma/c.pdf').title;
+
+  it('passes the kingdom, the authority and the date line to the heading', () => {
+    expect(
+      title([
+        'ROYAUME DU MAROC',
+        'Commission Nationale de contrôle de la protection',
+        'des Données à caractère Personnel',
+        '',
+        'Rabat, le 4 avril 2024',
+        '',
+        'Communiqué de presse',
+        '',
+        "Mise en demeure d'une plateforme de livraison",
+        '',
+        'La Commission a constaté que la plateforme conservait les adresses de ses clients sans limite de durée.',
+      ]),
+    ).toBe("Communiqué de presse : Mise en demeure d'une plateforme de livraison");
+  });
+
+  it('reads an Arabic letterhead broken by the text layer, and completes a bare genre with the first sentence', () => {
+    expect(
+      title([
+        'الممل كة المغربية',
+        'اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي',
+        '',
+        'بلاغ',
+        '',
+        'قررت اللجنة توجيه إنذار إلى شركة للتأمين بعد شكايات متعددة. وستتابع اللجنة مدى امتثال الشركة.',
+      ]),
+    ).toBe('بلاغ : قررت اللجنة توجيه إنذار إلى شركة للتأمين بعد شكايات متعددة');
+  });
+
+  it('keeps a heading that is not letterhead, and a long first sentence cut at a word', () => {
+    expect(title(['Délibération n° D-12-2024 relative aux caméras de surveillance', '', 'La Commission…'])).toBe(
+      'Délibération n° D-12-2024 relative aux caméras de surveillance',
+    );
+    const long = `Communiqué\n\n${'La Commission rappelle aux responsables de traitement leurs obligations '.repeat(4)}.`;
+    const cut = extractPdfText(long, 'https://www.cndp.ma/c.pdf').title ?? '';
+    expect(cut.startsWith('Communiqué : La Commission rappelle')).toBe(true);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual('Communiqué : '.length + 161);
+  });
+});

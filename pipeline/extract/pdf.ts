@@ -28,7 +28,7 @@ export function extractPdfText(text: string, url: string): Extracted {
 
   const paragraphs = joinLines(lines);
   const body = paragraphs.join('\n\n');
-  const title = paragraphs.length > 0 ? firstMeaningfulLine(lines) : null;
+  const title = headingOf(paragraphs);
   const dated = findDates(body.slice(0, 3000)).find((d) => d.kind !== 'updated');
   return {
     title,
@@ -95,10 +95,61 @@ function joinLines(lines: string[]): string[] {
   return paragraphs;
 }
 
-function firstMeaningfulLine(lines: string[]): string | null {
-  for (const line of lines) {
-    const letters = line.match(/\p{L}/gu)?.length ?? 0;
-    if (letters >= 8 && line.split(/\s+/).length >= 2) return line;
+// A public body's letterhead: the kingdom, the body's name, its services, addresses and
+// references. Short lines at the head of the first page; the document's own heading comes after.
+const KINGDOM = /^(?:royaumedumaroc|kingdomofmorocco|المملكةالمغربية)$/;
+const INSTITUTION =
+  /^(?:commission|conseil|minist[eè]re|direction|autorit[eé]|agence|secr[eé]tariat|cabinet|pr[eé]sidence|le pr[eé]sident|national commission|اللجنة|المجلس|وزارة|المديرية|الهيئة|الوكالة|الكتابة|رئاسة|الرئيس)(?=[\s,:]|$)/iu;
+const REFERENCE = /^(?:n[°o]\s|r[eé]f|t[eé]l|fax|e-?mail|www\.|https?:|b\.?p\.?\s|رقم|الهاتف|الفاكس|ص\.?ب)/iu;
+// The genre alone ("Communiqué", "بلاغ صحفي"): a heading the subject line under it completes.
+const GENRE =
+  /^(?:communiqu[eé](?:\s+de\s+presse)?|press\s+release|note\s+d['’]information|avis|بلاغ(?:\s+صحفي)?|بيان|إعلان)\s*[:.]?$/iu;
+const LETTERHEAD_LINES = 6;
+
+/** Whether a paragraph is letterhead; the kingdom's name may open it, run together with what follows. */
+function isLetterhead(paragraph: string): boolean {
+  const rest = afterKingdom(paragraph);
+  if (rest === '') return true;
+  if (REFERENCE.test(rest)) return true;
+  // A date line ("Rabat, le 12 mars 2021", "الرباط في 3 مارس 2024") dates the page, it does not title it.
+  if (findDates(rest).length > 0 && rest.length < 60) return true;
+  return INSTITUTION.test(rest) && rest.length <= 120 && !/[.!?؟]$/.test(rest);
+}
+
+/** The paragraph without a leading "Royaume du Maroc" (however the text layer spaced its letters). */
+function afterKingdom(paragraph: string): string {
+  const words = paragraph.split(/\s+/);
+  let letters = '';
+  for (let n = 1; n <= Math.min(words.length, 6); n++) {
+    letters += (words[n - 1] ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
+    if (KINGDOM.test(letters)) return words.slice(n).join(' ');
   }
-  return null;
+  return paragraph;
+}
+
+/**
+ * The document's own heading: the first substantial paragraph once the letterhead is passed. A
+ * bare genre heading ("Communiqué", "بلاغ") is completed by what follows it: the subject line, or
+ * the first sentence of the text when the communiqué has no subject line.
+ */
+function headingOf(paragraphs: string[]): string | null {
+  const meaningful = paragraphs.filter((p) => (p.match(/\p{L}/gu)?.length ?? 0) >= 4);
+  let i = 0;
+  while (i < Math.min(meaningful.length, LETTERHEAD_LINES) && isLetterhead(meaningful[i] as string)) i++;
+  if (i === meaningful.length) i = 0;
+  const heading = meaningful[i];
+  if (heading === undefined) return null;
+  const next = meaningful[i + 1];
+  if (GENRE.test(heading) && next) return `${heading.replace(/\s*[:.]$/, '')} : ${shortened(next)}`;
+  return shortened(heading);
+}
+
+const MAX_TITLE = 160;
+
+/** A heading as it stands, or a paragraph's first sentence cut at a word near `MAX_TITLE`. */
+function shortened(paragraph: string): string {
+  const sentence = paragraph.match(/^.+?[.!?؟](?=\s|$)/u)?.[0] ?? paragraph;
+  if (sentence.length <= MAX_TITLE) return sentence.replace(/\.$/, '');
+  const cut = sentence.slice(0, MAX_TITLE);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_TITLE / 2))}…`;
 }
