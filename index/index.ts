@@ -1,6 +1,8 @@
 // The search index: Meilisearch as a rebuildable projection of the store.
 export { normalizeArabicForIndex, normalizeArabicQuery, stemArabicWord } from './arabic.ts';
+export type { CaseReader } from './case-reader.ts';
 export { type IndexConfig, indexConfigSchema } from './config.ts';
+export { type EnqueuedTask, MeiliClient, type MeiliClientOptions, type MeiliEndpoint } from './meili-client.ts';
 export {
   buildCaseRecord,
   buildDocumentRecord,
@@ -26,7 +28,7 @@ export { createSearchIndex, type IndexHealth, type SearchIndex, type SearchIndex
 export type { CaseHit, CaseQuery } from './searches.ts';
 export { findMeiliBinary, type Log, type MeiliServer, resolveMeilisearch } from './server.ts';
 export { buildSynonyms, type GazetteerEntry, indexNames, lawNumberVariants } from './settings.ts';
-export { type CaseReader, defaultGazetteer } from './sources.ts';
+export { defaultGazetteer } from './sources.ts';
 export {
   closestNames,
   createQueryUnderstander,

@@ -65,6 +65,11 @@ export class MeiliClient {
     await this.#request('GET', '/health');
   }
 
+  /** Needs the key, unlike /health: answers only when this is our server. */
+  version(): Promise<{ pkgVersion: string }> {
+    return this.#request('GET', '/version');
+  }
+
   stats(indexUid: string): Promise<{ numberOfDocuments: number }> {
     return this.#request('GET', `/indexes/${encodeURIComponent(indexUid)}/stats`);
   }

@@ -5,11 +5,11 @@ import { isAppError } from '../pipeline/errors.ts';
 import { analysesPage, countAnalyses } from '../store/analyses.ts';
 import type { Db } from '../store/db.ts';
 import { lastOutboxId, requeueAfterRebuild } from '../store/outbox.ts';
+import type { CaseReader } from './case-reader.ts';
 import type { EnqueuedTask } from './meili-client.ts';
 import type { DocumentIndexRecord } from './projection.ts';
 import type { Log } from './server.ts';
 import type { IndexNames } from './settings.ts';
-import type { CaseReader } from './sources.ts';
 import { bisect, type IndexWriter } from './writer.ts';
 
 export interface ReindexProgress {

@@ -5,6 +5,7 @@
 import { AppError, isAppError } from '../pipeline/errors.ts';
 import type { Db } from '../store/db.ts';
 import { outboxSize, parkedOutboxRows } from '../store/outbox.ts';
+import { type CaseReader, caseReaderFromStore } from './case-reader.ts';
 import type { IndexConfig } from './config.ts';
 import { type Embedder, loadEmbedder } from './embedder.ts';
 import { MeiliClient } from './meili-client.ts';
@@ -22,7 +23,7 @@ import {
   type IndexNames,
   indexNames,
 } from './settings.ts';
-import { type CaseReader, caseReaderFromStore, defaultGazetteer } from './sources.ts';
+import { defaultGazetteer } from './sources.ts';
 import { createQueryUnderstander, type QueryUnderstander } from './understand.ts';
 import { IndexWriter } from './writer.ts';
 

@@ -18,6 +18,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { AppError } from '../pipeline/errors.ts';
 import type { IndexConfig } from './config.ts';
+import { MeiliClient } from './meili-client.ts';
 
 export interface Log {
   info(obj: object | string, msg?: string): void;
@@ -122,11 +123,13 @@ async function runningServer(dataDir: string, apiKey: string): Promise<string | 
   try {
     const { url } = JSON.parse(readFileSync(file, 'utf8')) as { url?: unknown };
     if (typeof url !== 'string' || !/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) return null;
-    const res = await fetch(`${url}/version`, {
-      headers: { authorization: `Bearer ${apiKey}` },
-      signal: AbortSignal.timeout(1000),
-    });
-    return res.ok ? url : null;
+    const probe = new MeiliClient({ url, apiKey }, { requestTimeoutMs: 1000 });
+    try {
+      await probe.version();
+      return url;
+    } finally {
+      probe.close();
+    }
   } catch {
     return null;
   }
@@ -138,15 +141,20 @@ async function waitHealthy(url: string, child: ChildProcess | null, timeoutMs: n
   child?.once('exit', () => {
     exited = true;
   });
-  while (Date.now() < deadline) {
-    if (exited) throw new AppError('INDEX_UNAVAILABLE', 'Meilisearch exited during start-up');
-    try {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
+  const probe = new MeiliClient({ url, apiKey: undefined }, { requestTimeoutMs: 1000 });
+  try {
+    while (Date.now() < deadline) {
+      if (exited) throw new AppError('INDEX_UNAVAILABLE', 'Meilisearch exited during start-up');
+      try {
+        await probe.health();
+        return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 50));
     }
-    await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    probe.close();
   }
   throw new AppError('INDEX_UNAVAILABLE', `Meilisearch at ${url} not healthy after ${timeoutMs} ms`);
 }

@@ -1,19 +1,7 @@
-// Adapters from the other modules to what the index needs: the entity gazetteer (pipeline/entities)
-// as synonym/name groups, and the case store (store/cases.ts) as a `CaseReader`.
+// The entity gazetteer (pipeline/entities) as the index's name groups: synonyms, the projection's
+// entity names and the query understander all read this one list.
 import { GAZETTEER, LAWS } from '../pipeline/entities/index.ts';
-import { listLiveCaseIds } from '../store/case-ids.ts';
-import { caseIdsForDocument, getCaseRecord } from '../store/cases.ts';
-import type { Db } from '../store/db.ts';
-import type { CaseLinks, CaseSource } from './projection.ts';
 import type { GazetteerEntry } from './settings.ts';
-
-/** What the index needs from the case store (store/cases.ts), as a port so either can evolve. */
-export interface CaseReader {
-  caseIdsForDocument(documentId: string): CaseLinks;
-  getCase(id: string): CaseSource | null;
-  /** Every live case id (for reindex). */
-  listCaseIds(): string[];
-}
 
 /** Organizations and laws (pipeline/entities) as name groups for the projection and synonyms. */
 export function defaultGazetteer(): GazetteerEntry[] {
@@ -28,36 +16,4 @@ export function defaultGazetteer(): GazetteerEntry[] {
     },
   }));
   return [...orgs, ...laws];
-}
-
-/** The case store read through the index's port. */
-export function caseReaderFromStore(db: Db, now: () => Date = () => new Date()): CaseReader {
-  return {
-    caseIdsForDocument: (documentId) => caseIdsForDocument(db, documentId),
-    getCase(id): CaseSource | null {
-      // Absorbed ids redirect: the index keeps only live cases under their own id.
-      const record = getCaseRecord(db, id, now());
-      if (!record || record.id !== id) return null;
-      const languages = record.documents.map((d) => d.language);
-      const events = new Set<string>([
-        ...record.timeline.map((t) => t.type),
-        ...record.undatedEvents.map((e) => e.type),
-      ]);
-      return {
-        id: record.id,
-        titleFr: record.title.fr,
-        titleAr: record.title.ar,
-        type: record.type,
-        topic: record.topic?.id ?? null,
-        orgIds: [...record.subjects.map((s) => s.id), ...record.regulators.map((r) => r.id)],
-        lawIds: record.laws.map((l) => l.id),
-        eventTypes: [...events],
-        languages,
-        firstSeenAt: record.firstSeen,
-        lastSeenAt: record.lastSeen,
-        documentCount: record.documentCount,
-      };
-    },
-    listCaseIds: () => listLiveCaseIds(db),
-  };
 }

@@ -4,6 +4,7 @@
 import { AppError, isAppError } from '../pipeline/errors.ts';
 import { type AnalysisWithUrl, analysesWithUrls } from '../store/analyses.ts';
 import type { Db } from '../store/db.ts';
+import type { CaseReader } from './case-reader.ts';
 import { EMBEDDER_NAME, type Embedder, embeddingText } from './embedder.ts';
 import type { EnqueuedTask, MeiliClient } from './meili-client.ts';
 import {
@@ -15,7 +16,6 @@ import {
   type ProjectionContext,
 } from './projection.ts';
 import { quote } from './query.ts';
-import type { CaseReader } from './sources.ts';
 
 export interface IndexWriterDeps {
   db: Db;
