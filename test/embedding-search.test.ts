@@ -1,5 +1,5 @@
 // Optional embeddings end to end: a tiny ONNX sentence-embedding model the test writes itself
-// (index/test-embedding-model.ts; nothing downloads), loaded through RAQIB_EMBEDDING_MODEL's config
+// (test/tiny-embedding-model.ts; nothing downloads), loaded through RAQIB_EMBEDDING_MODEL's config
 // path with @huggingface/transformers and onnxruntime-node, a real Meilisearch with a userProvided
 // embedder, hybrid queries. Fixtures are our own writing.
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEmbedder } from '../index/embedder.ts';
 import { createSearchIndex, type SearchIndex } from '../index/index.ts';
 import { documentSettings } from '../index/settings.ts';
-import { writeTinyEmbeddingModel } from '../index/test-embedding-model.ts';
+import { writeTinyEmbeddingModel } from './tiny-embedding-model.ts';
 import {
   type FixtureDoc,
   fixtureCases,
