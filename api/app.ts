@@ -7,23 +7,24 @@ import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
-import type { GazetteerEntry, IndexHealth, SearchIndex } from '../index/index.ts';
+import type { GazetteerEntry, SearchIndex } from '../index/index.ts';
 import { defaultGazetteer } from '../index/sources.ts';
 import type { Db } from '../store/db.ts';
 import { type AlertRoutesOptions, registerAlertRoutes } from './alerts/index.ts';
 import { requireKey } from './auth.ts';
+import { registerCaseRoutes } from './cases-routes.ts';
 import type { ApiConfig } from './config.ts';
-import { clientErrorHandler, errorBody, installErrorHandling, sendError } from './errors.ts';
+import { registerDocumentRoutes } from './documents-routes.ts';
+import { registerEntityRoutes } from './entities-routes.ts';
+import { clientErrorHandler, installErrorHandling, sendError } from './errors.ts';
 import { createExportJobs, registerExportRoutes } from './exports.ts';
 import { assertFiniteJson, type ObjectSchema, parseParams } from './params.ts';
-import { registerRecordRoutes } from './record-routes.ts';
+import { typed } from './route-schemas.ts';
 import { registerSearchRoute } from './search-route.ts';
+import { registerHealthRoute, registerSourceRoutes, type SchedulerStatus } from './system-routes.ts';
 import { registerWebPages } from './web/index.ts';
 
-export interface SchedulerStatus {
-  status: 'running' | 'stopped' | 'not_configured';
-  [detail: string]: unknown;
-}
+export type { SchedulerStatus } from './system-routes.ts';
 
 export interface ApiOptions {
   db: Db;
@@ -149,14 +150,18 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSearchRoute(app, search);
-  registerRecordRoutes(app, {
+  const routes = typed(app);
+  const gazetteer = options.gazetteer ?? defaultGazetteer();
+  registerDocumentRoutes(routes, db);
+  registerCaseRoutes(routes, {
     db,
     search,
     now,
-    gazetteer: options.gazetteer ?? defaultGazetteer(),
     authorizeWrite: (req: FastifyRequest) => requireKey(req, config.apiKeyHashes),
     afterWrite: () => search.kick(),
   });
+  registerEntityRoutes(routes, { db, gazetteer });
+  registerSourceRoutes(routes, { db, now });
   // Dataset exports (jobs) and the change feed; exports read the store, never the search index.
   const exportJobs = createExportJobs({
     db,
@@ -176,7 +181,7 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
   registerAlertRoutes(app, {
     ...options.alerts,
     db,
-    gazetteer: options.gazetteer ?? defaultGazetteer(),
+    gazetteer,
     authorize: (req: FastifyRequest) => requireKey(req, config.apiKeyHashes),
     now,
   });
@@ -184,38 +189,7 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
   // The analysts' web page under /ui, reading the routes above in-process.
   registerWebPages(app);
 
-  app.get(
-    '/health',
-    { schema: { tags: ['system'], summary: 'Store, index and scheduler status' } },
-    async (req, reply) => {
-      // Public: statuses and counts only. Error texts are logged, not shown — they carry internal
-      // addresses (Meilisearch's URL and port) and file paths.
-      let store: { status: 'ok' | 'unavailable'; error?: string } = { status: 'ok' };
-      try {
-        db.prepare('SELECT 1').get();
-      } catch (e) {
-        req.log.warn({ err: (e as Error).message }, 'health: store unavailable');
-        store = { status: 'unavailable', error: 'store unavailable' };
-      }
-      let index: Omit<IndexHealth, 'url'>;
-      try {
-        const { url: _url, error, ...rest } = await search.health();
-        if (error) req.log.warn({ err: error }, 'health: index unavailable');
-        index = error ? { ...rest, error: 'search index unreachable' } : rest;
-      } catch (e) {
-        req.log.warn({ err: (e as Error).message }, 'health: index unavailable');
-        index = { status: 'unavailable', managed: false, queued: -1, parked: 0, error: 'search index unreachable' };
-      }
-      const scheduler = options.scheduler?.() ?? { status: 'not_configured' as const };
-      const status = store.status !== 'ok' ? 'unavailable' : index.status !== 'ok' ? 'degraded' : 'ok';
-      reply.header('cache-control', 'no-store');
-      if (status === 'unavailable')
-        return reply
-          .status(503)
-          .send({ status, store, index, scheduler, ...errorBody('INTERNAL', 'store unavailable') });
-      return { status, store, index, scheduler };
-    },
-  );
+  registerHealthRoute(routes, { db, search, scheduler: options.scheduler });
 
   return app;
 }

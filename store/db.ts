@@ -59,6 +59,11 @@ export function migrate(db: Db): string[] {
   return ran;
 }
 
+/** Throws when the database cannot answer a query (a closed handle, a vanished file): the health check. */
+export function pingDb(db: Db): void {
+  db.prepare('SELECT 1').get();
+}
+
 /** Parse a JSON column read back from SQLite, failing loudly rather than passing garbage on. */
 export function parseJsonColumn<T>(value: unknown, fallback: T): T {
   if (value === null || value === undefined) return fallback;
