@@ -14,7 +14,7 @@ import type { HandlerContext } from './handlers/context.ts';
 import { HostLimiter } from './host-limiter.ts';
 import { preloadPdf } from './pdf.ts';
 import { runLoop } from './run-loop.ts';
-import { RunState } from './run-state.ts';
+import { articleMatcher, RunState } from './run-state.ts';
 import { seedRequests } from './seeds.ts';
 import type { SourceConfig } from './source-config.ts';
 import { createRobotsCacheFactory, createSourceFetcher, type RobotsCacheFactory } from './source-fetcher.ts';
@@ -215,18 +215,4 @@ async function finishSourceRun(
     'source crawled',
   );
   return state.result(ok ? 'ok' : 'failed', run.resumed, newIds, changedIds);
-}
-
-/** Whether a URL is one of the source's articles (any URL, when it names no patterns). */
-function articleMatcher(source: SourceConfig): (url: string) => boolean {
-  const patterns = source.articlePatterns.map((p) => new RegExp(p));
-  return (url) => patterns.length === 0 || patterns.some((re) => re.test(url) || re.test(safeDecode(url)));
-}
-
-function safeDecode(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
 }

@@ -123,7 +123,8 @@ export function expandTemplate(template: string, values: { page?: number; query?
     .replaceAll('{query}', encodeURIComponent(values.query ?? ''));
 }
 
-function safeDecode(url: string): string {
+/** The URL with percent-escapes decoded (Arabic paths match patterns written in Arabic), or as is. */
+export function safeDecode(url: string): string {
   try {
     return decodeURI(url);
   } catch {

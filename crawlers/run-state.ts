@@ -8,6 +8,7 @@ import type { AppError } from '../pipeline/errors.ts';
 import type { Db } from '../store/db.ts';
 import { clearFailure, recordFailure } from '../store/frontier.ts';
 import { canonicalizeUrl } from './canonicalize.ts';
+import { safeDecode } from './discovery.ts';
 import type { SourceConfig } from './source-config.ts';
 import {
   type CrawlCounts,
@@ -28,6 +29,12 @@ const PERMANENT_CODES = new Set([
   'DECODE_FAILED',
   'PDF_FAILED',
 ]);
+
+/** Whether a URL is one of the source's articles (any URL, when it names no patterns). */
+export function articleMatcher(source: SourceConfig): (url: string) => boolean {
+  const patterns = source.articlePatterns.map((p) => new RegExp(p));
+  return (url) => patterns.length === 0 || patterns.some((re) => re.test(url) || re.test(safeDecode(url)));
+}
 
 export interface RunStateOptions {
   source: SourceConfig;

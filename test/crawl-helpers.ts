@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { type CrawlConfig, crawlConfigSchema } from '../crawlers/config.ts';
+import { openFrontierQueue } from '../crawlers/frontier-queue.ts';
+import type { HandlerContext } from '../crawlers/handlers/context.ts';
+import { HostLimiter } from '../crawlers/host-limiter.ts';
+import { articleMatcher, RunState } from '../crawlers/run-state.ts';
 import { type SourceConfig, type SourceConfigInput, sourceConfigSchema } from '../crawlers/source-config.ts';
+import { createRobotsCacheFactory, createSourceFetcher } from '../crawlers/source-fetcher.ts';
+import type { CrawlRequest } from '../crawlers/types.ts';
+import { openDb } from '../store/db.ts';
 
 export interface Route {
   status?: number;
@@ -88,4 +95,53 @@ export function testSource(input: Partial<SourceConfigInput> & Pick<SourceConfig
 
 export function quietLog() {
   return pino({ level: 'silent' });
+}
+
+export interface HandlerRun {
+  ctx: HandlerContext;
+  /** The requests waiting in the run's queue, in queue order. */
+  queued(): Promise<CrawlRequest[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * One source's run as the crawler builds it (a real SQLite file, a real crawlee queue on disk, the
+ * real fetcher with its limiter and robots cache), without the loop: a test calls one handler and
+ * reads back what it enqueued, stored and recorded.
+ */
+export async function startHandlerRun(
+  source: SourceConfig,
+  crawl: CrawlConfig = testCrawlConfig(),
+): Promise<HandlerRun> {
+  const dataDir = tempDataDir('raqib-handler-');
+  const db = openDb(dataDir);
+  const frontier = await openFrontierQueue(join(dataDir, 'crawl-state', source.id), false);
+  const log = quietLog();
+  const state = new RunState({ source, db, log, queue: frontier.queue, attempt: 1, isArticle: articleMatcher(source) });
+  const abort = new AbortController();
+  const fetcher = createSourceFetcher({
+    source,
+    crawl,
+    limiter: new HostLimiter(),
+    robots: createRobotsCacheFactory(crawl),
+    log,
+    signal: abort.signal,
+  });
+  return {
+    ctx: { source, crawl, db, log, state, fetcher },
+    queued: async () => {
+      // crawlee's head listing returns whole stored requests (its type names only a few fields).
+      const head = await frontier.queue.client.listHead({ limit: 10_000 });
+      return (head.items as unknown as CrawlRequest[]).map(({ url, uniqueKey, userData }) => ({
+        url,
+        uniqueKey,
+        userData,
+      }));
+    },
+    close: async () => {
+      abort.abort();
+      await frontier.discard();
+      db.close();
+    },
+  };
 }
