@@ -65,6 +65,23 @@ describe('routeRequest', () => {
     expect(run.ctx.state.errors).toEqual({ INTERNAL: 1 });
     expect(run.ctx.state.outstandingCount).toBe(0);
   });
+
+  it('records a request whose label no handler knows (a queue written by other code) as failed', async () => {
+    const run = await startHandlerRun(
+      testSource({ discovery: [{ type: 'feed', url: 'https://example.org/feed', evidence: 'seen' }] }),
+    );
+    open.push(run);
+    const request = {
+      url: 'https://example.org/gallery/1',
+      uniqueKey: 'gallery:1',
+      userData: { kind: 'gallery', depth: 0, discovery: 0 },
+    } as unknown as CrawlRequest;
+    await routeRequest(run.ctx, request);
+    expect(getFailure(run.ctx.db, request.url)).toMatchObject({
+      reason: 'INTERNAL',
+      message: 'no handler for the request label gallery',
+    });
+  });
 });
 
 describe('seedRequests', () => {

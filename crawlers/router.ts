@@ -22,7 +22,10 @@ export async function routeRequest(
 ): Promise<void> {
   const data = request.userData;
   try {
-    await ROUTES[data.kind](ctx, { url: request.url, data });
+    // A queue on disk may outlive the code that wrote it: an unknown label is that URL's failure.
+    const handler = Object.hasOwn(ROUTES, data.kind) ? ROUTES[data.kind] : undefined;
+    if (!handler) throw new AppError('INTERNAL', `no handler for the request label ${String(data.kind)}`);
+    await handler(ctx, { url: request.url, data });
   } catch (cause) {
     const error = isAppError(cause) ? cause : new AppError('INTERNAL', String(cause), { cause });
     ctx.state.fail(request.url, error, 1, data.kind);
