@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../store/db.ts';
 import type { MatchRow } from '../../store/deliveries.ts';
+import { newestCases } from '../../store/recent.ts';
 import type { CaseSummary, DocumentSummary } from './events.ts';
 
 const esc = (s: string) =>
@@ -89,17 +90,11 @@ export function matchEntries(subscriptionId: string, matches: readonly MatchRow[
 
 /** The public feed's entries: the newest cases, in order of creation. */
 export function newCaseEntries(db: Db, base: string, limit = 50): AtomEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT id, coalesce(title_fr, generated_title_fr) AS fr, coalesce(title_ar, generated_title_ar) AS ar,
-         type, doc_count, created_at FROM cases ORDER BY created_seq DESC LIMIT ?`,
-    )
-    .all(limit) as { id: string; fr: string; ar: string; type: string; doc_count: number; created_at: string }[];
-  return rows.map((r) => ({
+  return newestCases(db, limit).map((r) => ({
     id: stableUuid(`case/${r.id}`),
-    title: r.fr || r.ar || r.id,
-    updated: r.created_at,
+    title: r.titleFr || r.titleAr || r.id,
+    updated: r.createdAt,
     link: `${base}/cases/${encodeURIComponent(r.id)}`,
-    summary: `${r.ar ? `${r.ar} · ` : ''}${r.type} · ${r.doc_count} document${r.doc_count === 1 ? '' : 's'}`,
+    summary: `${r.titleAr ? `${r.titleAr} · ` : ''}${r.type} · ${r.documentCount} document${r.documentCount === 1 ? '' : 's'}`,
   }));
 }

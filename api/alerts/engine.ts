@@ -1,6 +1,6 @@
-// The alert engine: matching (inbox → matches → deliveries) and delivery (deliveries → webhook,
-// e-mail), plus the clock-driven work (digests, deadline reminders). Two loops, so a slow receiver
-// never delays matching.
+// The alert engine: matching (inbox → matches → deliveries, api/alerts/matching.ts and queue.ts) and
+// delivery (deliveries → webhook, e-mail, api/alerts/delivery.ts), plus the clock-driven work
+// (digests, deadline reminders). Two loops, so a slow receiver never delays matching.
 //
 // Matching uses /search's own code: a saved search runs through the index (runDocumentSearch, via
 // `searchDocumentsAmong`) restricted to the newly indexed document ids, right after the index sync
@@ -8,49 +8,17 @@
 // of subscriptions times the number of new documents, not with the archive.
 
 import type { DocumentQuery } from '../../index/index.ts';
-import { AppError, isAppError } from '../../pipeline/errors.ts';
-import { getCaseRecord, resolveCaseId } from '../../store/cases.ts';
+import { AppError } from '../../pipeline/errors.ts';
 import type { Db } from '../../store/db.ts';
-import {
-  type AlertEvent,
-  attachMatches,
-  claimAttempt,
-  type Delivery,
-  deleteInbox,
-  dueDeliveries,
-  enqueueDelivery,
-  type InboxRow,
-  idempotencyKey,
-  inboxSize,
-  markAttemptFailed,
-  markDelivered,
-  nextDueAt,
-  readReadyInbox,
-  recordMatch,
-  undigestedMatches,
-} from '../../store/deliveries.ts';
-import {
-  disableSubscription,
-  getSubscription,
-  listSubscriptions,
-  type Subscription,
-  setDigestPeriod,
-} from '../../store/subscriptions.ts';
+import { dueDeliveries, inboxSize, nextDueAt, readReadyInbox } from '../../store/deliveries.ts';
+import { listSubscriptions } from '../../store/subscriptions.ts';
 import type { AlertsConfig } from './config.ts';
-import { type Mailer, renderEmail } from './email.ts';
-import {
-  buildPayload,
-  caseDocumentEvent,
-  caseSummary,
-  deadlineEvent,
-  documentEvent,
-  documentSummary,
-  type Links,
-  newCaseEvent,
-} from './events.ts';
-import { toSavedQuery } from './query.ts';
+import { createDeliverer } from './delivery.ts';
+import type { Mailer } from './email.ts';
+import type { Links } from './events.ts';
+import { deadlineMatches, type MatchContext, matchCases, matchDocuments } from './matching.ts';
+import { createAlertQueue } from './queue.ts';
 import { createAddressGuard, type LookupFn } from './ssrf.ts';
-import { postWebhook } from './webhook.ts';
 
 /** What matching needs from the search index (index/sync.ts). */
 export interface AlertMatcher {
@@ -102,153 +70,63 @@ export interface AlertEngine {
 }
 
 const BATCH = 200;
-/** Ids per index query: planDocumentSearch caps offset + limit at 1000. */
-const IDS_PER_QUERY = 200;
-const DAY_MS = 86_400_000;
+
+/** Sleeps that end early when woken: new work (a kick, a freed delivery slot) needs no poll to wait for. */
+function createWaker(): { sleep(ms: number): Promise<void>; wakeAll(): void } {
+  const wakers = new Set<() => void>();
+  return {
+    wakeAll() {
+      for (const w of wakers) w();
+    },
+    sleep(ms) {
+      return new Promise((resolve) => {
+        const timer = setTimeout(done, Math.max(0, ms));
+        function done() {
+          clearTimeout(timer);
+          wakers.delete(done);
+          resolve();
+        }
+        wakers.add(done);
+      });
+    },
+  };
+}
 
 export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const { db, matcher, log } = options;
   const now = options.now ?? (() => new Date());
   const links: Links = { base: options.publicUrl.replace(/\/+$/, '') };
-  const guard = createAddressGuard(options.config.webhookAllowlist, options.lookup);
-  const base = options.config.retryBaseMs;
-  const window = options.retryWindowMs ?? base * 2880;
-  const maxDelay = base * 360;
   const pollMs = options.pollMs ?? 1000;
   const concurrency = options.concurrency ?? 8;
   // Digests go out within this long after their period ends; deadlines are looked at as often (a
   // scan of the analyses' deadlines, so not every second).
   const tickMs = options.tickMs ?? 900_000;
-  const userAgent = options.userAgent ?? 'RaqibAlerts/0.1';
   let stopped = true;
-  const wakers = new Set<() => void>();
+  const { sleep, wakeAll } = createWaker();
   let loops: Promise<void>[] = [];
-
-  function backoff(attempt: number): number {
-    const d = Math.min(maxDelay, base * 2 ** attempt);
-    // ±20% jitter: receivers coming back are not hit by every queued delivery at the same instant.
-    return Math.round(d * (0.8 + Math.random() * 0.4));
-  }
+  const ctx: MatchContext = { db, matcher, log, links };
+  const queue = createAlertQueue({ db, links, now });
+  const attempt = createDeliverer({
+    db,
+    log,
+    config: options.config,
+    guard: createAddressGuard(options.config.webhookAllowlist, options.lookup),
+    mailer: options.mailer,
+    userAgent: options.userAgent ?? 'RaqibAlerts/0.1',
+    now,
+    retryWindowMs: options.retryWindowMs,
+  });
 
   // ---- matching ----------------------------------------------------------------------------------
-
-  async function matchDocuments(
-    subs: Subscription[],
-    rows: InboxRow[],
-  ): Promise<{ sub: Subscription; event: AlertEvent }[]> {
-    const out: { sub: Subscription; event: AlertEvent }[] = [];
-    const docRows = rows.filter((r) => r.kind === 'document');
-    if (docRows.length === 0) return out;
-    for (const sub of subs) {
-      if (sub.kind !== 'search' && sub.kind !== 'org') continue;
-      // A subscription sees what arrived after it was made, not the archive.
-      const ids = [...new Set(docRows.filter((r) => r.enqueuedAt >= sub.createdAt).map((r) => r.entityId))];
-      if (ids.length === 0) continue;
-      let query: DocumentQuery;
-      try {
-        query =
-          sub.kind === 'org'
-            ? { q: '', orgs: [sub.params.orgId as string], limit: IDS_PER_QUERY }
-            : toSavedQuery(sub.params.query ?? { q: '', relevant: 'true', includeDuplicates: false }, IDS_PER_QUERY);
-      } catch (e) {
-        log.warn({ subscription: sub.id, err: (e as Error).message }, 'alerts: saved search no longer valid');
-        continue;
-      }
-      for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-        let matched: string[];
-        try {
-          matched = await matcher.searchDocumentsAmong(query, ids.slice(i, i + IDS_PER_QUERY));
-        } catch (e) {
-          // A name the gazetteer no longer knows is this subscription's problem, not the batch's;
-          // an index outage fails the batch, which is matched again later (nothing was committed).
-          if (isAppError(e, 'BAD_REQUEST')) {
-            log.warn({ subscription: sub.id, err: e.message }, 'alerts: saved search refused');
-            break;
-          }
-          throw e;
-        }
-        for (const id of matched) {
-          const doc = documentSummary(db, id, links);
-          if (doc) out.push({ sub, event: documentEvent(doc) });
-        }
-      }
-    }
-    return out;
-  }
-
-  function matchCases(subs: Subscription[], rows: InboxRow[]): { sub: Subscription; event: AlertEvent }[] {
-    const out: { sub: Subscription; event: AlertEvent }[] = [];
-    for (const row of rows) {
-      if (row.kind === 'case') {
-        const interested = subs.filter(
-          (s) => (s.kind === 'new_cases' || s.kind === 'org') && row.enqueuedAt >= s.createdAt,
-        );
-        if (interested.length === 0) continue;
-        const record = getCaseRecord(db, row.entityId);
-        // Absorbed since (a merge): the surviving case was announced in its own right.
-        if (!record || record.id !== row.entityId) continue;
-        const summary = caseSummary(db, record.id, links);
-        if (!summary) continue;
-        const orgIds = new Set(record.subjects.map((s) => s.id));
-        for (const sub of interested) {
-          const p = sub.params;
-          const ok =
-            sub.kind === 'org'
-              ? orgIds.has(p.orgId as string)
-              : (!p.caseTypes?.length || p.caseTypes.includes(record.type)) &&
-                (!p.orgIds?.length || p.orgIds.some((o) => orgIds.has(o)));
-          if (ok) out.push({ sub, event: newCaseEvent(summary) });
-        }
-      } else if (row.kind === 'member' && row.documentId) {
-        const interested = subs.filter((s) => s.kind === 'case' && row.enqueuedAt >= s.createdAt);
-        if (interested.length === 0) continue;
-        const live = resolveCaseId(db, row.entityId);
-        if (!live) continue;
-        const c = caseSummary(db, live, links);
-        const doc = documentSummary(db, row.documentId, links);
-        if (!c || !doc) continue;
-        for (const sub of interested) {
-          // A followed case that was merged into another keeps being followed under its new id.
-          if (resolveCaseId(db, sub.params.caseId as string) === live)
-            out.push({ sub, event: caseDocumentEvent(c, doc) });
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Record matches and (real-time) deliveries in one transaction with the inbox rows they consume. */
-  const commit = db.transaction((matches: { sub: Subscription; event: AlertEvent }[], inboxIds: number[]) => {
-    const at = now().toISOString();
-    let delivered = 0;
-    for (const { sub, event } of matches) {
-      const matchId = recordMatch(db, sub.id, event, at);
-      if (matchId === null || sub.channel === 'atom' || sub.rate !== 'realtime') continue;
-      const key = idempotencyKey(sub.id, event.key);
-      const payload = buildPayload(sub, key, [event], false, at, links);
-      const deliveryId = enqueueDelivery(db, {
-        subscriptionId: sub.id,
-        deliveryKey: event.key,
-        channel: sub.channel,
-        payload: JSON.stringify(payload),
-        at,
-      });
-      if (deliveryId !== null) {
-        attachMatches(db, [matchId], deliveryId);
-        delivered++;
-      }
-    }
-    deleteInbox(db, inboxIds);
-    return delivered;
-  });
 
   async function matchOnce(): Promise<number> {
     const rows = readReadyInbox(db, BATCH);
     if (rows.length === 0) return 0;
     // Disabled subscriptions keep collecting: re-enabling replays what they missed. Paused ones do not.
     const subs = listSubscriptions(db, { statuses: ['active', 'disabled'] });
-    const matches = subs.length === 0 ? [] : [...(await matchDocuments(subs, rows)), ...matchCases(subs, rows)];
-    const queued = commit(
+    const matches =
+      subs.length === 0 ? [] : [...(await matchDocuments(ctx, subs, rows)), ...matchCases(ctx, subs, rows)];
+    const queued = queue.commit(
       matches,
       rows.map((r) => r.id),
     );
@@ -257,155 +135,16 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     return rows.length;
   }
 
-  // ---- clock-driven: digests and deadlines -------------------------------------------------------
-
-  function periodOf(rate: 'daily' | 'weekly', at: Date): string {
-    const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-    if (rate === 'weekly') day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-    return day.toISOString().slice(0, 10);
-  }
-
-  const digest = db.transaction((sub: Subscription, period: string, at: string) => {
-    const waiting = undigestedMatches(db, sub.id, `${period}T00:00:00.000Z`);
-    if (waiting.length > 0 && sub.channel !== 'atom') {
-      const deliveryKey = `digest:${period}`;
-      const payload = buildPayload(
-        sub,
-        idempotencyKey(sub.id, deliveryKey),
-        waiting.map((m) => m.event),
-        true,
-        at,
-        links,
-      );
-      const id = enqueueDelivery(db, {
-        subscriptionId: sub.id,
-        deliveryKey,
-        channel: sub.channel,
-        payload: JSON.stringify(payload),
-        at,
-      });
-      if (id !== null)
-        attachMatches(
-          db,
-          waiting.map((m) => m.id),
-          id,
-        );
-    }
-    setDigestPeriod(db, sub.id, period);
-  });
-
-  function digests(at: Date): void {
-    for (const sub of listSubscriptions(db, { statuses: ['active', 'disabled'] })) {
-      if (sub.rate === 'realtime' || sub.channel === 'atom') continue;
-      // A digest covers whole periods: the first one after the subscription's own period began.
-      const period = periodOf(sub.rate, at);
-      if (sub.lastDigestPeriod === period) continue;
-      digest(sub, period, at.toISOString());
-    }
-  }
-
-  function deadlines(at: Date): { sub: Subscription; event: AlertEvent }[] {
-    const subs = listSubscriptions(db, { kinds: ['deadline'], statuses: ['active', 'disabled'] });
-    if (subs.length === 0) return [];
-    const today = at.toISOString().slice(0, 10);
-    const horizon = Math.max(...subs.map((s) => s.params.daysBefore ?? 7));
-    const last = new Date(Date.parse(`${today}T00:00:00Z`) + horizon * DAY_MS).toISOString().slice(0, 10);
-    const rows = db
-      .prepare(
-        `SELECT a.document_id, json_extract(d.value, '$.date') AS date, json_extract(d.value, '$.label') AS label,
-           a.entities, m.case_id
-         FROM analyses a, json_each(a.entities, '$.deadlines') d
-         LEFT JOIN case_members m ON m.document_id = a.document_id AND m.role = 'primary'
-         WHERE a.relevant = 1 AND a.duplicate_of IS NULL
-           AND json_extract(d.value, '$.date') BETWEEN ? AND ?
-         ORDER BY date, a.document_id`,
-      )
-      .all(today, last) as {
-      document_id: string;
-      date: string;
-      label: string;
-      entities: string;
-      case_id: string | null;
-    }[];
-    const out: { sub: Subscription; event: AlertEvent }[] = [];
-    for (const r of rows) {
-      const daysLeft = Math.round((Date.parse(`${r.date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
-      const doc = documentSummary(db, r.document_id, links);
-      if (!doc) continue;
-      const c = r.case_id ? caseSummary(db, r.case_id, links) : null;
-      const orgs = new Set(
-        ((JSON.parse(r.entities) as { organizations?: { id: string }[] }).organizations ?? []).map((o) => o.id),
-      );
-      for (const sub of subs) {
-        const p = sub.params;
-        if (daysLeft > (p.daysBefore ?? 7)) continue;
-        if (p.caseId && (!c || resolveCaseId(db, p.caseId) !== c.id)) continue;
-        if (p.orgId && !orgs.has(p.orgId)) continue;
-        out.push({ sub, event: deadlineEvent({ date: r.date, label: r.label, daysLeft, case: c, document: doc }) });
-      }
-    }
-    return out;
-  }
-
+  // Clock-driven: deadline reminders and digests.
   async function tick(): Promise<void> {
     const at = now();
-    const due = deadlines(at);
-    if (due.length > 0 && commit(due, []) > 0) wakeAll();
-    digests(at);
+    const due = deadlineMatches(ctx, at);
+    if (due.length > 0 && queue.commit(due, []) > 0) wakeAll();
+    queue.digests(at);
     wakeAll();
   }
 
   // ---- delivery ----------------------------------------------------------------------------------
-
-  async function attempt(d: Delivery): Promise<void> {
-    const sub = getSubscription(db, d.subscriptionId);
-    if (sub?.status !== 'active') return;
-    const started = now();
-    const retryAt = new Date(started.getTime() + backoff(d.attempts)).toISOString();
-    if (!claimAttempt(db, d.id, started.toISOString(), retryAt)) return;
-    const firstAttempt = d.firstAttemptAt ?? started.toISOString();
-    try {
-      let status: number | null = null;
-      if (d.channel === 'webhook') {
-        const res = await postWebhook(
-          {
-            url: sub.target as string,
-            body: d.payload,
-            secret: sub.secret,
-            idempotencyKey: d.idempotencyKey,
-            eventType: (JSON.parse(d.payload) as { type: string }).type,
-            timeoutMs: options.config.webhookTimeoutMs,
-            userAgent,
-            now,
-          },
-          guard,
-        );
-        status = res.status;
-      } else {
-        if (!options.mailer) throw new AppError('DELIVERY_FAILED', 'SMTP is not configured (RAQIB_SMTP_HOST)');
-        await options.mailer.send(renderEmail(JSON.parse(d.payload), sub.target as string));
-      }
-      markDelivered(db, d.id, now().toISOString(), status);
-    } catch (e) {
-      const err = e as Error;
-      const status = isAppError(e) && typeof e.details?.status === 'number' ? e.details.status : null;
-      // Not worth retrying: the address is refused, or the receiver said the endpoint is gone.
-      const permanent = isAppError(e, 'ADDRESS_REFUSED') || status === 410;
-      const expired = Date.parse(retryAt) - Date.parse(firstAttempt) > window;
-      markAttemptFailed(db, d.id, err.message, status, permanent || expired);
-      log.warn(
-        { subscription: sub.id, delivery: d.id, attempt: d.attempts + 1, err: err.message },
-        'alert delivery failed',
-      );
-      if (permanent || expired) {
-        const reason = permanent
-          ? `${err.message} (auto-disabled ${started.toISOString()})`
-          : `Deliveries failing since ${firstAttempt}: ${err.message}`;
-        disableSubscription(db, sub.id, reason, started);
-        log.warn({ subscription: sub.id, reason }, 'subscription auto-disabled');
-      }
-    }
-  }
 
   async function deliverOnce(): Promise<number> {
     const due = dueDeliveries(db, now().toISOString(), concurrency);
@@ -414,22 +153,6 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   }
 
   // ---- loops ---------------------------------------------------------------------------------------
-
-  function wakeAll(): void {
-    for (const w of wakers) w();
-  }
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, Math.max(0, ms));
-      function done() {
-        clearTimeout(timer);
-        wakers.delete(done);
-        resolve();
-      }
-      wakers.add(done);
-    });
-  }
 
   async function matchLoop(): Promise<void> {
     let failures = 0;

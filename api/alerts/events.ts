@@ -3,6 +3,7 @@
 import { getCase } from '../../store/cases.ts';
 import type { Db } from '../../store/db.ts';
 import type { AlertEvent } from '../../store/deliveries.ts';
+import { documentHeadline } from '../../store/recent.ts';
 import type { Subscription } from '../../store/subscriptions.ts';
 
 /** Bumped when a field changes meaning or disappears; new fields may appear within a version. */
@@ -34,32 +35,17 @@ export interface Links {
 }
 
 export function documentSummary(db: Db, id: string, links: Links): DocumentSummary | null {
-  const r = db
-    .prepare(
-      `SELECT a.document_id, a.title, a.language, a.published_at, a.source_id, a.outlet, d.canonical_url
-       FROM analyses a LEFT JOIN documents d ON d.id = a.document_id WHERE a.document_id = ?`,
-    )
-    .get(id) as
-    | {
-        document_id: string;
-        title: string | null;
-        language: string;
-        published_at: string | null;
-        source_id: string;
-        outlet: string | null;
-        canonical_url: string | null;
-      }
-    | undefined;
+  const r = documentHeadline(db, id);
   if (!r) return null;
   return {
-    id: r.document_id,
+    id: r.id,
     title: r.title,
-    url: r.canonical_url,
+    url: r.canonicalUrl,
     language: r.language,
-    publishedAt: r.published_at,
-    sourceId: r.source_id,
+    publishedAt: r.publishedAt,
+    sourceId: r.sourceId,
     outlet: r.outlet,
-    link: `${links.base}/documents/${encodeURIComponent(r.document_id)}`,
+    link: `${links.base}/documents/${encodeURIComponent(r.id)}`,
   };
 }
 

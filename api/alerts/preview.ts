@@ -6,6 +6,7 @@ import type { DocumentQuery } from '../../index/index.ts';
 import { AppError, isAppError } from '../../pipeline/errors.ts';
 import { getCaseRecord, resolveCaseId } from '../../store/cases.ts';
 import type { Db } from '../../store/db.ts';
+import { caseDocumentCountSince, caseIdsSince, deadlinesBetween, documentIdsSince } from '../../store/recent.ts';
 import type { SubscriptionKind, SubscriptionParams } from '../../store/subscriptions.ts';
 import type { AlertMatcher } from './engine.ts';
 import { toSavedQuery } from './query.ts';
@@ -14,6 +15,8 @@ export const PREVIEW_DAYS = 100;
 /** Newest documents of the window looked at; beyond, the count says it is a lower bound. */
 const MAX_PREVIEW_DOCUMENTS = 5000;
 const IDS_PER_QUERY = 200;
+/** Newest cases of the window looked at for a new-cases preview. */
+const MAX_PREVIEW_CASES = 2000;
 
 export interface PreviewResult {
   days: number;
@@ -46,14 +49,7 @@ export async function previewCount(
         ? { q: '', orgs: [params.orgId as string], limit: IDS_PER_QUERY }
         : toSavedQuery(params.query ?? { q: '', relevant: 'true', includeDuplicates: false }, IDS_PER_QUERY);
     // Publication date when known, else when we first saw the page.
-    const ids = db
-      .prepare(
-        `SELECT a.document_id FROM analyses a LEFT JOIN documents d ON d.id = a.document_id
-         WHERE coalesce(a.published_at, d.first_seen_at) >= ?
-         ORDER BY coalesce(a.published_at, d.first_seen_at) DESC LIMIT ?`,
-      )
-      .pluck()
-      .all(since, MAX_PREVIEW_DOCUMENTS + 1) as string[];
+    const ids = documentIdsSince(db, since, MAX_PREVIEW_DOCUMENTS + 1);
     const truncated = ids.length > MAX_PREVIEW_DOCUMENTS;
     if (!deps.matcher) return result(null, 'documents', truncated);
     let count = 0;
@@ -72,22 +68,11 @@ export async function previewCount(
   if (kind === 'case') {
     const live = resolveCaseId(db, params.caseId as string);
     if (!live) throw new AppError('BAD_REQUEST', `Unknown case "${params.caseId}"`);
-    const n = db
-      .prepare(
-        `SELECT count(*) FROM case_members m JOIN analyses a ON a.document_id = m.document_id
-         LEFT JOIN documents d ON d.id = m.document_id
-         WHERE m.case_id = ? AND coalesce(a.published_at, d.first_seen_at) >= ?`,
-      )
-      .pluck()
-      .get(live, since) as number;
-    return result(n, 'documents');
+    return result(caseDocumentCountSince(db, live, since), 'documents');
   }
 
   if (kind === 'new_cases') {
-    const ids = db
-      .prepare('SELECT id FROM cases WHERE coalesce(first_seen, created_at) >= ? ORDER BY created_seq DESC LIMIT 2000')
-      .pluck()
-      .all(since) as string[];
+    const ids = caseIdsSince(db, since, MAX_PREVIEW_CASES);
     let n = 0;
     for (const id of ids) {
       if (!params.caseTypes?.length && !params.orgIds?.length) {
@@ -105,29 +90,14 @@ export async function previewCount(
   }
 
   // Deadlines that fell in the window: each would have brought a reminder (before and on the day).
-  const rows = db
-    .prepare(
-      `SELECT a.document_id, a.entities, m.case_id, json_extract(d.value, '$.date') AS date
-       FROM analyses a, json_each(a.entities, '$.deadlines') d
-       LEFT JOIN case_members m ON m.document_id = a.document_id AND m.role = 'primary'
-       WHERE a.relevant = 1 AND a.duplicate_of IS NULL AND json_extract(d.value, '$.date') BETWEEN ? AND ?`,
-    )
-    .all(since.slice(0, 10), deps.now.toISOString().slice(0, 10)) as {
-    document_id: string;
-    entities: string;
-    case_id: string | null;
-    date: string;
-  }[];
+  const rows = deadlinesBetween(db, since.slice(0, 10), deps.now.toISOString().slice(0, 10));
   const wantCase = params.caseId ? resolveCaseId(db, params.caseId) : null;
   const seen = new Set<string>();
   for (const r of rows) {
-    if (params.caseId && r.case_id !== wantCase) continue;
-    if (params.orgId) {
-      const orgs = (JSON.parse(r.entities) as { organizations?: { id: string }[] }).organizations ?? [];
-      if (!orgs.some((o) => o.id === params.orgId)) continue;
-    }
+    if (params.caseId && r.caseId !== wantCase) continue;
+    if (params.orgId && !r.orgIds.includes(params.orgId)) continue;
     // One reminder per case and date, as the engine's event keys have it.
-    seen.add(`${r.case_id ?? r.document_id}:${r.date}`);
+    seen.add(`${r.caseId ?? r.documentId}:${r.date}`);
   }
   return result(seen.size, 'reminders');
 }
