@@ -1,10 +1,13 @@
 // Pure builders: store rows → Meilisearch documents. Everything a search hit shows is copied here so
 // the API answers /search without touching SQLite.
 import { createHash } from 'node:crypto';
+import { conceptById } from '../pipeline/thesaurus/index.ts';
 import { detectTopics } from '../pipeline/topics.ts';
 import type { Entities, Lang } from '../pipeline/types.ts';
 import { normalizeArabicForIndex } from './arabic.ts';
 import { chunkField, type GazetteerEntry, lawNumberVariants, MAX_CHUNKS } from './settings.ts';
+import { defaultGazetteer } from './sources.ts';
+import { createConceptReader } from './understand.ts';
 
 /** The fields of an analysis the projection needs (a subset of `StoredAnalysis` in store/analyses.ts). */
 export interface DocumentSource {
@@ -60,6 +63,14 @@ export interface DocumentIndexRecord {
   entities_ar: string[];
   entities_en: string[];
   lawRefs: string[];
+  /**
+   * Every label, in each language, of the thesaurus concepts the document speaks of (Arabic ones in
+   * the stemmed form of `norm_ar`): an Arabic article on التعرف على الوجه also carries "reconnaissance
+   * faciale" and "facial recognition", so a French query finds it in one plain search.
+   */
+  concepts_fr: string[];
+  concepts_ar: string[];
+  concepts_en: string[];
   /** `text_fr`, `text_ar`, `text_en`, `norm_ar` and their chunk continuations (`text1_fr`...). */
   [chunkAttribute: `${'text' | 'norm'}${string}_${'fr' | 'ar' | 'en'}`]: string | undefined;
 }
@@ -123,6 +134,39 @@ export interface ProjectionContext {
   /** Gazetteer lookup by entity id, to index every language's names of the entities mentioned. */
   entry: (id: string) => GazetteerEntry | undefined;
   chunkChars?: number;
+  /** The thesaurus concept ids a text speaks of; default: read with the default gazetteer's names. */
+  concepts?: (text: string) => string[];
+}
+
+let defaultReader: ((text: string) => string[]) | null = null;
+function readConcepts(ctx: ProjectionContext, text: string): string[] {
+  if (ctx.concepts) return ctx.concepts(text);
+  defaultReader ??= createConceptReader(defaultGazetteer());
+  return defaultReader(text);
+}
+
+/**
+ * Concepts are read in the title and the opening of the text: what an article is about is said
+ * there, and a 400k-character decision need not be scanned whole at every reindex.
+ */
+const CONCEPT_SCAN_CHARS = 20_000;
+
+/** The labels of the concepts of a document, per language (see `DocumentIndexRecord.concepts_fr`). */
+function conceptLabels(ids: readonly string[]): { fr: string[]; ar: string[]; en: string[] } {
+  const fr = new Set<string>();
+  const ar = new Set<string>();
+  const en = new Set<string>();
+  for (const id of ids) {
+    const c = conceptById(id);
+    if (!c) continue;
+    for (const l of c.labels.fr) fr.add(l);
+    for (const l of c.labels.en) en.add(l);
+    for (const l of c.labels.ar) {
+      const n = normalizeArabicForIndex(l);
+      if (n) ar.add(n);
+    }
+  }
+  return { fr: [...fr], ar: [...ar], en: [...en] };
 }
 
 /** The searchable names of the entities a document mentions, split by language script. */
@@ -167,6 +211,7 @@ export function buildDocumentRecord(
   const titleLang = title ? fieldLang(src.language, title) : null;
   const paras = splitParagraphs(src.text, src.paragraphLanguages, src.language);
   const chunks = chunkParagraphs(paras, ctx.chunkChars ?? CHUNK_CHARS).slice(0, MAX_CHUNKS);
+  const concepts = conceptLabels(readConcepts(ctx, `${title ?? ''}\n${src.text.slice(0, CONCEPT_SCAN_CHARS)}`));
   const record: DocumentIndexRecord = {
     uid: src.documentId.replace(/[^A-Za-z0-9_-]/g, '_'),
     documentId: src.documentId,
@@ -192,6 +237,9 @@ export function buildDocumentRecord(
     entities_ar: names.ar,
     entities_en: names.en,
     lawRefs: names.lawRefs,
+    concepts_fr: concepts.fr,
+    concepts_ar: concepts.ar,
+    concepts_en: concepts.en,
   };
   if (title && titleLang) record[`title_${titleLang}`] = title;
   chunks.forEach((chunk, i) => {

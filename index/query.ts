@@ -9,8 +9,6 @@ import {
   closestNames,
   type QueryUnderstander,
   type QueryUnderstanding,
-  type TextLang,
-  tokenize,
   type UnderstoodConcept,
   type UnderstoodEntity,
   type UnderstoodLaw,
@@ -73,7 +71,11 @@ export interface DocumentQuery {
    * with words, off otherwise).
    */
   expandCases?: boolean;
-  /** Search the query's forms in the other languages too (default: on). */
+  /**
+   * `false`: the query exactly as typed, words in the user's order (default: reordered so the words
+   * every language can match come first, see QueryUnderstanding.searchText). The index's names and
+   * concept labels in every language match either way: they are part of each document.
+   */
   crossLingual?: boolean;
 }
 
@@ -279,6 +281,7 @@ interface MeiliHit {
   outlet: string | null;
   tie: number;
   _formatted?: Record<string, unknown>;
+  _rankingScore?: number;
 }
 
 export interface MeiliSearchResponse {
@@ -347,16 +350,22 @@ export function shapeResult(query: DocumentQuery, plan: PlannedSearch, res: Meil
 
 // ---- Cross-lingual search -------------------------------------------------------------------------
 //
-// One federated multi-search (https://www.meilisearch.com/docs/reference/api/multi_search#federation)
-// runs the query as typed and, on the documents of each other language, the query said again from
-// the concepts, names and laws it was understood to name (index/understand.ts). Meilisearch merges
-// the lists by weighted ranking score, so the query's own words (weight 1) rank before the same
-// match reached through a translation. A second request brings the other documents of the cases the
-// best hits belong to (case expansion); each is ranked just below the hit that brought it.
+// One plain search, the query as typed. The other languages' coverage is reached through what the
+// index stores beside each document (projection.ts): the names of its entities in every language
+// (entities_*), its law numbers both ways round (lawRefs) and the labels of its thesaurus concepts
+// in every language (concepts_*). A French "reconnaissance faciale" thus matches an Arabic article
+// on التعرف على الوجه through its concepts_fr; those attributes come last in searchableAttributes, so
+// a document matching the query's own words ranks first among equal matches. Translating the query
+// at search time instead (one federated query per language) cost 2–3 Meilisearch queries per
+// /search, and p95 latency under load with them (bench:search).
+//
+// Case expansion needs the hits' cases, so it is a second request, made only when a good hit
+// belongs to a case: a filter-only search (no words to rank) for the other documents of those cases.
 
 export interface SearchBackend {
   search(body: object): Promise<MeiliSearchResponse>;
-  multiSearch(body: object): Promise<FederatedResponse>;
+  /** No longer called (one plain search suffices); kept optional so existing backends still type-check. */
+  multiSearch?(body: { queries: object[] }): Promise<unknown>;
   indexUid: string;
   /** Set when an embedding model is configured: the query's vector, for hybrid search. */
   embedQuery?: (q: string) => Promise<number[]>;
@@ -370,34 +379,9 @@ export interface SearchBackend {
  */
 const SEMANTIC_RATIO = 0.4;
 
-interface FederatedHit extends MeiliHit {
-  _federation?: { indexUid: string; queriesPosition: number; weightedRankingScore: number };
-}
-
-export interface FederatedResponse {
-  hits: FederatedHit[];
-  estimatedTotalHits?: number;
-  facetDistribution?: Record<string, Record<string, number>>;
-  processingTimeMs: number;
-}
-
-/** Translations weigh less than the query's own words: an equal match ranks the typed language first. */
-const TRANSLATION_WEIGHT = 0.9;
-/**
- * A translation is a bag of concept labels in no meaningful order, so Meilisearch drops its most
- * common words first (`frequency`) rather than its last ones: a document that matches the rare,
- * telling concepts ranks above one that only shares the authority's name.
- */
-const TRANSLATION_STRATEGY = 'frequency';
-/** A document that carries a name of the query by its (transliteration-invariant) organization id. */
-const NAME_ID_WEIGHT = 0.85;
 /** Only hits at least this good bring their case: a weak partial match says little about the case. */
 const EXPAND_MIN_SCORE = 0.3;
-/** An expanded document ranks just below the hit that brought it. */
-const EXPAND_DECAY = 0.98;
 const MAX_EXPANDED = 100;
-
-const LANG_LIST: readonly TextLang[] = ['fr', 'ar', 'en'];
 
 /** Filter values given by name (org=TLScontact, law=09-08) resolved to ids; unknown names are a 400. */
 export function resolveFilterNames(query: DocumentQuery, understander: QueryUnderstander): DocumentQuery {
@@ -424,6 +408,15 @@ function understoodOf(u: QueryUnderstanding | null): Understood {
   return u ? { concepts: u.concepts, entities: u.entities, laws: u.laws } : { concepts: [], entities: [], laws: [] };
 }
 
+/**
+ * `query` when the hit shows the query's words (a highlight) or is written in the query's language;
+ * otherwise it came through its concepts' or entities' names in another language.
+ */
+function viaOf(hit: Omit<SearchHit, 'via'>, u: QueryUnderstanding | null): SearchHit['via'] {
+  if (!u || hit.language === u.language) return 'query';
+  return hit.snippet.includes(MARK) || (hit.titleHighlighted ?? '').includes(MARK) ? 'query' : 'translation';
+}
+
 export async function runDocumentSearch(
   rawQuery: DocumentQuery,
   backend: SearchBackend,
@@ -433,12 +426,8 @@ export async function runDocumentSearch(
   const plan = planDocumentSearch(query);
   const u = query.q.trim() ? understander.understand(query.q) : null;
   const relevanceOrder = plan.keysetDir === null && !query.groupByCase;
-  const crossLingual = (query.crossLingual ?? true) && relevanceOrder && u !== null;
   const expand = (query.expandCases ?? true) && relevanceOrder && u !== null;
-
-  // The query as typed only: date order, grouping by case, or nothing to translate or expand.
-  const translations = crossLingual ? translatedQueries(query, u as QueryUnderstanding) : [];
-  const nameIds = crossLingual ? (u as QueryUnderstanding).unknownOrgIds : [];
+  const { body } = plan;
   // Hybrid: the query's vector next to its words, in relevance order only (a date order has no use for it).
   const hybrid =
     backend.embedQuery && backend.embedderName && u && plan.keysetDir === null
@@ -447,101 +436,71 @@ export async function runDocumentSearch(
           vector: await backend.embedQuery(query.q),
         }
       : {};
-  if (translations.length === 0 && nameIds.length === 0 && !expand) {
-    const res = await backend.search({ ...plan.body, ...hybrid });
-    return { ...shapeResult(query, plan, res), understood: understoodOf(u) };
+  const crossLingual = query.crossLingual !== false;
+  // Relevance order: the words every language can match first (QueryUnderstanding.searchText), so
+  // that the `last` strategy drops the words only the query's language has before the others.
+  const q = crossLingual && plan.keysetDir === null && u?.searchText ? normalizeArabicQuery(u.searchText) : body.q;
+  if (!expand) {
+    const res = await backend.search({ ...body, ...hybrid, q });
+    const shaped = shapeResult(query, plan, res);
+    return { ...shaped, hits: shaped.hits.map((h) => ({ ...h, via: viaOf(h, u) })), understood: understoodOf(u) };
   }
 
-  const { body } = plan;
   // Expansion reorders the window, so the window is fetched from the start and cut afterwards.
   const window = body.offset + body.limit;
-  const common = {
-    attributesToRetrieve: body.attributesToRetrieve,
-    attributesToHighlight: body.attributesToHighlight,
-    attributesToCrop: body.attributesToCrop,
-    cropLength: body.cropLength,
-    highlightPreTag: body.highlightPreTag,
-    highlightPostTag: body.highlightPostTag,
-  };
-  const queries: object[] = [
-    {
-      indexUid: backend.indexUid,
-      q: body.q,
-      filter: body.filter,
-      matchingStrategy: body.matchingStrategy,
-      ...hybrid,
-      ...common,
-    },
-  ];
-  for (const t of translations) {
-    queries.push({
-      indexUid: backend.indexUid,
-      q: normalizeArabicQuery(t.q),
-      filter: [...body.filter, `language = ${quote(t.lang)}`],
-      matchingStrategy: TRANSLATION_STRATEGY,
-      federationOptions: { weight: TRANSLATION_WEIGHT },
-      ...common,
-    });
-  }
-  if (nameIds.length > 0) {
-    queries.push({
-      indexUid: backend.indexUid,
-      q: '',
-      filter: [...body.filter, nameIds.map((id) => `orgIds = ${quote(id)}`)],
-      federationOptions: { weight: NAME_ID_WEIGHT },
-      ...common,
-    });
-  }
-  const federation: Record<string, unknown> = { offset: 0, limit: window };
-  if (body.facets) {
-    federation.facetsByIndex = { [backend.indexUid]: body.facets };
-    federation.mergeFacets = {};
-  }
-  const res = await backend.multiSearch({ federation, queries });
+  const res = await backend.search({
+    ...body,
+    ...hybrid,
+    q,
+    offset: 0,
+    limit: window,
+    showRankingScore: true,
+  });
+  type Scored = { hit: SearchHit; score: number };
+  const direct: Scored[] = res.hits.map((h) => {
+    const hit = toHit(h);
+    return { hit: { ...hit, via: viaOf(hit, u) }, score: h._rankingScore ?? 0 };
+  });
 
-  type Scored = { hit: SearchHit; score: number; tie: number };
-  const direct: Scored[] = res.hits.map((h) => ({
-    hit: {
-      ...toHit(h),
-      via: (h._federation?.queriesPosition ?? 0) === 0 ? 'query' : 'translation',
-    },
-    score: h._federation?.weightedRankingScore ?? 0,
-    tie: h.tie,
-  }));
-
-  let expanded: Scored[] = [];
+  // The first good hit of each case brings the case's other documents, right below it.
+  const bringer = new Map<string, string>();
+  for (const d of direct) {
+    const c = d.hit.caseId;
+    if (c && d.score >= EXPAND_MIN_SCORE && !bringer.has(c)) bringer.set(c, d.hit.id);
+  }
+  const expanded = new Map<string, SearchHit[]>();
   let processingTimeMs = res.processingTimeMs;
-  if (expand) {
-    const best = new Map<string, number>();
-    for (const d of direct) {
-      const c = d.hit.caseId;
-      if (c && d.score >= EXPAND_MIN_SCORE && !best.has(c)) best.set(c, d.score);
-    }
-    if (best.size > 0) {
-      const seen = new Set(direct.map((d) => d.hit.id));
-      const more = await backend.search({
-        q: '',
-        filter: [...body.filter, [...best.keys()].map((c) => `caseId = ${quote(c)}`)],
-        limit: MAX_EXPANDED,
-        offset: 0,
-        attributesToRetrieve: body.attributesToRetrieve,
-        attributesToCrop: body.attributesToCrop,
-        cropLength: body.cropLength,
-      });
-      processingTimeMs += more.processingTimeMs;
-      expanded = more.hits
-        .filter((h) => !seen.has(h.documentId) && h.caseId && best.has(h.caseId))
-        .map((h) => ({
-          hit: { ...toHit(h), via: 'case' as const, throughCaseId: h.caseId as string },
-          score: (best.get(h.caseId as string) as number) * EXPAND_DECAY,
-          tie: h.tie,
-        }));
+  // A weak direct hit of a case comes up to its case's place too; a good one keeps its own.
+  const place = new Map(direct.map((d, i) => [d.hit.id, { d, i }]));
+  const pulled = new Set<string>();
+  if (bringer.size > 0) {
+    const more = await backend.search({
+      q: '',
+      filter: [...body.filter, [...bringer.keys()].map((c) => `caseId = ${quote(c)}`)],
+      limit: MAX_EXPANDED,
+      offset: 0,
+      attributesToRetrieve: body.attributesToRetrieve,
+      attributesToCrop: body.attributesToCrop,
+      cropLength: body.cropLength,
+    });
+    processingTimeMs += more.processingTimeMs;
+    for (const h of more.hits) {
+      const by = h.caseId ? bringer.get(h.caseId) : undefined;
+      if (!by) continue;
+      const own = place.get(h.documentId);
+      const byAt = place.get(by)?.i ?? 0;
+      if (own && (own.i <= byAt || own.d.score >= EXPAND_MIN_SCORE)) continue;
+      const list = expanded.get(by) ?? [];
+      if (own) pulled.add(h.documentId);
+      list.push(own ? own.d.hit : { ...toHit(h), via: 'case', throughCaseId: h.caseId as string });
+      expanded.set(by, list);
     }
   }
-  // Stable: direct hits keep Meilisearch's order among themselves; an expansion goes below its hit.
-  const merged = [...direct, ...expanded].map((x, i) => ({ ...x, i })).sort((a, b) => b.score - a.score || a.i - b.i);
-  const page = merged.slice(body.offset, window).map((x) => x.hit);
-  const total = (res.estimatedTotalHits ?? direct.length) + expanded.length;
+  // Direct hits keep Meilisearch's order; a case's other documents follow the hit that brought them.
+  const merged = direct.filter((d) => !pulled.has(d.hit.id)).flatMap((d) => [d.hit, ...(expanded.get(d.hit.id) ?? [])]);
+  const page = merged.slice(body.offset, window);
+  const expandedCount = merged.length - direct.length;
+  const total = (res.estimatedTotalHits ?? direct.length) + expandedCount;
   const facets: DocumentSearchResult['facets'] = {};
   if (res.facetDistribution) {
     for (const name of query.facets ?? []) facets[name] = res.facetDistribution[FACETS[name]] ?? {};
@@ -573,26 +532,4 @@ function toHit(h: MeiliHit): Omit<SearchHit, 'via'> {
     outlet: h.outlet,
     snippet: pickSnippet(h._formatted, h.language),
   };
-}
-
-/** One query per other language the caller did not filter out, in that language's words. */
-function translatedQueries(query: DocumentQuery, u: QueryUnderstanding): { lang: TextLang; q: string }[] {
-  const wanted = query.languages && query.languages.length > 0 ? new Set<string>(query.languages) : null;
-  const out: { lang: TextLang; q: string }[] = [];
-  // A query that names only places and dates says too little to look for in other languages.
-  if (
-    u.entities.length === 0 &&
-    u.laws.length === 0 &&
-    u.concepts.every((c) => c.group === 'place' || c.group === 'time')
-  )
-    return out;
-  const own = new Set(tokenize(query.q).map((t) => t.key));
-  for (const lang of LANG_LIST) {
-    const q = u.translations[lang];
-    if (!q || lang === u.language || (wanted && !wanted.has(lang))) continue;
-    // Said with the query's own words (a Latin name in English and French): the query already asks it.
-    if (tokenize(q).every((t) => own.has(t.key))) continue;
-    out.push({ lang, q });
-  }
-  return out;
 }

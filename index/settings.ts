@@ -81,6 +81,8 @@ export const TEXT_ATTRIBUTES = chunks.flatMap((i) =>
   (['fr', 'ar', 'en'] as const).map((l) => chunkField('text', l, i)),
 );
 export const NORM_ATTRIBUTES = chunks.map((i) => chunkField('norm', 'ar', i));
+/** Concept labels in every language (projection.ts); searched, never shown. */
+export const CONCEPT_ATTRIBUTES = ['concepts_fr', 'concepts_ar', 'concepts_en'] as const;
 
 /**
  * `embedding`: the dimensions of the configured sentence-embedding model (index/embedder.ts); set, the
@@ -94,7 +96,10 @@ export function documentSettings(synonyms: Record<string, string[]>, embedding?:
       : {}),
     // Priority order: titles, then the names of the entities the document is about (these carry the
     // cross-lingual bridge: an Arabic article about TLS Contact lists the French and English names
-    // too), then law numbers, then body text, then the stemmed Arabic form, then the outlet.
+    // too), then law numbers, then body text, then the stemmed Arabic form, then the labels of the
+    // document's concepts in every language (projection.ts: the cross-lingual bridge for words, last
+    // so that a document matching the query's own words ranks above one matching their translation),
+    // then the outlet.
     searchableAttributes: [
       'title_fr',
       'title_ar',
@@ -105,6 +110,7 @@ export function documentSettings(synonyms: Record<string, string[]>, embedding?:
       'lawRefs',
       ...TEXT_ATTRIBUTES,
       ...NORM_ATTRIBUTES,
+      ...CONCEPT_ATTRIBUTES,
       'outlet',
     ],
     filterableAttributes: [...DOCUMENT_FILTERABLE],

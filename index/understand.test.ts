@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GazetteerEntry } from './settings.ts';
-import { createQueryUnderstander, tokenize, wordKey } from './understand.ts';
+import { createConceptReader, createQueryUnderstander, tokenize, wordKey } from './understand.ts';
 
 // A small gazetteer of our own: one authority, one company with names in both scripts, one law.
 const GAZ: GazetteerEntry[] = [
@@ -62,6 +62,28 @@ describe('query understanding', () => {
     expect(u.understand('Wikaytna').concepts.map((c) => [c.id])).toEqual([['wiqaytna']]);
     const tls = u.understand('TLS Kontakt');
     expect(tls.entities.map((e) => [e.id, e.via])).toEqual([['org:tlscontact', 'transliteration']]);
+  });
+
+  it('orders the words to search: what every language can match first, the unknown words last', () => {
+    // Meilisearch's `last` strategy drops words from the end: an Arabic article can match the concept,
+    // the year and the Latin name, never "hier".
+    expect(u.understand('hier la reconnaissance faciale 2024 Marjane Rabat').searchText).toBe(
+      'reconnaissance faciale 2024 Marjane Rabat hier',
+    );
+    expect(u.understand('موقف اللجنة الوطنية من التعرف على الوجه').searchText).toBe('اللجنة الوطنية التعرف الوجه موقف');
+    expect(u.understand('de la').searchText).toBe('');
+  });
+
+  it('reads the concepts of a document in any language, leaving names to the names', () => {
+    const read = createConceptReader(GAZ);
+    expect(read('تقرر تجميد استعمال تقنية التعرف على الوجه.').sort()).toEqual(['facial_recognition', 'moratorium']);
+    expect(read('A moratorium on facial recognition at the tills.').sort()).toEqual([
+      'facial_recognition',
+      'moratorium',
+    ]);
+    // "لجنة حماية المعطيات" is the CNDP's name: its words are not also the concept of personal data.
+    expect(read('لجنة حماية المعطيات')).toEqual([]);
+    expect(read('حماية المعطيات الشخصية')).not.toEqual([]);
   });
 
   it('understands nothing in a query of unknown words, and translates nothing', () => {

@@ -54,6 +54,15 @@ export interface QueryUnderstanding {
   translations: Partial<Record<TextLang, string>>;
   /** Ids an unknown organization would carry if written like a name in the query (org:x-skeleton). */
   unknownOrgIds: string[];
+  /**
+   * The query's own words reordered for one plain search in Meilisearch's `last` matching strategy,
+   * which drops words from the end when not all match: first the words every language's documents
+   * can match (the phrases that name entities, laws and concepts, which the index carries in every
+   * language; then numbers and Latin-script names, written the same in every script), then place and
+   * time words, then the words nothing understood, which only the query's language can match. Stop
+   * words are left out. Empty for a query of stop words only.
+   */
+  searchText: string;
 }
 
 export interface EntitySuggestion {
@@ -246,7 +255,7 @@ export function createQueryUnderstander(gazetteer: readonly GazetteerEntry[]): Q
     const entities = new Map<string, UnderstoodEntity>();
     const lawsFound = new Map<string, UnderstoodLaw>();
     // Position of each unit's first word, to say the query again in the user's order.
-    const order: { pos: number; unit: Unit }[] = [];
+    const order: { pos: number; unit: Unit; matched: string }[] = [];
     let arabicLabels = 0;
     let frLabels = 0;
     let enLabels = 0;
@@ -279,7 +288,7 @@ export function createQueryUnderstander(gazetteer: readonly GazetteerEntry[]): Q
         if (lawsFound.has(unit.entry.id)) return;
         lawsFound.set(unit.entry.id, { id: unit.entry.id, matched, label: unit.entry.names.fr[0] ?? unit.entry.id });
       }
-      order.push({ pos, unit });
+      order.push({ pos, unit, matched });
     };
 
     // Law numbers first: "loi 09-08" must not leave "09" and "08" to be read as anything else.
@@ -387,6 +396,7 @@ export function createQueryUnderstander(gazetteer: readonly GazetteerEntry[]): Q
       language,
       translations,
       unknownOrgIds,
+      searchText: searchTextOf(tokens, covered, order),
     };
   }
 
@@ -501,6 +511,65 @@ export function createQueryUnderstander(gazetteer: readonly GazetteerEntry[]): Q
   }
 
   return { understand, resolve, suggest };
+}
+
+/** See `QueryUnderstanding.searchText`. */
+function searchTextOf(
+  tokens: readonly Token[],
+  covered: ReadonlySet<number>,
+  order: readonly { pos: number; unit: Unit; matched: string }[],
+): string {
+  const late = (u: Unit) => u.kind === 'concept' && (u.concept.group === 'place' || u.concept.group === 'time');
+  // In the user's order: the query's first words are what it is most about.
+  const rank = (u: Unit) =>
+    u.kind === 'concept' ? 2 + GROUP_ORDER.indexOf(u.concept.group) : u.kind === 'entity' ? 0 : 1;
+  const units = [...order].sort((a, b) => a.pos - b.pos || rank(a.unit) - rank(b.unit));
+  const shared: string[] = [];
+  const own: string[] = [];
+  tokens.forEach((t, i) => {
+    if (covered.has(i)) return;
+    if (/^\d+$/.test(t.key) || (!ARABIC.test(t.text) && /\p{Lu}/u.test(t.text))) shared.push(t.text);
+    else own.push(t.text);
+  });
+  return [
+    ...units.filter((x) => !late(x.unit)).map((x) => x.matched),
+    ...shared,
+    ...units.filter((x) => late(x.unit)).map((x) => x.matched),
+    ...own,
+  ].join(' ');
+}
+
+/**
+ * The thesaurus concepts a text speaks of, in any of its languages: what the index stores beside each
+ * document so a query's words meet the other languages' coverage in one plain search (index-time
+ * expansion, see projection.ts). The gazetteer's names and law titles take part in the longest-phrase
+ * match only to claim their words: "اللجنة الوطنية لمراقبة حماية المعطيات" is the CNDP, not the
+ * concept of an inspection.
+ */
+export function createConceptReader(gazetteer: readonly GazetteerEntry[]): (text: string) => string[] {
+  const usableName = (n: string) => n.replace(/\s+/g, '').length > 2;
+  const matcher = createPhraseMatcher<Concept | null>(
+    [
+      ...gazetteer.map((entry) => ({
+        value: null,
+        labels: [...entry.names.fr, ...entry.names.ar, ...entry.names.en].filter(usableName),
+      })),
+      ...CONCEPTS.map((concept) => ({
+        value: concept,
+        labels: [...concept.labels.fr, ...concept.labels.ar, ...concept.labels.en],
+      })),
+    ],
+    tokenize,
+  );
+  return (text) => {
+    const found = new Set<string>();
+    for (const m of matcher.match(tokenize(text))) {
+      // A phrase that is also a name belongs to the name.
+      if (m.values.includes(null)) continue;
+      for (const c of m.values) if (c) found.add(c.id);
+    }
+    return [...found];
+  };
 }
 
 function tokenizeKey(s: string): string {

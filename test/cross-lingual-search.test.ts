@@ -6,10 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../api/index.ts';
 import { createSearchIndex, type DocumentQuery, type SearchIndex } from '../index/index.ts';
+import { type MeiliSearchResponse, runDocumentSearch, type SearchBackend } from '../index/query.ts';
 import type { GazetteerEntry } from '../index/settings.ts';
-import { type FixtureDoc, fixtureCases, insertFixture, openTempDb, SILENT_LOG } from './search-fixtures.ts';
 import { isAppError } from '../pipeline/errors.ts';
 import type { Db } from '../store/db.ts';
+import { type FixtureDoc, fixtureCases, insertFixture, openTempDb, SILENT_LOG } from './search-fixtures.ts';
 
 const GAZ: GazetteerEntry[] = [
   { id: 'org:cndp', kind: 'regulator', names: { fr: ['CNDP'], ar: ['اللجنة الوطنية'], en: ['CNDP'] } },
@@ -163,6 +164,42 @@ describe('cross-lingual search', () => {
     const p1 = await find({ q: 'reconnaissance faciale', limit: 2 });
     const p2 = await find({ q: 'reconnaissance faciale', limit: 2, offset: 2 });
     expect([...p1.hits, ...p2.hits].map((h) => h.id)).toEqual(order.slice(0, 4));
+  });
+
+  it('asks Meilisearch once per search, and a second time only to bring cases', async () => {
+    // The other languages come through what the index stores beside each document (concept labels
+    // and entity names in every language), not through extra translated queries: the latency goal.
+    const server = search.server;
+    if (!server) throw new Error('no Meilisearch');
+    const bodies: { q?: string; filter?: unknown }[] = [];
+    const backend: SearchBackend = {
+      indexUid: 'xling_documents',
+      async search(body) {
+        bodies.push(body as { q?: string });
+        const res = await fetch(`${server.url}/indexes/xling_documents/search`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${server.apiKey}` },
+          body: JSON.stringify(body),
+        });
+        expect(res.status).toBe(200);
+        return (await res.json()) as MeiliSearchResponse;
+      },
+    };
+    const run = (q: Partial<DocumentQuery>) =>
+      runDocumentSearch({ q: '', limit: 20, ...q }, backend, search.understander);
+    const plain = await run({ q: 'reconnaissance faciale', expandCases: false });
+    expect(bodies).toHaveLength(1);
+    expect(plain.hits.find((h) => h.id === 'face_ar')?.via).toBe('translation');
+    bodies.length = 0;
+    const expanded = await run({ q: 'reconnaissance faciale' });
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]?.q).toBe('');
+    expect(expanded.hits.find((h) => h.id === 'face_en')?.via).toBe('case');
+    // No hit belongs to a case: nothing to bring, no second request.
+    bodies.length = 0;
+    const derby = await run({ q: 'derby guichets' });
+    expect(derby.hits.map((h) => h.id)).toEqual(['derby_fr']);
+    expect(bodies).toHaveLength(1);
   });
 
   it('filters by organization and law names in either script', async () => {
