@@ -254,6 +254,11 @@ describe('crawlSources', () => {
     const third = await run();
     expect(third.sources[0]?.status).toBe('backoff');
     expect(listFailures(db, 'good')).toEqual([]);
+    // `raqib sources` counts each source's own documents and failing URLs.
+    expect(listSourcesWithHealth(db, [dead, good]).map((s) => [s.id, s.state, s.documents, s.failingUrls])).toEqual([
+      ['dead', 'backoff', 0, 1],
+      ['good', 'ok', 1, 0],
+    ]);
 
     // A broken config (an invalid pattern) fails its own source, not the crawl.
     const broken = { ...good, id: 'broken', articlePatterns: ['(unclosed'] };

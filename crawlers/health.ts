@@ -1,7 +1,6 @@
 // `raqib sources`: every configured source with what the store knows of its health.
 import type { Db } from '../store/db.ts';
-import { countFailuresBySource } from '../store/frontier.ts';
-import { countDocumentsBySource, listSourceHealth, type SourceHealth } from '../store/sources.ts';
+import { countBySource, listSourceHealth, type SourceHealth } from '../store/sources.ts';
 import type { SourceConfig } from './source-config.ts';
 
 export interface SourceWithHealth {
@@ -26,8 +25,7 @@ export interface SourceWithHealth {
 
 export function listSourcesWithHealth(db: Db, sources: readonly SourceConfig[], now = new Date()): SourceWithHealth[] {
   const health = new Map(listSourceHealth(db).map((h) => [h.sourceId, h]));
-  const docCounts = countDocumentsBySource(db);
-  const failureCounts = countFailuresBySource(db);
+  const counts = countBySource(db);
   return sources.map((source) => {
     const h = health.get(source.id) ?? null;
     const state: SourceWithHealth['state'] = !source.enabled
@@ -50,8 +48,8 @@ export function listSourcesWithHealth(db: Db, sources: readonly SourceConfig[], 
       enabled: source.enabled,
       schedule: source.schedule,
       health: h,
-      documents: docCounts.get(source.id) ?? 0,
-      failingUrls: failureCounts.get(source.id) ?? 0,
+      documents: counts.documents.get(source.id) ?? 0,
+      failingUrls: counts.failingUrls.get(source.id) ?? 0,
       state,
     };
   });

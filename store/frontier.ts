@@ -53,15 +53,6 @@ export function listFailures(db: Db, sourceId?: string): FetchFailure[] {
   return rows.map(rowToFailure);
 }
 
-/** URLs whose last attempt failed, per source (`raqib sources`). */
-export function countFailuresBySource(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT source_id, count(*) AS n FROM fetch_failures GROUP BY source_id').all() as Array<{
-    source_id: string;
-    n: number;
-  }>;
-  return new Map(rows.map((r) => [r.source_id, r.n]));
-}
-
 function rowToFailure(row: FailureRow): FetchFailure {
   return {
     url: row.url,

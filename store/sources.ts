@@ -113,13 +113,14 @@ export function clearSourceBackoff(db: Db, sourceId: string): void {
   db.prepare('UPDATE sources SET backoff_until = NULL WHERE id = ?').run(sourceId);
 }
 
-/** Documents on record per source (`raqib sources`). */
-export function countDocumentsBySource(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT source_id, count(*) AS n FROM documents GROUP BY source_id').all() as Array<{
-    source_id: string;
-    n: number;
-  }>;
-  return new Map(rows.map((r) => [r.source_id, r.n]));
+/** Documents on record and URLs whose last attempt failed, per source (`raqib sources`). */
+export function countBySource(db: Db): { documents: Map<string, number>; failingUrls: Map<string, number> } {
+  const tally = (sql: string) =>
+    new Map((db.prepare(sql).all() as Array<{ source_id: string; n: number }>).map((r) => [r.source_id, r.n]));
+  return {
+    documents: tally('SELECT source_id, count(*) AS n FROM documents GROUP BY source_id'),
+    failingUrls: tally('SELECT source_id, count(*) AS n FROM fetch_failures GROUP BY source_id'),
+  };
 }
 
 function rowToHealth(row: SourceRow): SourceHealth {
