@@ -3,6 +3,7 @@
 // case linking — in a fresh data directory; then the same file again (the re-ingest no-op).
 // Peak RSS is the process's high-water mark (getrusage maxrss), sampled RSS shows the shape.
 
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,6 +68,15 @@ const again = await ingestLines(db, lines(), { outputs: false });
 const againMs = performance.now() - t;
 console.log(
   `re-ingest of the same file: ${again.analysed} analysed in ${(againMs / 1000).toFixed(1)} s; case partition ${partition() === before ? 'unchanged' : 'CHANGED'}`,
+);
+// The yardstick for "about the time of a hash check": read, parse and hash every line, no store.
+t = performance.now();
+for await (const raw of lines())
+  createHash('sha256')
+    .update(JSON.stringify(JSON.parse(raw)))
+    .digest('hex');
+console.log(
+  `hash check of the file alone (read, parse, sha256 per line): ${((performance.now() - t) / 1000).toFixed(1)} s`,
 );
 console.log(`peak RSS overall: ${mb(process.resourceUsage().maxRSS * 1024)} MB (goal ≤ 1024 MB)`);
 db.close();

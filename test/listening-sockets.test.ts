@@ -23,6 +23,7 @@ describe('listening sockets of raqib serve', () => {
   it('the serve process listens only on the API port', () => {
     const apiPort = Number(new URL(serve.url).port);
     const own = listeningSockets(serve.pid);
+    console.log(`[figure] serve (pid ${serve.pid}) listens on: ${own.map((s) => `${s.address}:${s.port}`).join(', ')}`);
     expect(own.map((s) => s.port)).toEqual([apiPort]);
     expect(own.every((s) => isLoopback(s.address))).toBe(true);
   });
@@ -31,6 +32,9 @@ describe('listening sockets of raqib serve', () => {
     const children = childPids(serve.pid);
     expect(children.length).toBeGreaterThan(0);
     const sockets = children.flatMap((pid) => listeningSockets(pid));
+    console.log(
+      `[figure] serve's children listen on: ${sockets.map((s) => `${s.address}:${s.port} (pid ${s.pid})`).join(', ')}`,
+    );
     expect(sockets.length).toBeGreaterThan(0);
     expect(sockets.filter((s) => !isLoopback(s.address))).toEqual([]);
   });
