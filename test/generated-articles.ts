@@ -104,6 +104,16 @@ function prng(seed: number): () => number {
   };
 }
 
+/** Fisher–Yates over a copy, driven by the file's PRNG. */
+function shuffle<T>(rand: () => number, xs: readonly T[]): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
 export interface GeneratedLine {
   url: string;
   source: string;
@@ -130,29 +140,70 @@ export function* generateArticles(count: number, seed = 14): Generator<Generated
     const fine = (1 + Math.floor(rand() * 20)) * 10_000;
     const arabic = rand() < 0.33;
     const [companyFr, companyAr] = company(c);
+    const file = 1000 + i;
+    const plaintiffs = 3 + Math.floor(rand() * 400);
+    const days = 15 + Math.floor(rand() * 76);
+    // Each paragraph is one of several phrasings, filled with this story's own details every few
+    // words, and the closing sentences are a random pick in a random order: two stories share few
+    // word 5-shingles (far below the reprint threshold of pipeline/dedupe.ts), so the file exercises
+    // case linking rather than collapsing into a handful of near-duplicate clusters.
     if (arabic) {
+      const ev = EVENTS_AR[e]!;
+      const topic = TOPICS_AR[t]!;
+      const opening = pick([
+        `${cityAr} — اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي ${ev} شركة ${companyAr} بسبب ${topic}.`,
+        `علم من مصادر متطابقة في ${cityAr} أن اللجنة ${ev} شركة ${companyAr} على خلفية ${topic}.`,
+        `في قرار جديد صدر سنة ${year}، ${ev} اللجنة شركة ${companyAr} بمدينة ${cityAr} والسبب ${topic}.`,
+      ]);
+      const rest = shuffle(rand, [
+        pick([
+          `وتطالب اللجنة ${companyAr} بملاءمة معالجاتها مع القانون رقم 08-09 داخل أجل ${days} يوما.`,
+          `وقد تصل الغرامة إلى ${fine} درهم إذا لم تمتثل الشركة قبل انقضاء ${days} يوما.`,
+          `ويستند قرار اللجنة إلى القانون 08-09، مع غرامة محتملة قدرها ${fine} درهم.`,
+        ]),
+        ...shuffle(rand, [
+          `وسيعرض الملف رقم ${file} على اللجنة في اجتماعها المقبل.`,
+          `ولم يتسن الحصول على تعليق من إدارة ${companyAr} في ${cityAr}.`,
+          `وحسب المعطيات المتوفرة، تقدم ${plaintiffs} من الزبناء بشكايات منذ سنة ${year - 1}.`,
+          `وأكد مسؤول في ${companyAr} أن الشركة تتعاون مع اللجنة منذ ${month}/${year}.`,
+        ]).slice(0, 2),
+      ]);
       yield {
         url: `https://akhbar-${1 + (i % 7)}.example.ma/ar/${year}/${i}`,
         source: `Akhbar ${1 + (i % 7)}`,
-        title: `اللجنة الوطنية ${EVENTS_AR[e]} ${companyAr}`,
-        text: [
-          `${cityAr} — اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي ${EVENTS_AR[e]} شركة ${companyAr} بسبب ${TOPICS_AR[t]}.`,
-          `وذكرت اللجنة أن الشركة مطالبة بملاءمة معالجاتها مع مقتضيات القانون رقم 08-09 داخل أجل محدد، تحت طائلة غرامة قد تصل إلى ${fine} درهم.`,
-          `وأضاف المصدر أن الملف رقم ${1000 + i} سيعرض على أنظار اللجنة في اجتماعها المقبل.`,
-        ].join('\n\n'),
+        title: `اللجنة الوطنية ${ev} ${companyAr}`,
+        text: [opening, ...rest].join('\n\n'),
         publishedAt: date,
         language: 'ar',
       };
     } else {
+      const ev = EVENTS_FR[e]!;
+      const topic = TOPICS_FR[t]!;
+      const when = `${day} ${FR_MONTHS[month - 1]} ${year}`;
+      const amount = `${fine.toLocaleString('fr-FR')} DH`;
+      const opening = pick([
+        `${cityFr}, le ${when} — La Commission nationale de contrôle de la protection des données à caractère personnel (CNDP) ${ev} la société ${companyFr} au sujet de ${topic}.`,
+        `La CNDP ${ev} ${companyFr}, a-t-on appris à ${cityFr} le ${when} ; en cause, ${topic}.`,
+        `À ${cityFr}, ${companyFr} est dans le viseur du régulateur : le ${when}, la Commission ${ev} l’entreprise pour ${topic}.`,
+      ]);
+      const rest = shuffle(rand, [
+        pick([
+          `Selon la Commission, ces traitements contreviennent à la loi n° 09-08 ; ${companyFr} a jusqu’au ${deadline} pour s’y conformer, faute de quoi une amende de ${amount} pourrait tomber.`,
+          `Échéance fixée au ${deadline} : passé ce délai, ${companyFr} s’expose à ${amount} d’amende au titre de la loi 09-08.`,
+          `${companyFr} devra revoir ses pratiques avant le ${deadline}, sous peine d’une sanction pouvant atteindre ${amount}.`,
+        ]),
+        ...shuffle(rand, [
+          `Le dossier n° ${file} sera examiné lors de la prochaine session de la Commission.`,
+          `Contactée à ${cityFr}, la direction de ${companyFr} n’a pas souhaité réagir.`,
+          `D’après nos informations, ${plaintiffs} clients auraient saisi la Commission depuis ${year - 1}.`,
+          `Un responsable de ${companyFr} assure que l’entreprise coopère avec la CNDP depuis ${FR_MONTHS[(month + 5) % 12]}.`,
+        ]).slice(0, 2),
+      ]);
       yield {
         url: `https://presse-${1 + (i % 9)}.example.ma/actualite/${year}/${i}`,
         source: `Presse ${1 + (i % 9)}`,
-        title: `La CNDP ${EVENTS_FR[e]} ${companyFr}`,
-        text: [
-          `${cityFr}, le ${day} ${FR_MONTHS[month - 1]} ${year} — La Commission nationale de contrôle de la protection des données à caractère personnel (CNDP) ${EVENTS_FR[e]} la société ${companyFr} au sujet de ${TOPICS_FR[t]}.`,
-          `Selon la Commission, ces traitements contreviennent à la loi n° 09-08. L’entreprise dispose d’un délai expirant le ${deadline} pour se mettre en conformité, faute de quoi une amende de ${fine.toLocaleString('fr-FR')} DH pourrait être prononcée.`,
-          `Le dossier n° ${1000 + i} sera examiné lors de la prochaine session de la Commission.`,
-        ].join('\n\n'),
+        title: `La CNDP ${ev} ${companyFr}`,
+        text: [opening, ...rest].join('\n\n'),
         publishedAt: date,
         language: 'fr',
       };
