@@ -57,10 +57,6 @@ export class MeiliClient {
     return this.#request<T>('POST', `/indexes/${encodeURIComponent(indexUid)}/search`, body);
   }
 
-  multiSearch<T>(body: object): Promise<T> {
-    return this.#request<T>('POST', '/multi-search', body);
-  }
-
   async health(): Promise<void> {
     await this.#request('GET', '/health');
   }

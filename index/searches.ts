@@ -44,7 +44,6 @@ function backend(deps: SearchDeps): SearchBackend {
   return {
     indexUid: names.documents,
     search: (body) => client.search(names.documents, body),
-    multiSearch: (body) => client.multiSearch(body),
     embedQuery: embedder ? async (q) => (await embedder.embed([q]))[0] as number[] : undefined,
     embedderName: EMBEDDER_NAME,
   };
@@ -77,10 +76,6 @@ export async function searchDocumentsAmong(
     {
       indexUid: names.documents,
       search: (body) => client.search(names.documents, narrow(body)),
-      multiSearch: (body) => {
-        const b = body as { queries: object[] };
-        return client.multiSearch({ ...b, queries: b.queries.map(narrow) });
-      },
     },
     deps.understander,
   );
