@@ -17,7 +17,8 @@ import type { ApiConfig } from './config.ts';
 import { registerDocumentRoutes } from './documents-routes.ts';
 import { registerEntityRoutes } from './entities-routes.ts';
 import { clientErrorHandler, installErrorHandling, sendError } from './errors.ts';
-import { createExportJobs, registerExportRoutes } from './exports.ts';
+import { createExportJobs } from './exports.ts';
+import { registerExportRoutes } from './exports-routes.ts';
 import { assertFiniteJson, type ObjectSchema, parseParams } from './params.ts';
 import { typed } from './route-schemas.ts';
 import { registerSearchRoute } from './search-route.ts';
@@ -171,7 +172,7 @@ export async function createApi(options: ApiOptions): Promise<FastifyInstance> {
     now,
   });
   app.addHook('onClose', async () => exportJobs.close());
-  registerExportRoutes(app, {
+  registerExportRoutes(routes, {
     db,
     jobs: exportJobs,
     authorizeRead: config.readRequiresKey ? (req: FastifyRequest) => requireKey(req, config.apiKeyHashes) : undefined,

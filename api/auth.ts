@@ -10,7 +10,7 @@ import { AppError } from '../pipeline/errors.ts';
  * `Authorization` headers, so the raw header list is counted: two credentials (two Authorization
  * headers, two x-api-key headers, or one of each) are refused rather than letting one of them win.
  */
-export function presentedKey(req: Pick<FastifyRequest, 'headers' | 'raw'>): string | null {
+function presentedKey(req: Pick<FastifyRequest, 'headers' | 'raw'>): string | null {
   const raw = req.raw.rawHeaders;
   let credentials = 0;
   for (let i = 0; i < raw.length; i += 2) {

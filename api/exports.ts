@@ -1,12 +1,11 @@
-// Dataset exports over HTTP (issue #11): `POST /exports` queues a job, `GET /exports/:id` reports
-// its progress, `GET /exports/:id/download` streams the finished zip; `GET /changes` is the feed a
-// mirror follows. Jobs run one at a time in this process, each on its own read-only snapshot of
-// the record, yielding between batches so the API keeps answering.
+// Dataset export jobs (issue #11; the routes are api/exports-routes.ts). Jobs run one at a time in
+// this process, each on its own read-only snapshot of the record, yielding between batches so the
+// API keeps answering; equal requests on an unchanged record reuse the finished job.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import {
   type ExportFormat,
   type ExportProgress,
@@ -16,14 +15,7 @@ import {
   type TableName,
 } from '../datasets/index.ts';
 import { AppError } from '../pipeline/errors.ts';
-import {
-  CHANGE_CURSOR_PATTERN,
-  type ChangeKind,
-  currentChangeCursor,
-  listChanges,
-  MAX_CHANGES_PAGE,
-  parseChangeCursor,
-} from '../store/changes.ts';
+import { currentChangeCursor } from '../store/changes.ts';
 import type { Db } from '../store/db.ts';
 import {
   countPendingExportJobs,
@@ -68,7 +60,7 @@ export interface ExportJobRequest extends Partial<FilterParams> {
   text?: boolean;
 }
 
-const exportBodySchema = {
+export const exportBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['format'],
@@ -309,107 +301,4 @@ export function createExportJobs(options: ExportJobsOptions): ExportJobs {
       await running;
     },
   };
-}
-
-export interface ExportRoutesOptions {
-  db: Db;
-  jobs: ExportJobs;
-  /** Throws when the caller may not read (the API's read-key setting); POST is checked with it too. */
-  authorizeRead?: (req: FastifyRequest) => void;
-}
-
-const ID = '^exp_[A-Za-z0-9_-]{1,40}$';
-
-export function registerExportRoutes(app: FastifyInstance, options: ExportRoutesOptions): void {
-  const { db, jobs } = options;
-
-  app.post<{ Body: ExportJobRequest }>(
-    '/exports',
-    {
-      schema: {
-        tags: ['datasets'],
-        summary: 'Start a dataset export (CSV, JSONL or Parquet, zipped with a Frictionless datapackage.json)',
-        description:
-          'Takes the same filters as /search and reads the record, not the search index, so there is no size cap. Returns the job (202); poll statusUrl, then fetch downloadUrl. The same request on an unchanged record returns the existing job (200).',
-        body: exportBodySchema,
-      },
-    },
-    async (req, reply) => {
-      options.authorizeRead?.(req);
-      const { job, reused } = jobs.submit(req.body);
-      reply.header('location', job.statusUrl);
-      return reply.status(reused ? 200 : 202).send(job);
-    },
-  );
-
-  app.get<{ Params: { id: string } }>(
-    '/exports/:id',
-    {
-      schema: {
-        tags: ['datasets'],
-        summary: 'An export job: status (queued, running, done, failed), progress, download URL',
-        params: { type: 'object', properties: { id: { type: 'string', pattern: ID } }, required: ['id'] },
-      },
-    },
-    async (req, reply) => {
-      const job = jobs.get(req.params.id);
-      if (!job) throw new AppError('NOT_FOUND', `No export ${req.params.id}`);
-      reply.header('cache-control', 'no-store');
-      return job;
-    },
-  );
-
-  app.get<{ Params: { id: string } }>(
-    '/exports/:id/download',
-    {
-      schema: {
-        tags: ['datasets'],
-        summary: 'The finished export: a zip of the data files, datapackage.json and README.md',
-        params: { type: 'object', properties: { id: { type: 'string', pattern: ID } }, required: ['id'] },
-      },
-    },
-    async (req, reply) => {
-      const file = jobs.download(req.params.id);
-      reply
-        .header('content-type', 'application/zip')
-        .header('content-length', String(file.bytes))
-        .header('content-disposition', `attachment; filename="${file.filename}"`);
-      // Streamed from disk: memory stays flat whatever the size of the export.
-      return reply.send(createReadStream(file.path));
-    },
-  );
-
-  app.get<{ Querystring: { since?: string; limit: number; kind?: ChangeKind[] } }>(
-    '/changes',
-    {
-      schema: {
-        tags: ['datasets'],
-        summary: 'Documents and cases created, updated or deleted after a cursor, in order',
-        description:
-          'Each entity appears once, at its latest change. Start without `since`, store `nextCursor`, and pass it as `since` next time; `hasMore` says whether to ask again right away. Deleted cases carry `redirectTo` when another case absorbed them.',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            since: { type: 'string', pattern: CHANGE_CURSOR_PATTERN, description: 'nextCursor of the previous call.' },
-            limit: { type: 'integer', minimum: 1, maximum: MAX_CHANGES_PAGE, default: 100 },
-            kind: {
-              type: 'array',
-              items: { type: 'string', enum: ['document', 'case'] },
-              maxItems: 2,
-              description: 'Only these kinds (repeat the parameter for both).',
-            },
-          },
-        },
-      },
-    },
-    async (req, reply) => {
-      reply.header('cache-control', 'no-store');
-      return listChanges(db, {
-        ...parseChangeCursor(req.query.since),
-        limit: req.query.limit,
-        kinds: req.query.kind,
-      });
-    },
-  );
 }

@@ -4,4 +4,4 @@ export { type ApiOptions, createApi, type SchedulerStatus } from './app.ts';
 export { hashKey } from './auth.ts';
 export { type ApiConfig, apiConfigSchema } from './config.ts';
 export { type ExportJobRequest, exportFilterOf } from './exports.ts';
-export { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, type SearchQuerystring, toDocumentQuery } from './search-route.ts';
+export { type SearchQuerystring, toDocumentQuery } from './search-route.ts';

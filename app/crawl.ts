@@ -52,7 +52,7 @@ export async function crawlAndProcess(
 }
 
 /** The built-in sources merged with the operator's file (`RAQIB_SOURCES`), read and validated now. */
-export function configuredSources(config?: Pick<Config, 'crawl'>): SourceConfig[] {
+function configuredSources(config?: Pick<Config, 'crawl'>): SourceConfig[] {
   const file = config?.crawl.sourcesFile;
   return file ? mergeSources(SOURCES, loadSourcesFile(file)) : SOURCES;
 }

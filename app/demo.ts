@@ -18,7 +18,7 @@ import { onShutdown } from './shutdown.ts';
 const MARKER = '.raqib-demo';
 
 /** Empty the demo directory, refusing to touch a directory that holds anything but demo data. */
-export function resetDemoDir(dir: string): void {
+function resetDemoDir(dir: string): void {
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     if (!existsSync(join(dir, MARKER))) {
       throw new AppError(

@@ -7,5 +7,4 @@ export {
   exportDataset,
 } from './export.ts';
 export { type ExportFormat, FORMATS } from './formats.ts';
-export { DATA_LICENSE, PACKAGE_NAME } from './package.ts';
-export { type FieldSpec, type FieldType, TABLE_NAMES, TABLES, type TableName, tableFields } from './tables.ts';
+export { type FieldSpec, type FieldType, TABLE_NAMES, TABLES, type TableName } from './tables.ts';

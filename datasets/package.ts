@@ -5,7 +5,7 @@ import type { ExportFilter, ExportSourceRow } from '../store/exports.ts';
 import { type ExportFormat, FORMAT_INFO } from './formats.ts';
 import type { FieldSpec, TableName, TableSpec } from './tables.ts';
 
-export const DATA_LICENSE = {
+const DATA_LICENSE = {
   name: 'ODC-BY-1.0',
   path: 'https://opendatacommons.org/licenses/by/1-0/',
   title: 'Open Data Commons Attribution License v1.0',
@@ -32,7 +32,7 @@ export interface PackageInfo {
   resources: readonly WrittenResource[];
 }
 
-export const PACKAGE_NAME = 'raqib-data-protection-enforcement-morocco';
+const PACKAGE_NAME = 'raqib-data-protection-enforcement-morocco';
 
 export function dataPackage(info: PackageInfo): Record<string, unknown> {
   const csv = info.format === 'csv';

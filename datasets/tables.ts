@@ -143,7 +143,7 @@ const documents: TableSpec = {
 };
 
 /** The documents table with the optional full text column. */
-export function documentFields(text: boolean): readonly FieldSpec[] {
+function documentFields(text: boolean): readonly FieldSpec[] {
   return text
     ? [...documents.fields, f('text', 'string', 'Main text as extracted (paragraphs separated by a blank line).')]
     : documents.fields;

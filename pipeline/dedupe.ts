@@ -12,8 +12,8 @@ import { normalizeForMatch } from './normalize.ts';
 
 export const MINHASH_PERMUTATIONS = 128;
 export const LSH_BANDS = 32;
-export const LSH_ROWS = 4;
-export const SHINGLE_WORDS = 5;
+const LSH_ROWS = 4;
+const SHINGLE_WORDS = 5;
 /**
  * Estimated Jaccard from which a document is a reprint. Measured on the fixtures of dedupe.test.ts:
  * reprints with another intro, byline and related links 0.78, a desk-edited reprint (one sentence

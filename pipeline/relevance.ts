@@ -32,7 +32,7 @@ export interface RelevanceResult {
 }
 
 /** Score from which a document is relevant. */
-export const RELEVANCE_THRESHOLD = 0.4;
+const RELEVANCE_THRESHOLD = 0.4;
 
 interface Pattern {
   label: string;

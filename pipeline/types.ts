@@ -4,20 +4,6 @@
 /** ISO 639-1 codes for the languages Raqib handles; `und` when no language can be told. */
 export type Lang = 'fr' | 'ar' | 'en' | 'und';
 
-/** A fetched (or imported) page exactly as stored: the raw snapshot later facts cite. */
-export interface RawPage {
-  url: string;
-  finalUrl: string;
-  sourceId: string;
-  status: number;
-  headers: Record<string, string>;
-  /** MIME type without parameters, e.g. `text/html`, `application/pdf`. */
-  contentType: string;
-  /** Decoded text for HTML/XML pages, extracted text for PDFs. */
-  text: string;
-  fetchedAt: string;
-}
-
 /** Stage 1 output: the main content and metadata of one page. */
 export interface Extracted {
   title: string | null;

@@ -33,7 +33,7 @@ export function openDb(dataDir: string, options: OpenDbOptions = {}): Db {
   return db;
 }
 
-export function migrate(db: Db): string[] {
+function migrate(db: Db): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version TEXT PRIMARY KEY,
     applied_at TEXT NOT NULL

@@ -71,7 +71,7 @@ interface DocumentRow {
  * re-compressed body with the same words is not a new version; of the bytes when there is no text
  * (an image-only PDF), so such files still version.
  */
-export function contentHashOf(text: string, body: Buffer): string {
+function contentHashOf(text: string, body: Buffer): string {
   return text.trim() === '' ? `b:${sha256(body)}` : sha256(text.normalize('NFC'));
 }
 

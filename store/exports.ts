@@ -117,7 +117,7 @@ export interface ExportSnapshot {
 const EMPTY_ENTITIES: Entities = { organizations: [], persons: [], laws: [], deadlines: [], amounts: [], events: [] };
 
 /** A parameterised WHERE clause over `analyses a`; values are bound, never spliced in. */
-export function exportWhere(
+function exportWhere(
   filter: ExportFilter,
   resolveCase: (id: string) => string | null,
 ): {

@@ -33,7 +33,7 @@ export interface BackoffPolicy {
   maxMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { afterFailures: 2, baseMs: 30 * 60_000, maxMs: 24 * 3_600_000 };
+const DEFAULT_BACKOFF: BackoffPolicy = { afterFailures: 2, baseMs: 30 * 60_000, maxMs: 24 * 3_600_000 };
 
 const errorCountsSchema = z.record(z.string(), z.number());
 
@@ -106,11 +106,6 @@ export function getSourceHealth(db: Db, sourceId: string): SourceHealth | null {
 
 export function listSourceHealth(db: Db): SourceHealth[] {
   return (db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceRow[]).map(rowToHealth);
-}
-
-/** Clear a backoff by hand (`raqib crawl --force`) without forgetting the error history. */
-export function clearSourceBackoff(db: Db, sourceId: string): void {
-  db.prepare('UPDATE sources SET backoff_until = NULL WHERE id = ?').run(sourceId);
 }
 
 /** Documents on record and URLs whose last attempt failed, per source (`raqib sources`). */

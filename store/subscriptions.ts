@@ -20,7 +20,7 @@ export type SubscriptionStatus = (typeof STATUSES)[number];
  * The saved search: the /search querystring's filter parameters (api/search-route.ts), kept as the
  * caller gave them so matching goes through exactly the code /search runs.
  */
-export const savedSearchSchema = z
+const savedSearchSchema = z
   .object({
     q: z.string().default(''),
     language: z.array(z.string()).optional(),
@@ -39,7 +39,7 @@ export const savedSearchSchema = z
   .strict();
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
 
-export const subscriptionParamsSchema = z
+const subscriptionParamsSchema = z
   .object({
     query: savedSearchSchema.optional(),
     orgId: z.string().optional(),
@@ -182,10 +182,6 @@ export function listSubscriptions(
       offset: options.offset ?? 0,
     }) as Row[];
   return rows.map(toSubscription);
-}
-
-export function countSubscriptions(db: Db): number {
-  return db.prepare('SELECT count(*) FROM subscriptions').pluck().get() as number;
 }
 
 export interface SubscriptionPatch {

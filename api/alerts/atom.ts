@@ -12,7 +12,7 @@ const esc = (s: string) =>
 // XML 1.0 forbids most control characters even escaped.
 const clean = (s: string) => esc(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
 
-export function stableUuid(name: string): string {
+function stableUuid(name: string): string {
   const h = createHash('sha1').update(`raqib:${name}`).digest();
   h[6] = ((h[6] as number) & 0x0f) | 0x50;
   h[8] = ((h[8] as number) & 0x3f) | 0x80;

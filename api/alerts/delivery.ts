@@ -7,8 +7,8 @@ import { claimAttempt, type Delivery, markAttemptFailed, markDelivered } from '.
 import { disableSubscription, getSubscription } from '../../store/subscriptions.ts';
 import type { AlertsConfig } from './config.ts';
 import { type Mailer, renderEmail } from './email.ts';
-import type { AlertLog } from './engine.ts';
 import type { createAddressGuard } from './ssrf.ts';
+import type { AlertLog } from './types.ts';
 import { postWebhook } from './webhook.ts';
 
 export interface DelivererOptions {

@@ -7,7 +7,6 @@
 // confirmed them — never by re-running every query over the archive. Its cost grows with the number
 // of subscriptions times the number of new documents, not with the archive.
 
-import type { DocumentQuery } from '../../index/index.ts';
 import { AppError } from '../../pipeline/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { dueDeliveries, inboxSize, nextDueAt, readReadyInbox } from '../../store/deliveries.ts';
@@ -19,18 +18,7 @@ import type { Links } from './events.ts';
 import { deadlineMatches, type MatchContext, matchCases, matchDocuments } from './matching.ts';
 import { createAlertQueue } from './queue.ts';
 import { createAddressGuard, type LookupFn } from './ssrf.ts';
-
-/** What matching needs from the search index (index/sync.ts). */
-export interface AlertMatcher {
-  /** The ids among `documentIds` that /search would return for `query`. */
-  searchDocumentsAmong(query: DocumentQuery, documentIds: readonly string[]): Promise<string[]>;
-}
-
-export interface AlertLog {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  debug(obj: object, msg?: string): void;
-}
+import type { AlertLog, AlertMatcher } from './types.ts';
 
 export interface AlertEngineOptions {
   db: Db;

@@ -7,7 +7,7 @@ import { documentHeadline } from '../../store/recent.ts';
 import type { Subscription } from '../../store/subscriptions.ts';
 
 /** Bumped when a field changes meaning or disappears; new fields may appear within a version. */
-export const PAYLOAD_VERSION = 1;
+const PAYLOAD_VERSION = 1;
 
 export type EventType = 'document.new' | 'case.new' | 'case.document_added' | 'deadline.upcoming' | 'deadline.today';
 

@@ -8,7 +8,6 @@ import type { Db } from '../../store/db.ts';
 import type { AlertEvent, InboxRow } from '../../store/deliveries.ts';
 import { deadlinesBetween } from '../../store/recent.ts';
 import { listSubscriptions, type Subscription } from '../../store/subscriptions.ts';
-import type { AlertLog, AlertMatcher } from './engine.ts';
 import {
   caseDocumentEvent,
   caseSummary,
@@ -19,6 +18,7 @@ import {
   newCaseEvent,
 } from './events.ts';
 import { toSavedQuery } from './query.ts';
+import type { AlertLog, AlertMatcher } from './types.ts';
 
 export interface MatchContext {
   db: Db;

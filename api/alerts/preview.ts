@@ -8,10 +8,10 @@ import { getCaseRecord, resolveCaseId } from '../../store/cases.ts';
 import type { Db } from '../../store/db.ts';
 import { caseDocumentCountSince, caseIdsSince, deadlinesBetween, documentIdsSince } from '../../store/recent.ts';
 import type { SubscriptionKind, SubscriptionParams } from '../../store/subscriptions.ts';
-import type { AlertMatcher } from './engine.ts';
 import { toSavedQuery } from './query.ts';
+import type { AlertMatcher } from './types.ts';
 
-export const PREVIEW_DAYS = 100;
+const PREVIEW_DAYS = 100;
 /** Newest documents of the window looked at; beyond, the count says it is a lower bound. */
 const MAX_PREVIEW_DOCUMENTS = 5000;
 const IDS_PER_QUERY = 200;

@@ -6,7 +6,7 @@ import type { SavedSearch } from '../../store/subscriptions.ts';
 import { type SearchQuerystring, searchQuerySchema, toDocumentQuery } from '../search-route.ts';
 
 /** The /search parameters a saved search keeps: the query and its filters (no paging, dates or facets). */
-export const SAVED_SEARCH_FIELDS = [
+const SAVED_SEARCH_FIELDS = [
   'q',
   'language',
   'source',

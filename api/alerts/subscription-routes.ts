@@ -18,7 +18,6 @@ import {
 import { oneOf, type TypedApp, WRITE_SECURITY, withDefault } from '../route-schemas.ts';
 import { subscriptionLinks } from './events.ts';
 import { previewCount } from './preview.ts';
-import type { AlertRoutesOptions } from './routes.ts';
 import {
   CreateBody,
   PatchBody,
@@ -27,6 +26,7 @@ import {
   subscriptionView,
   touchesParams,
 } from './subscription-input.ts';
+import type { AlertRoutesOptions } from './types.ts';
 
 function loadSubscription(db: Db, id: string): Subscription {
   const sub = getSubscription(db, id);

@@ -11,11 +11,11 @@ import { request as httpsRequest } from 'node:https';
 import { AppError, isAppError } from '../../pipeline/errors.ts';
 import type { AddressGuard } from './ssrf.ts';
 
-export const SIGNATURE_HEADER = 'raqib-signature';
+const SIGNATURE_HEADER = 'raqib-signature';
 const MAX_REDIRECTS = 3;
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
-export function signature(secret: string, timestamp: number, body: string): string {
+function signature(secret: string, timestamp: number, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 

@@ -1,7 +1,7 @@
 // What every entity finder shares about one document: the normalized text with its offset map,
 // sentence boundaries, the dates found once, and a helper that turns a normalized match into a Span.
 import { findDates } from '../dates/index.ts';
-import { type NormalizedText, normalizeWithOffsets, toOriginalRange } from '../normalize.ts';
+import { type NormalizedText, normalizeWithOffsets } from '../normalize.ts';
 import type { Lang, Span } from '../types.ts';
 
 export interface FoundDate {
@@ -46,7 +46,7 @@ const ABBREVIATIONS = new Set([
   'ste',
 ]);
 
-export function splitSentences(text: string): Array<{ start: number; end: number }> {
+function splitSentences(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let start = 0;
   const re = /[.!?؟…]+(?=\s)|\n+/g;
@@ -115,15 +115,6 @@ export function spanOf(ctx: DocContext, start: number, end: number, confidence: 
     sentence: ctx.text.slice(s.start, s.end).trim(),
     confidence,
   };
-}
-
-/** A Span from a range on the normalized text. */
-export function spanOfNormalized(ctx: DocContext, nStart: number, nEnd: number, confidence: number): Span {
-  const r = toOriginalRange(ctx.norm, nStart, nEnd);
-  // Trailing dropped characters (marks, zero-width) stay in; trailing spaces do not.
-  let end = r.end;
-  while (end > r.start && /\s/.test(ctx.text[end - 1] ?? '')) end--;
-  return spanOf(ctx, r.start, end, confidence);
 }
 
 /** Original offset of a normalized index. */

@@ -125,8 +125,3 @@ export function countriesIn(normalized: string): string[] {
   }
   return out;
 }
-
-/** The normalized words naming a country, for building patterns. */
-export function countryWords(): Array<[string, string]> {
-  return ALL;
-}

@@ -68,7 +68,7 @@ const ARABIC_CLITICS = /^و?(?:بال|لل|ال|ل|ب|ف)?/u;
 const FOLDED = new Map<string, string | null>();
 
 /** The canonical form of one normalized word, or null for a word matching ignores. */
-export function canonicalToken(word: string): string | null {
+function canonicalToken(word: string): string | null {
   const known = FOLDED.get(word);
   if (known !== undefined) return known;
   const folded = foldWord(word);
@@ -104,7 +104,7 @@ export interface CanonicalToken {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The canonical token stream of normalized text. */
-export function canonicalTokens(normalized: string): CanonicalToken[] {
+function canonicalTokens(normalized: string): CanonicalToken[] {
   const out: CanonicalToken[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(normalized); m !== null; m = WORD.exec(normalized)) {

@@ -150,24 +150,6 @@ function collectText(node: Node, out: string[]): void {
   for (const child of node.children) collectText(child, out);
 }
 
-export function* walk(el: El): Generator<El> {
-  for (const child of el.children) {
-    if (typeof child === 'string') continue;
-    yield child;
-    yield* walk(child);
-  }
-}
-
-export function findFirst(el: El, pred: (e: El) => boolean): El | null {
-  for (const child of el.children) {
-    if (typeof child === 'string') continue;
-    if (pred(child)) return child;
-    const found = findFirst(child, pred);
-    if (found) return found;
-  }
-  return null;
-}
-
 export function removeNode(el: El): void {
   const parent = el.parent;
   if (!parent) return;

@@ -122,7 +122,7 @@ function absolute(href: string | null, base: string): string | null {
 }
 
 /** `fr-FR`, `fr_FR`, `ar-MA` → `fr`, `ar`: the primary language subtag, lower-cased. */
-export function primaryLanguage(tag: string | null | undefined): string | null {
+function primaryLanguage(tag: string | null | undefined): string | null {
   if (!tag) return null;
   const m = /^\s*([a-zA-Z]{2,3})(?:[-_]|$)/.exec(tag);
   return m ? m[1]!.toLowerCase() : null;

@@ -10,7 +10,7 @@ export {
   type PhraseMatcher,
   type Token,
 } from './lookup.ts';
-export { CONCEPT_GROUPS, type Concept, type ConceptGroup, conceptSchema, parseConcepts } from './schema.ts';
+export { CONCEPT_GROUPS, type Concept, type ConceptGroup, parseConcepts } from './schema.ts';
 
 /** Every concept, validated once at load (an invalid row fails the first import, loudly). */
 export const CONCEPTS: readonly Concept[] = parseConcepts(CONCEPT_ROWS);

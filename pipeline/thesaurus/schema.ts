@@ -28,7 +28,7 @@ const label = z.string().trim().min(1).max(120);
 const arabicLabel = label.refine((s) => ARABIC.test(s), 'an Arabic label must be written in Arabic script');
 const latinLabel = label.refine((s) => !ARABIC.test(s) && LATIN.test(s), 'a French or English label is Latin script');
 
-export const conceptSchema = z.object({
+const conceptSchema = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
   group: z.enum(CONCEPT_GROUPS),
   labels: z.object({
