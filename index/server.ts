@@ -116,22 +116,75 @@ function masterKeyFor(dataDir: string): string {
 
 const SERVER_FILE = 'meili-server.json';
 
-/** The URL of a live managed server for this data directory (answers with our key), else null. */
-async function runningServer(dataDir: string, apiKey: string): Promise<string | null> {
+interface RunningServer {
+  url: string;
+  /** The Meilisearch process, and the Raqib process that started (and supervises) it. */
+  pid?: number;
+  owner?: number;
+}
+
+/** The live managed server of this data directory (answers with our key), else null. */
+async function runningServer(dataDir: string, apiKey: string): Promise<RunningServer | null> {
   const file = join(dataDir, SERVER_FILE);
   if (!existsSync(file)) return null;
   try {
-    const { url } = JSON.parse(readFileSync(file, 'utf8')) as { url?: unknown };
+    const { url, pid, owner } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     if (typeof url !== 'string' || !/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) return null;
     const probe = new MeiliClient({ url, apiKey }, { requestTimeoutMs: 1000 });
     try {
       await probe.version();
-      return url;
+      return {
+        url,
+        pid: Number.isInteger(pid) ? (pid as number) : undefined,
+        owner: Number.isInteger(owner) ? (owner as number) : undefined,
+      };
     } finally {
       probe.close();
     }
   } catch {
     return null;
+  }
+}
+
+/** Alive and not a zombie (an orphan's new parent may be slow to reap it). */
+function processAlive(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    try {
+      process.kill(pid, 0); // no procfs (not Linux): existence only
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * Stop a Meilisearch whose supervising process died (SIGKILL, OOM killer): left running, it would be
+ * joined as an unsupervised "external" server that nobody restarts or stops. Only a process whose
+ * command line names the meilisearch binary is signalled.
+ */
+async function stopOrphan(pid: number, graceMs: number): Promise<void> {
+  try {
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('meilisearch')) return;
+  } catch {
+    return;
+  }
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + graceMs;
+  while (processAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  if (processAlive(pid)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // exited meanwhile
+    }
+    while (processAlive(pid) && Date.now() < deadline + 5000) await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -181,9 +234,12 @@ export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<
   // Another Raqib process (`serve`) may already run the managed server of this data directory; a
   // second one on the same database would fail on its lock, so join the running one instead.
   const running = await runningServer(dataDir, apiKey);
-  if (running) {
-    log.info({ url: running }, 'using the Meilisearch already managed for this data directory');
-    return external(running, apiKey);
+  if (running?.pid !== undefined && running.owner !== undefined && !processAlive(running.owner)) {
+    log.warn({ pid: running.pid }, 'stopping the Meilisearch left running by a Raqib process that died');
+    await stopOrphan(running.pid, options.stopGraceMs ?? 3000);
+  } else if (running) {
+    log.info({ url: running.url }, 'using the Meilisearch already managed for this data directory');
+    return external(running.url, apiKey);
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -257,7 +313,10 @@ export async function resolveMeilisearch(options: ResolveMeiliOptions): Promise<
     proc.on('error', (e) => log.warn({ err: e.message }, 'meilisearch process error'));
     child = proc;
     await waitHealthy(url, proc, readyTimeoutMs);
-    writeFileSync(join(dataDir, SERVER_FILE), JSON.stringify({ url, pid: proc.pid }), { mode: 0o600 });
+    // The owner's pid lets a later process tell a server still supervised (join it) from an orphan.
+    writeFileSync(join(dataDir, SERVER_FILE), JSON.stringify({ url, pid: proc.pid, owner: process.pid }), {
+      mode: 0o600,
+    });
     log.info({ url, pid: proc.pid }, 'managed Meilisearch ready');
   };
 

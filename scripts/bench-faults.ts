@@ -1,6 +1,7 @@
 // `npm run bench:faults [-- --runs N]`: crawl the fault-injecting server (test/fault-server.ts) N
 // times (default 20), each in a fresh data directory, and print each fault's outcomes over the
 // runs, the slowest run, and how many runs hit the run deadline (a hang would).
+import { rmSync } from 'node:fs';
 import pino from 'pino';
 import { crawlConfigSchema } from '../crawlers/config.ts';
 import { crawlSources } from '../crawlers/crawl.ts';
@@ -63,6 +64,8 @@ for (let run = 0; run < runs; run++) {
   }
   db.close();
   await server.close();
+  // A hung run's directory is kept for a look at its state; finished ones would pile up in /tmp.
+  if (summary !== null) rmSync(dataDir, { recursive: true, force: true });
   process.stderr.write(`run ${run + 1}/${runs}: ${durations.at(-1)} ms\n`);
 }
 console.log(

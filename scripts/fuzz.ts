@@ -5,13 +5,13 @@
 // parser must refuse (bad request line, oversized headers, bad percent-encoding, duplicate
 // credentials, over-long paths). Prints the status histogram, the 5xx count, the error bodies that
 // are not `{ error: { code, message, details? } }`, and the slowest answer.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { conforms, HOSTILE } from '../test/hostile.ts';
-import { type ServeProcess, startServeProcess } from '../test/serve-process.ts';
+import { childPids, type ServeProcess, startServeProcess } from '../test/serve-process.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,8 +38,10 @@ interface Probe {
 
 let serve: ServeProcess | null = null;
 let base = arg('url');
+let demoDir: string | null = null;
 if (!base) {
   const dataDir = mkdtempSync(join(tmpdir(), 'raqib-fuzz-'));
+  demoDir = dataDir;
   process.stderr.write(`starting raqib demo in ${dataDir} (crawl, process, index: about a minute)…\n`);
   serve = await startServeProcess({
     dataDir,
@@ -214,5 +216,20 @@ console.log(`non-conforming error bodies: ${nonConforming.length}`);
 for (const e of nonConforming.slice(0, 10)) console.log(`  ${e}`);
 console.log(`slowest answer: ${slowest.ms.toFixed(0)} ms (${slowest.label})`);
 agent.destroy();
-await serve?.stop();
+if (serve) {
+  // `raqib demo` installs its SIGTERM handler only once its index is drained: stopped earlier, it
+  // dies at once and its managed Meilisearch lives on as an orphan. Say so, and do not leave it.
+  const kids = childPids(serve.pid);
+  await serve.stop();
+  await new Promise((r) => setTimeout(r, 500));
+  for (const pid of kids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+      console.log(`warning: the demo left its child ${pid} running after SIGTERM (killed)`);
+    } catch {
+      // gone, as it should be
+    }
+  }
+}
+if (demoDir) rmSync(demoDir, { recursive: true, force: true });
 process.exit(serverErrors.length > 0 || nonConforming.length > 0 ? 1 : 0);

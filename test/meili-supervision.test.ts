@@ -2,12 +2,12 @@
 // supervisor starts it again on the same port without a restart of serve, the index converges
 // (changes written while it was dead included), /health is degraded meanwhile and never shows an
 // internal address; and SIGTERM to serve finishes in seconds with the child hung or dead.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CORPUS, type FixtureDoc, storeFixture } from './search-fixtures.ts';
 import { openDb } from '../store/db.ts';
+import { CORPUS, type FixtureDoc, storeFixture } from './search-fixtures.ts';
 import { childPids, type ServeProcess, startServeProcess } from './serve-process.ts';
 
 const LATE_DOC: FixtureDoc = {
@@ -60,9 +60,20 @@ const meiliPid = (serve: ServeProcess) => {
 const searchTotal = async (serve: ServeProcess, q: string) =>
   ((await json(`${serve.url}/search?q=${encodeURIComponent(q)}&relevant=all`)).body.hits as unknown[]).length;
 
+const alive = (pid: number) => {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
+
 let serve: ServeProcess | null = null;
 afterEach(async () => {
+  // A SIGKILLed serve cannot stop its child: do it here, or a failed test leaves a Meilisearch behind.
+  const children = serve ? childPids(serve.pid) : [];
   await serve?.stop('SIGKILL');
+  for (const pid of children.filter(alive)) process.kill(pid, 'SIGKILL');
   serve = null;
 });
 
@@ -124,6 +135,31 @@ describe('supervised Meilisearch', () => {
     const { ms } = await s.stop('SIGTERM');
     console.log(`[figure] serve SIGTERM with Meilisearch killed: ${ms} ms`);
     expect(ms).toBeLessThan(10_000);
+  }, 150_000);
+
+  // Regression: a SIGKILLed serve left its Meilisearch running; the next serve joined it as an
+  // "external" server — never restarted when it died, never stopped at shutdown.
+  it('a serve started after a SIGKILLed one stops the orphaned child and supervises its own', async () => {
+    const dataDir = seededDataDir();
+    const first = await startServeProcess({ dataDir });
+    serve = first;
+    await until('index synced', async () => ((await searchTotal(first, 'TLS Contact')) > 0 ? true : null), 60_000);
+    const orphan = meiliPid(first);
+    await first.stop('SIGKILL');
+    expect(alive(orphan)).toBe(true);
+
+    serve = await startServeProcess({ dataDir });
+    const s = serve;
+    expect(alive(orphan)).toBe(false);
+    const own = meiliPid(s);
+    expect(own).not.toBe(orphan);
+    // The index survived the handover (same data directory), and the new child is supervised.
+    await until('searchable again', async () => ((await searchTotal(s, 'TLS Contact')) > 0 ? true : null), 30_000);
+    process.kill(own, 'SIGKILL');
+    await until('restarted', async () => (childPids(s.pid).some((p) => p !== own) ? true : null), 30_000);
+    const last = meiliPid(s);
+    await s.stop('SIGTERM');
+    await until('child stopped with serve', async () => (alive(last) ? null : true), 10_000);
   }, 150_000);
 
   it('SIGTERM finishes in seconds with the child hung and changes pending', async () => {
