@@ -253,8 +253,8 @@ function candidateCases(db: Db, features: LinkFeatures): { candidates: CaseSumma
     db,
     'SELECT DISTINCT case_id FROM case_blocks WHERE key = ? AND (bucket BETWEEN ? AND ? OR bucket = ?) LIMIT ?',
   );
-  // Candidates ranked by what they share with the document (a company or a deliberation counts
-  // more than a word); only the best are loaded, so parsing stays bounded on crowded weeks.
+  // Candidates ranked by what they share with the document; only the best are loaded, so parsing
+  // stays bounded on crowded weeks.
   const shared = new Map<string, number>();
   const generic = new Set<string>();
   for (const key of blockingKeys(features).lookup) {
@@ -268,7 +268,9 @@ function candidateCases(db: Db, features: LinkFeatures): { candidates: CaseSumma
       if (word) generic.add(key.slice(2));
       continue;
     }
-    const weight = key.startsWith('o:') || key.startsWith('k:') || key.startsWith('l:') ? 3 : 1;
+    // A shared company or deliberation outranks any number of shared words: a busy week shares
+    // words and a kind of step with many cases, and must not crowd the company's own out.
+    const weight = key.startsWith('o:') || key.startsWith('k:') || key.startsWith('l:') ? 100 : 1;
     for (const id of found) shared.set(id, (shared.get(id) ?? 0) + weight);
   }
   const ids = [...shared.entries()]
@@ -400,8 +402,9 @@ interface CoreOptions {
   selfCounted?: boolean;
 }
 
-/** The row of `link_terms` that counts the linked documents themselves. */
+/** The rows of `link_terms` that count the linked documents themselves: all, and per language. */
 const ALL_DOCUMENTS = '';
+const languageRow = (language: string) => `@${language}`;
 
 /** Count a document's terms in (`delta` 1) or out (-1) of the archive's document frequencies. */
 function countTerms(db: Db, features: LinkFeatures, delta: 1 | -1): void {
@@ -410,6 +413,7 @@ function countTerms(db: Db, features: LinkFeatures, delta: 1 | -1): void {
     'INSERT INTO link_terms (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = max(0, docs + excluded.docs)',
   );
   bump.run(ALL_DOCUMENTS, delta);
+  bump.run(languageRow(features.language), delta);
   for (const term of linkTerms(features)) bump.run(term, delta);
 }
 
@@ -417,11 +421,11 @@ function countTerms(db: Db, features: LinkFeatures, delta: 1 | -1): void {
 function loadTermWeights(db: Db, features: LinkFeatures, selfCounted: boolean): Record<string, number> {
   const read = qp(db, 'SELECT docs FROM link_terms WHERE term = ?');
   const self = selfCounted ? 1 : 0;
+  const count = (term: string) => Math.max(0, ((read.get(term) as number | undefined) ?? 0) - self);
   const terms = linkTerms(features);
   const docs = new Map<string, number>();
-  for (const term of terms) docs.set(term, Math.max(0, ((read.get(term) as number | undefined) ?? 0) - self));
-  const total = Math.max(0, ((read.get(ALL_DOCUMENTS) as number | undefined) ?? 0) - self);
-  return termWeights(terms, docs, total);
+  for (const term of terms) docs.set(term, count(term));
+  return termWeights(terms, docs, { all: count(ALL_DOCUMENTS), language: count(languageRow(features.language)) });
 }
 
 function linkCore(db: Db, features: LinkFeatures, options: CoreOptions): LinkResult {

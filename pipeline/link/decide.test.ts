@@ -9,6 +9,7 @@ import {
   emptySummary,
   scoreCandidate,
   skeletonSimilarity,
+  termWeights,
 } from './decide.ts';
 import { type LinkFeatures, linkFeatures } from './features.ts';
 import { makeDoc } from './test-factory.ts';
@@ -315,5 +316,55 @@ describe('blockingKeys across languages', () => {
     expect(write).toEqual(expect.arrayContaining(['p:facial_recognition', 'o:org:x-nourtech']));
     expect(write).not.toContain('o:org:ma-prosecutor');
     expect(lookup).toContain('p:facial_recognition');
+  });
+});
+
+describe('a busy archive', () => {
+  const busy = { id: 'org:busy-telecom', name: 'BusyTel' };
+  const cndp = { id: 'org:cndp', name: 'CNDP' };
+  const inspection = makeDoc({
+    id: 'doc_busy_inspection',
+    publishedAt: '2022-02-10',
+    title: 'BusyTel inspectée par la CNDP',
+    text: 'La CNDP a mené une inspection chez BusyTel. BusyTel coopère.',
+    orgs: [cndp, busy],
+    events: [{ type: 'inspection', date: '2022-02-08' }],
+  });
+  const laterComplaint = makeDoc({
+    id: 'doc_busy_complaint',
+    publishedAt: '2022-03-01',
+    title: 'Plainte contre BusyTel',
+    text: 'Une association dépose plainte auprès de la CNDP contre BusyTel. BusyTel répond.',
+    orgs: [cndp, busy],
+    events: [{ type: 'complaint', date: '2022-02-28' }],
+  });
+
+  it('keeps two matters of one company the same month apart when nothing but the company ties them', () => {
+    const parts = scoreCandidate(linkFeatures(laterComplaint), caseOf('case_busy', inspection));
+    expect(parts.subject).toBe(1);
+    expect(parts.score).toBeLessThan(0.4);
+  });
+
+  it('joins the same company when the report points back to the matter', () => {
+    const followUp = makeDoc({
+      ...{ id: 'doc_busy_followup', publishedAt: '2022-05-20', orgs: [cndp, busy] },
+      title: 'BusyTel mise en demeure',
+      text: "Faisant suite à son inspection, la CNDP a mis en demeure BusyTel. BusyTel dispose d'un mois.",
+      events: [{ type: 'formal_notice', date: '2022-05-19' }],
+    });
+    expect(decideLink(linkFeatures(followUp), [caseOf('case_busy', inspection)]).primary?.caseId).toBe('case_busy');
+  });
+
+  it('weighs a word by its rarity among documents of its own language, a concept across all', () => {
+    // 100 linked documents, 30 of them Arabic: a word in 25 Arabic reports is common in Arabic,
+    // though rare against the whole archive; a concept counts against everything.
+    const docs = new Map([
+      ['شكايه', 25],
+      ['#complaint', 25],
+    ]);
+    const weights = termWeights(['شكايه', '#complaint'], docs, { all: 100, language: 30 });
+    expect(weights['شكايه']).toBeCloseTo(Math.log(31 / 26));
+    expect(weights['#complaint']).toBeCloseTo(Math.log(101 / 26));
+    expect(weights['شكايه'] as number).toBeLessThan(weights['#complaint'] as number);
   });
 });

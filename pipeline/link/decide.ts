@@ -212,13 +212,40 @@ function eventSimilarity(doc: LinkFeatures, summary: CaseSummary, gap: number | 
   return best;
 }
 
-/** Organizations named but not the subject (a ministry, the prosecutor): weak, but language-independent. */
+/**
+ * The document tells a step of the case by its date (the same kind of step, within two days), a
+ * date it did not take from its own publication: a report months later that recalls "the
+ * moratorium of 2 January" points back to it as surely as "following its decision".
+ */
+function retellsDatedStep(doc: LinkFeatures, summary: CaseSummary): boolean {
+  return doc.events.some(
+    (e) =>
+      e.date !== null &&
+      e.date !== doc.date &&
+      summary.events.some((c) => c.type === e.type && c.date !== null && days(e.date as string, c.date) <= 2),
+  );
+}
+
+/** Share of the organizations the document names besides its subjects that the case names too. */
 function orgMentionSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
-  if (doc.orgIds.length === 0) return 0;
+  // The subject is counted as the subject: counted again here, a busy company would tie any two
+  // of its matters.
+  const others = doc.orgIds.filter((id) => doc.subjects[id] === undefined);
+  if (others.length === 0) return 0;
   const known = new Set([...Object.keys(summary.subjects), ...summary.orgIds]);
   let shared = 0;
-  for (const id of doc.orgIds) if (known.has(id)) shared++;
-  return shared / doc.orgIds.length;
+  for (const id of others) if (known.has(id)) shared++;
+  return shared / others.length;
+}
+
+/**
+ * Both sides name a same organization besides their subjects (a partner, a processor, a court).
+ * The subject itself is no corroboration of the subject.
+ */
+function sharesBystander(doc: LinkFeatures, summary: CaseSummary): boolean {
+  return doc.orgIds.some(
+    (id) => doc.subjects[id] === undefined && summary.subjects[id] === undefined && summary.orgIds.includes(id),
+  );
 }
 
 /** A concept id as a member of the case's word bag. */
@@ -266,12 +293,22 @@ export function linkTerms(doc: LinkFeatures): string[] {
 }
 
 /**
- * Inverse document frequency of each term among `total` linked documents, from the counts the
- * store keeps (`docs` excludes the document being linked).
+ * Inverse document frequency of each term, from the counts the store keeps (`docs` excludes the
+ * document being linked). A word is rare or common among the documents of its own language: the
+ * Arabic field's everyday words are in every Arabic report, and counted against an archive that is
+ * half French they would look rare enough to make any two Arabic reports alike. Concepts are in
+ * every language, so they count against the whole archive.
  */
-export function termWeights(terms: readonly string[], docs: ReadonlyMap<string, number>, total: number) {
+export function termWeights(
+  terms: readonly string[],
+  docs: ReadonlyMap<string, number>,
+  totals: { all: number; language: number },
+) {
   const out: Record<string, number> = {};
-  for (const t of terms) out[t] = Math.log((total + 1) / ((docs.get(t) ?? 0) + 1));
+  for (const t of terms) {
+    const total = t.startsWith(conceptKey('')) ? totals.all : totals.language;
+    out[t] = Math.log((total + 1) / ((docs.get(t) ?? 0) + 1));
+  }
   return out;
 }
 
@@ -352,17 +389,19 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   const event = eventSimilarity(doc, summary, gap);
   const text = Math.min(1, tokenSimilarity(doc, summary));
   // A shared deliberation number anchors a later step to its matter as firmly as words pointing back.
-  const time = timeFactor(gap, doc.refersBack || law >= 1);
+  const time = timeFactor(gap, doc.refersBack || law >= 1 || retellsDatedStep(doc, summary));
   const orgs = orgMentionSimilarity(doc, summary);
   const detail = detailSimilarity(doc, summary);
   // As the archive grows, many matters share a kind of step in the same days, and a busy company
   // has more than one matter a season: neither the step nor the company stands alone, each must be
   // corroborated by something else the two sides share.
-  const others = law >= 0.3 || text >= 0.3 || detail >= 0.35 || orgs >= 0.5;
+  const others = law >= 0.3 || text >= 0.3 || detail >= 0.35 || sharesBystander(doc, summary);
   const eventCounts = others || subject >= 0.5;
-  const subjectCounts = others || event >= 0.6;
+  // A report that points back ("faisant suite à", "وكانت اللجنة قد") to the company's matter is its
+  // next step, not another matter of the same company; so is one of the same few days.
+  const subjectCounts = others || event >= 0.6 || doc.refersBack || (gap !== null && gap <= 3);
   let evidence =
-    0.5 * (subjectCounts ? subject : Math.min(subject, 0.7)) +
+    0.5 * (subjectCounts ? subject : Math.min(subject, 0.4 + text)) +
     0.5 * law +
     (eventCounts ? 0.45 * event : 0) +
     0.35 * text +
@@ -372,8 +411,9 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   // told in every language through what it is about: there the topic is evidence of its own.
   if (!docHasSubject && !caseHasSubject && sharesTopic(doc, summary)) evidence += 0.15;
   // Two documents each clearly about a different company are different matters, whatever else
-  // they share (the same law, a hearing the same week).
-  if (docHasSubject && caseHasSubject && subject === 0) evidence *= 0.35;
+  // they share (the same law, a hearing the same week) — but for the number of the decision itself,
+  // which names one matter whoever each report puts first.
+  if (docHasSubject && caseHasSubject && subject === 0 && law < 1) evidence *= 0.35;
   // A company's document joining a subject-less matter (a moratorium, a general statement) needs
   // more than shared words; the reverse is milder, since a report may leave a company unnamed or
   // name it in a spelling the gazetteer does not know.
