@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeDoc } from '../pipeline/link/test-factory.ts';
+import type { UnderstoodDocument } from '../pipeline/types.ts';
+import { makeDoc } from '../test/link-factory.ts';
 import {
   irrelevant,
   moratorium2019,
@@ -14,8 +15,7 @@ import {
   visaHearingArDuplicate,
   visaHearingFr,
   visaSanction,
-} from '../pipeline/link/test-scenarios.ts';
-import type { UnderstoodDocument } from '../pipeline/types.ts';
+} from '../test/link-scenarios.ts';
 import {
   caseIdsForDocument,
   curationLog,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entitiesOf } from './test-helpers.ts';
+import { entitiesOf } from '../../test/entity-helpers.ts';
 
 const amounts = (text: string, lang: 'fr' | 'ar' | 'en' = 'fr') =>
   entitiesOf(text, lang).amounts.map((a) => [a.value, a.maxValue, a.currency, a.kind]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entitiesOf } from './test-helpers.ts';
+import { entitiesOf } from '../../test/entity-helpers.ts';
 
 const deadlines = (text: string, lang: 'fr' | 'ar' | 'en' = 'fr', pub = '2023-01-09') =>
   entitiesOf(text, lang, pub).deadlines.map((d) => [d.date, d.label]);

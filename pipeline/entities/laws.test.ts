@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { entitiesOf, idsOf } from '../../test/entity-helpers.ts';
 import { LAWS } from './laws.ts';
-import { entitiesOf, idsOf } from './test-helpers.ts';
 
 const lawIds = (text: string, lang: 'fr' | 'ar' | 'en' = 'fr') => idsOf(entitiesOf(text, lang).laws);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { entitiesOf, idsOf } from '../../test/entity-helpers.ts';
 import { GAZETTEER } from './gazetteer.ts';
-import { entitiesOf, idsOf } from './test-helpers.ts';
 
 describe('organizations: gazetteer', () => {
   it('finds every name of every entry as that entry', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entitiesOf, idsOf } from './test-helpers.ts';
+import { entitiesOf, idsOf } from '../../test/entity-helpers.ts';
 
 describe('persons', () => {
   it('knows the CNDP president in French and in both Arabic spellings', () => {

@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnderstoodDocument } from '../types.ts';
-import {
-  addToSummary,
-  blockingKeys,
-  type CaseSummary,
-  canFoundCase,
-  decideLink,
-  emptySummary,
-  scoreCandidate,
-  skeletonSimilarity,
-  termWeights,
-} from './decide.ts';
-import { type LinkFeatures, linkFeatures } from './features.ts';
-import { makeDoc } from './test-factory.ts';
+import { makeDoc } from '../../test/link-factory.ts';
 import {
   foreignAuthority,
   irrelevant,
@@ -26,7 +13,20 @@ import {
   visaHearingFr,
   visaParliament,
   visaSanction,
-} from './test-scenarios.ts';
+} from '../../test/link-scenarios.ts';
+import type { UnderstoodDocument } from '../types.ts';
+import {
+  addToSummary,
+  blockingKeys,
+  type CaseSummary,
+  canFoundCase,
+  decideLink,
+  emptySummary,
+  scoreCandidate,
+  skeletonSimilarity,
+  termWeights,
+} from './decide.ts';
+import { type LinkFeatures, linkFeatures } from './features.ts';
 
 function caseOf(id: string, ...docs: UnderstoodDocument[]): CaseSummary {
   return docs.reduce((s, d) => addToSummary(s, linkFeatures(d)), emptySummary(id));

@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { UnderstoodDocument } from '../types.ts';
-import { addToSummary, type CaseSummary, emptySummary } from './decide.ts';
-import { type LinkFeatures, linkFeatures } from './features.ts';
-import { type LinkContext, planLink } from './plan.ts';
 import {
   irrelevant,
   moratorium2019,
@@ -10,7 +6,11 @@ import {
   visaHearingAr,
   visaHearingFr,
   visaSanction,
-} from './test-scenarios.ts';
+} from '../../test/link-scenarios.ts';
+import type { UnderstoodDocument } from '../types.ts';
+import { addToSummary, type CaseSummary, emptySummary } from './decide.ts';
+import { type LinkFeatures, linkFeatures } from './features.ts';
+import { type LinkContext, planLink } from './plan.ts';
 
 function caseOf(id: string, ...docs: UnderstoodDocument[]): CaseSummary {
   return docs.reduce((s, d) => addToSummary(s, linkFeatures(d)), emptySummary(id));

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { linkFeatures } from './features.ts';
-import { buildCaseRecord, type CaseDocument, caseDocument, caseTypeOf } from './record.ts';
-import { makeDoc } from './test-factory.ts';
+import { makeDoc } from '../../test/link-factory.ts';
 import {
   moratorium2019,
   moratorium2019Ar,
   moratoriumExtension,
   visaHearingAr,
   visaHearingFr,
-} from './test-scenarios.ts';
+} from '../../test/link-scenarios.ts';
+import { linkFeatures } from './features.ts';
+import { buildCaseRecord, type CaseDocument, caseDocument, caseTypeOf } from './record.ts';
 
 function card(doc: Parameters<typeof caseDocument>[0], sourceKind = 'press'): CaseDocument {
   return caseDocument(doc, { sourceKind, subjectIds: Object.keys(linkFeatures(doc).subjects) });

@@ -1,6 +1,7 @@
 // Small factories for the entity tests: run the whole extractor on one short text.
-import type { Entities, Lang } from '../types.ts';
-import { extractEntities } from './index.ts';
+
+import { extractEntities } from '../pipeline/entities/index.ts';
+import type { Entities, Lang } from '../pipeline/types.ts';
 
 export function entitiesOf(
   text: string,

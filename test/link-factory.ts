@@ -1,6 +1,6 @@
 // Test helper: an UnderstoodDocument from a few facts, with entity spans found in the text itself
 // so prominence (title, early, repeated) is computed the way real documents get it.
-import type { EventType, Lang, LawKind, Span, UnderstoodDocument } from '../types.ts';
+import type { EventType, Lang, LawKind, Span, UnderstoodDocument } from '../pipeline/types.ts';
 
 export interface DocSpec {
   id: string;

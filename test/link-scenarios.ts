@@ -1,6 +1,6 @@
 // Hand-written documents (our own wording) for the linking and store tests: one matter covered in
 // French and Arabic, its follow-up, and the hard negatives that must stay apart.
-import { makeDoc } from './test-factory.ts';
+import { makeDoc } from './link-factory.ts';
 
 const CNDP_FR = { id: 'org:cndp', name: 'CNDP' };
 const CNDP_AR = { id: 'org:cndp', name: 'اللجنة الوطنية' };
