@@ -32,20 +32,19 @@ describe('query understanding', () => {
     expect(tokenize("l'intelligence artificielle").map((t) => t.text)).toEqual(['intelligence', 'artificielle']);
   });
 
-  it('maps a French query to concepts and says it in Arabic and English', () => {
+  it('maps a French query to concepts and gives their Arabic and English labels', () => {
     const r = u.understand('mise en demeure pour vidéosurveillance');
     expect(r.concepts.map((c) => c.id)).toEqual(['formal_notice', 'video_surveillance']);
     expect(r.language).toBe('fr');
-    expect(r.translations.ar).toContain('إنذار');
-    expect(r.translations.ar).toContain('المراقبة بالفيديو');
-    expect(r.translations.en).toContain('formal notice');
+    expect(r.concepts.map((c) => c.labels.ar)).toEqual(['إنذار', 'المراقبة بالفيديو']);
+    expect(r.concepts.map((c) => c.labels.en)).toContain('formal notice');
   });
 
   it('maps an Arabic query with clitics to the same concepts', () => {
     const r = u.understand('والتعرف على الوجه وتسريب المعطيات');
     expect(r.language).toBe('ar');
     expect(r.concepts.map((c) => c.id)).toEqual(expect.arrayContaining(['facial_recognition', 'data_leak']));
-    expect(r.translations.fr).toContain('reconnaissance faciale');
+    expect(r.concepts.map((c) => c.labels.fr)).toContain('reconnaissance faciale');
   });
 
   it('reads organizations by any of their names, and laws by number in either order', () => {
@@ -54,8 +53,8 @@ describe('query understanding', () => {
     expect(r.laws.map((l) => l.id)).toEqual(['ma-law-09-08']);
     // The law's number is not also read as the concept "law".
     expect(r.concepts.map((c) => c.id)).not.toContain('law');
-    expect(r.translations.fr).toContain('Atlas Mobile');
-    expect(r.translations.fr).toContain('loi 09-08');
+    expect(r.entities[0]?.names.fr).toBe('Atlas Mobile');
+    expect(r.laws.map((l) => l.matched)).toEqual(['08.09']);
   });
 
   it('matches names written in another spelling through their consonant skeleton', () => {
@@ -86,11 +85,11 @@ describe('query understanding', () => {
     expect(read('حماية المعطيات الشخصية')).not.toEqual([]);
   });
 
-  it('understands nothing in a query of unknown words, and translates nothing', () => {
+  it('understands nothing in a query of unknown words, and searches them as typed', () => {
     const r = u.understand('zorglub quux');
     expect(r.concepts).toEqual([]);
     expect(r.entities).toEqual([]);
-    expect(r.translations).toEqual({});
+    expect(r.searchText).toBe('zorglub quux');
   });
 
   it('resolves filter values given as ids, names in either script, cut-short names and law numbers', () => {

@@ -1,12 +1,14 @@
 // Query understanding: the words and names of a query mapped to thesaurus concepts, known
-// organizations and persons, and laws; then the query said again in each language from those
-// forms. Pure: built once from the gazetteer, then a function of the query string.
+// organizations and persons, and laws (what /search reports as `understood`), and the query's words
+// ordered for one plain search (`searchText`); also the concepts a document's text speaks of, which
+// the index stores beside it in every language. Pure: built once from the gazetteer, then a function
+// of the text.
 //
 // Words are compared through one key per word — French/English folded (case, accents, plural -s,
 // feminine -e), Arabic normalized and lightly stemmed the way the index stems `norm_ar` — with stop
 // words dropped on both sides. Names the lookup does not know exactly are compared by consonant
 // skeleton (pipeline/entities), so "Wikaytna" meets "Wiqaytna" and "تي إل إس كونتاكت" meets TLScontact.
-import { consonantSkeleton, identityKeyOf, PERSONS } from '../pipeline/entities/index.ts';
+import { consonantSkeleton, PERSONS } from '../pipeline/entities/index.ts';
 import { foldFrench, normalizeArabic, toLatinDigits } from '../pipeline/normalize.ts';
 import {
   CONCEPTS,
@@ -19,7 +21,6 @@ import { stemArabicWord } from './arabic.ts';
 import { type GazetteerEntry, lawNumberVariants } from './settings.ts';
 
 export type TextLang = 'fr' | 'ar' | 'en';
-const LANGS: readonly TextLang[] = ['fr', 'ar', 'en'];
 
 export interface UnderstoodConcept {
   id: string;
@@ -50,10 +51,6 @@ export interface QueryUnderstanding {
   laws: UnderstoodLaw[];
   /** The script/language the query is written in (Latin queries: whichever labels matched more). */
   language: TextLang;
-  /** The query said in each language from what was understood; absent when nothing was understood. */
-  translations: Partial<Record<TextLang, string>>;
-  /** Ids an unknown organization would carry if written like a name in the query (org:x-skeleton). */
-  unknownOrgIds: string[];
   /**
    * The query's own words reordered for one plain search in Meilisearch's `last` matching strategy,
    * which drops words from the end when not all match: first the words every language's documents
@@ -143,34 +140,15 @@ function shortest(names: readonly string[]): string | undefined {
 }
 
 /**
- * The form a translation uses: the first (canonical) name when it is short enough to be written in
- * running text, else the shortest. An acronym is never preferred over the canonical name: press
- * coverage in another language rarely uses the local acronym ("IAM" for Maroc Telecom).
+ * The name `understood` shows in each language: the first (canonical) name when it is short enough
+ * to be written in running text, else the shortest. An acronym is never preferred over the canonical
+ * name: press coverage in another language rarely uses the local acronym ("IAM" for Maroc Telecom).
  */
 function displayName(names: readonly string[]): string | undefined {
   const first = names[0];
   if (first && first.split(/\s+/).length <= 4) return first;
   return shortest(names);
 }
-
-// Groups whose concepts say most about what a query is after come first in a translation; time and
-// place words last (Meilisearch drops the last words first when not all of them match).
-const GROUP_ORDER = [
-  'named',
-  'security',
-  'processing',
-  'technology',
-  'enforcement',
-  'data',
-  'rights',
-  'cooperation',
-  'event',
-  'legal',
-  'sector',
-  'actor',
-  'place',
-  'time',
-];
 
 const LAW_NUMBER = /(\d{1,3})\s*[-./]\s*(\d{2,4})/g;
 const LAW_WORDS = new Set(['loi', 'law', 'n', 'no', 'numero', 'قانون', 'رقم', 'dahir', 'ظهير'].map(wordKey));
@@ -330,7 +308,6 @@ export function createQueryUnderstander(gazetteer: readonly GazetteerEntry[]): Q
     }
 
     // Names written in a spelling the lookup does not know: one or two uncovered words by skeleton.
-    const unknownOrgIds: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (covered.has(i)) continue;
       const t = tokens[i] as Token;
@@ -348,63 +325,19 @@ export function createQueryUnderstander(gazetteer: readonly GazetteerEntry[]): Q
           break;
         }
       }
-      // Still unknown and written like a name: the id an unknown organization of that name carries.
-      if (!covered.has(i) && (ARABIC.test(t.text) || /^\p{Lu}/u.test(t.text))) {
-        const id = identityKeyOf(t.text);
-        if (id && unknownOrgIds.length < 4) unknownOrgIds.push(`org:x-${id}`);
-      }
     }
 
     for (const t of tokens) if (ARABIC.test(t.text)) arabicLabels++;
     const language: TextLang =
       arabicLabels > tokens.length / 2 ? 'ar' : enLabels > frLabels && /\b(the|of|and|data)\b/i.test(q) ? 'en' : 'fr';
 
-    // The query in each language: understood units in the user's order, most telling first, then the
-    // numbers and the Latin-script names nobody understood (those match any script's text as written).
-    const translations: Partial<Record<TextLang, string>> = {};
-    if (order.length > 0) {
-      const rank = (u: Unit) =>
-        u.kind === 'concept' ? 2 + GROUP_ORDER.indexOf(u.concept.group) : u.kind === 'entity' ? 0 : 1;
-      const sorted = [...order].sort((a, b) => rank(a.unit) - rank(b.unit) || a.pos - b.pos);
-      const leftovers = tokens
-        .filter((t, i) => !covered.has(i) && (/^\d+$/.test(t.key) || (!ARABIC.test(t.text) && /\p{Lu}/u.test(t.text))))
-        .map((t) => t.text);
-      for (const lang of LANGS) {
-        const parts = sorted.map(({ unit }) =>
-          unit.kind === 'concept'
-            ? (unit.concept.labels[lang][0] ?? '')
-            : unit.kind === 'entity'
-              ? entityNames(unit.entry)[lang]
-              : lawLabel(unit.entry.id, lang),
-        );
-        const seen = new Set<string>();
-        const kept: string[] = [];
-        for (const p of [...parts, ...leftovers]) {
-          const k = tokenizeKey(p);
-          if (p.length === 0 || seen.has(k)) continue;
-          seen.add(k);
-          kept.push(p);
-        }
-        translations[lang] = kept.join(' ');
-      }
-    }
-
     return {
       concepts: [...concepts.values()],
       entities: [...entities.values()],
       laws: [...lawsFound.values()],
       language,
-      translations,
-      unknownOrgIds,
       searchText: searchTextOf(tokens, covered, order),
     };
-  }
-
-  function lawLabel(id: string, lang: TextLang): string {
-    const number = lawNumberVariants(id)[lang === 'ar' ? 2 : 0];
-    if (number) return lang === 'ar' ? `القانون ${number}` : lang === 'en' ? `law ${number}` : `loi ${number}`;
-    const entry = byId.get(id);
-    return (entry && shortest(entry.names[lang])) ?? id;
   }
 
   /** "09-08", "loi 08.09", "القانون 09-08" → the law's id. */
@@ -521,9 +454,7 @@ function searchTextOf(
 ): string {
   const late = (u: Unit) => u.kind === 'concept' && (u.concept.group === 'place' || u.concept.group === 'time');
   // In the user's order: the query's first words are what it is most about.
-  const rank = (u: Unit) =>
-    u.kind === 'concept' ? 2 + GROUP_ORDER.indexOf(u.concept.group) : u.kind === 'entity' ? 0 : 1;
-  const units = [...order].sort((a, b) => a.pos - b.pos || rank(a.unit) - rank(b.unit));
+  const units = [...order].sort((a, b) => a.pos - b.pos);
   const shared: string[] = [];
   const own: string[] = [];
   tokens.forEach((t, i) => {
