@@ -15,18 +15,11 @@ import {
   visaSanction,
 } from '../../test/link-scenarios.ts';
 import type { UnderstoodDocument } from '../types.ts';
-import {
-  addToSummary,
-  blockingKeys,
-  type CaseSummary,
-  canFoundCase,
-  decideLink,
-  emptySummary,
-  scoreCandidate,
-  skeletonSimilarity,
-  termWeights,
-} from './decide.ts';
+import { blockingKeys } from './blocking.ts';
+import { canFoundCase, decideLink } from './decide.ts';
 import { type LinkFeatures, linkFeatures } from './features.ts';
+import { scoreCandidate, skeletonSimilarity, termWeights } from './score.ts';
+import { addToSummary, type CaseSummary, emptySummary } from './summary.ts';
 
 function caseOf(id: string, ...docs: UnderstoodDocument[]): CaseSummary {
   return docs.reduce((s, d) => addToSummary(s, linkFeatures(d)), emptySummary(id));

@@ -8,9 +8,9 @@ import {
   visaSanction,
 } from '../../test/link-scenarios.ts';
 import type { UnderstoodDocument } from '../types.ts';
-import { addToSummary, type CaseSummary, emptySummary } from './decide.ts';
 import { type LinkFeatures, linkFeatures } from './features.ts';
 import { type LinkContext, planLink } from './plan.ts';
+import { addToSummary, type CaseSummary, emptySummary } from './summary.ts';
 
 function caseOf(id: string, ...docs: UnderstoodDocument[]): CaseSummary {
   return docs.reduce((s, d) => addToSummary(s, linkFeatures(d)), emptySummary(id));

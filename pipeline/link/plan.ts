@@ -2,19 +2,11 @@
 // stay out of cases — plus the secondary mentions it records and the small cases the grown matter
 // absorbs. Pure: the store loads the candidates (blocking), the archive's term rarity and, on
 // demand, the members of a small candidate; it then writes what the plan says.
-import type { CaseSummary, LinkThresholds } from './decide.ts';
-import {
-  absorbable,
-  addToSummary,
-  canFoundCase,
-  conceptKey,
-  DEFAULT_THRESHOLDS,
-  decideLink,
-  emptySummary,
-  MAX_ABSORBABLE,
-  mergeSummaries,
-} from './decide.ts';
+import type { LinkThresholds } from './decide.ts';
+import { absorbable, canFoundCase, DEFAULT_THRESHOLDS, decideLink, MAX_ABSORBABLE } from './decide.ts';
 import type { LinkFeatures } from './features.ts';
+import type { CaseSummary } from './summary.ts';
+import { addToSummary, conceptKey, emptySummary, mergeSummaries } from './summary.ts';
 
 export interface LinkContext {
   /** Live cases sharing a blocking key with the document (and its near-duplicate original's case). */
