@@ -2,7 +2,8 @@
 import { userInfo } from 'node:os';
 import type { Config } from '../config.ts';
 import { AppError } from '../pipeline/errors.ts';
-import { getCaseRecord, listCases, mergeCases, renameCase, splitDocument } from '../store/cases.ts';
+import { mergeCases, renameCase, splitDocument } from '../store/case-linking.ts';
+import { getCaseRecord, listCases } from '../store/cases.ts';
 import { openContext } from './context.ts';
 
 export async function listCasesCommand(config: Readonly<Config>, options: { limit: number }): Promise<void> {

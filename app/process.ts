@@ -14,7 +14,7 @@ import {
   saveAnalysis,
   staleDocumentIds,
 } from '../store/analyses.ts';
-import { linkNewDocument } from '../store/cases.ts';
+import { linkNewDocument } from '../store/case-linking.ts';
 import type { Db } from '../store/db.ts';
 import { getDocument, latestVersion, listDocumentIds } from '../store/documents.ts';
 import { openContext } from './context.ts';

@@ -1,8 +1,7 @@
 // The case store (store/cases.ts) read through the index's port: the projection needs a case's
 // title, subjects and timeline, the rebuild every live id. Kept apart from the gazetteer adapter
 // (index/sources.ts) so the projection can read that without a cycle through this file.
-import { listLiveCaseIds } from '../store/case-ids.ts';
-import { caseIdsForDocument, getCaseRecord } from '../store/cases.ts';
+import { caseIdsForDocument, getCaseRecord, listLiveCaseIds } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import type { CaseLinks, CaseSource } from './projection.ts';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EventType, Lang, Span, UnderstoodDocument } from '../pipeline/types.ts';
-import { linkNewDocument } from '../store/cases.ts';
+import { linkNewDocument } from '../store/case-linking.ts';
 import { type Db, openDb } from '../store/db.ts';
 
 function rng(seed: number): () => number {

@@ -20,7 +20,8 @@ import { type EvalDoc, loadEvalCorpus } from '../eval/corpus/index.ts';
 import { HELDOUT_DIR } from '../eval/heldout/index.ts';
 import { type SourceKind, understand } from '../pipeline/run.ts';
 import type { Lang, UnderstoodDocument } from '../pipeline/types.ts';
-import { caseIdsForDocument, linkNewDocument } from '../store/cases.ts';
+import { linkNewDocument } from '../store/case-linking.ts';
+import { caseIdsForDocument } from '../store/cases.ts';
 import { openDb } from '../store/db.ts';
 
 const lineSchema = z.object({

@@ -16,18 +16,8 @@ import {
   visaHearingFr,
   visaSanction,
 } from '../test/link-scenarios.ts';
-import {
-  caseIdsForDocument,
-  curationLog,
-  getCase,
-  getCaseRecord,
-  linkNewDocument,
-  listCases,
-  mergeCases,
-  relinkAll,
-  renameCase,
-  splitDocument,
-} from './cases.ts';
+import { linkNewDocument, mergeCases, relinkAll, renameCase, splitDocument } from './case-linking.ts';
+import { caseIdsForDocument, curationLog, getCase, getCaseRecord, listCases } from './cases.ts';
 import { type Db, openDb } from './db.ts';
 
 let dir: string;

@@ -4,10 +4,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { CORPUS, storeFixture, tempDir } from './search-fixtures.ts';
 import { openDb } from '../store/db.ts';
 import { createSubscription } from '../store/subscriptions.ts';
 import { type Receiver, startReceiver, until } from './alerts-helpers.ts';
+import { CORPUS, storeFixture, tempDir } from './search-fixtures.ts';
 
 const children: ChildProcess[] = [];
 let receiver: Receiver | undefined;

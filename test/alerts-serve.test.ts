@@ -8,8 +8,8 @@ import { hashKey } from '../api/index.ts';
 import { openContext } from '../app/context.ts';
 import { type Running, startServices } from '../app/serve.ts';
 import { loadConfig } from '../config.ts';
-import { CORPUS, storeFixture, tempDir } from './search-fixtures.ts';
 import { type Receiver, startReceiver, until } from './alerts-helpers.ts';
+import { CORPUS, storeFixture, tempDir } from './search-fixtures.ts';
 
 const KEY = 'serve-alerts-key-0123456789abcdef';
 let running: Running | undefined;

@@ -15,10 +15,11 @@ import {
 } from '../api/alerts/index.ts';
 import { createApi, hashKey } from '../api/index.ts';
 import { createSearchIndex, type SearchIndex } from '../index/index.ts';
-import { CORPUS, type FixtureDoc, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from './search-fixtures.ts';
-import { caseIdsForDocument, mergeCases, splitDocument } from '../store/cases.ts';
+import { mergeCases, splitDocument } from '../store/case-linking.ts';
+import { caseIdsForDocument } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import { ok, parseMime, type Receiver, type SmtpSink, startReceiver, startSmtp, until } from './alerts-helpers.ts';
+import { CORPUS, type FixtureDoc, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from './search-fixtures.ts';
 
 const KEY = 'alerts-test-key-0123456789abcdef';
 const AUTH = { authorization: `Bearer ${KEY}` };

@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, hashKey } from '../api/index.ts';
 import { createSearchIndex, type SearchIndex } from '../index/index.ts';
-import { CORPUS, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from './search-fixtures.ts';
 import type { Db } from '../store/db.ts';
 import { recordSourceRun, upsertSource } from '../store/sources.ts';
+import { CORPUS, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from './search-fixtures.ts';
 
 const KEY = 'test-key-for-curation-0123456789';
 const NOW = new Date('2026-02-01T00:00:00Z');

@@ -7,17 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEmbedder } from '../index/embedder.ts';
 import { createSearchIndex, type SearchIndex } from '../index/index.ts';
 import { documentSettings } from '../index/settings.ts';
-import { writeTinyEmbeddingModel } from './tiny-embedding-model.ts';
-import {
-  type FixtureDoc,
-  fixtureCases,
-  insertFixture,
-  openTempDb,
-  SILENT_LOG,
-  tempDir,
-} from './search-fixtures.ts';
 import { isAppError } from '../pipeline/errors.ts';
 import type { Db } from '../store/db.ts';
+import { type FixtureDoc, fixtureCases, insertFixture, openTempDb, SILENT_LOG, tempDir } from './search-fixtures.ts';
+import { writeTinyEmbeddingModel } from './tiny-embedding-model.ts';
 
 const base = { sourceKind: 'press', publishedAt: '2025-05-02T08:00:00Z', caseId: null } as const;
 const DOCS: FixtureDoc[] = [

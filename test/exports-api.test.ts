@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { createApi } from '../api/index.ts';
 import { createSearchIndex, type SearchIndex } from '../index/index.ts';
-import { SILENT_LOG } from './search-fixtures.ts';
 import type { Db } from '../store/db.ts';
 import { DATASET_DOCS, datasetStore } from './datasets-fixtures.ts';
+import { SILENT_LOG } from './search-fixtures.ts';
 import { validateDataPackage } from './table-schema-validator.ts';
 
 let db: Db;

@@ -7,7 +7,7 @@ import type { CaseReader, GazetteerEntry } from '../index/index.ts';
 import { detectTopics } from '../pipeline/topics.ts';
 import type { Entities, EventType, Lang, UnderstoodDocument } from '../pipeline/types.ts';
 import { saveAnalysis } from '../store/analyses.ts';
-import { linkNewDocument } from '../store/cases.ts';
+import { linkNewDocument } from '../store/case-linking.ts';
 import { type Db, openDb } from '../store/db.ts';
 import { recordSnapshot } from '../store/documents.ts';
 

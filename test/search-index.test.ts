@@ -2,6 +2,7 @@
 // queries, number typos, chunking, cursor paging and atomic reindex.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchIndex, type DocumentQuery, type SearchIndex } from '../index/index.ts';
+import type { Db } from '../store/db.ts';
 import {
   CORPUS,
   fixtureCases,
@@ -11,7 +12,6 @@ import {
   openTempDb,
   SILENT_LOG,
 } from './search-fixtures.ts';
-import type { Db } from '../store/db.ts';
 
 let db: Db;
 let search: SearchIndex;

@@ -4,9 +4,9 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchIndex, type MeiliServer, resolveMeilisearch, type SearchIndex } from '../index/index.ts';
-import { CORPUS, GAZETTEER, insertFixture, openTempDb, SILENT_LOG } from './search-fixtures.ts';
 import type { Db } from '../store/db.ts';
 import { outboxSize, parkedOutboxRows } from '../store/outbox.ts';
+import { CORPUS, GAZETTEER, insertFixture, openTempDb, SILENT_LOG } from './search-fixtures.ts';
 
 let db: Db;
 let dataDir: string;
