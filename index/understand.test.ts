@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { tokenize, wordKey } from './query-words.ts';
 import type { GazetteerEntry } from './settings.ts';
-import { createConceptReader, createQueryUnderstander, tokenize, wordKey } from './understand.ts';
+import { createConceptReader, createQueryUnderstander } from './understand.ts';
 
 // A small gazetteer of our own: one authority, one company with names in both scripts, one law.
 const GAZ: GazetteerEntry[] = [
