@@ -1,8 +1,11 @@
 import type { Extracted } from '../types.ts';
-import { cleanBlocks, linkDensityOf, pruneTree, selectContent, toParagraphs } from './content.ts';
+import { cleanBlocks } from './clean.ts';
+import { selectContent, toParagraphs } from './content.ts';
 import { datesFromLine, findDates, parseMetaDate } from './dates.ts';
 import { type El, parseHtml, textOf } from './dom.ts';
+import { linkDensityOf } from './measure.ts';
 import { cleanAuthorName, readMetadata, stripSiteName } from './metadata.ts';
+import { pruneTree } from './prune.ts';
 import { detectTicker, tickerTextLength } from './ticker.ts';
 
 /** Below this many characters of main text the page is treated as having no article. */

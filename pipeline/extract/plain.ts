@@ -8,7 +8,7 @@
 // for its length, chrome against it, and the article is the contiguous run of lines with the
 // highest total. A related-articles heading or a comment form ends the article outright.
 import type { Extracted } from '../types.ts';
-import { isChromeLine, isDateLine, startsRelatedBlock } from './content.ts';
+import { isChromeLine, isDateLine, startsRelatedBlock } from './chrome.ts';
 import { findDates } from './dates.ts';
 
 type Kind = 'prose' | 'heading' | 'short' | 'bullet' | 'teaser' | 'date' | 'chrome';
