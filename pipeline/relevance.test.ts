@@ -279,4 +279,42 @@ describe('scoreRelevance: collisions with other bodies and people', () => {
     expect(r.signals).toContain('regulator:cndp');
     expect(r.relevant).toBe(true);
   });
+
+  it('reads a bare CNDP acronym next to enforcement words as ours, when nothing speaks of public debate', () => {
+    const r = scoreRelevance(
+      press(
+        'Caméras au guichet : la CNDP freine une agence de voyage',
+        "La CNDP a demandé l'arrêt des caméras du comptoir.",
+      ),
+    );
+    expect(r.signals).toContain('regulator:cndp');
+    expect(r.relevant).toBe(true);
+    const debate = scoreRelevance(
+      press('Éolien en mer', 'La CNDP organise des réunions publiques sur le parc éolien ; une plainte a été déposée.'),
+    );
+    expect(debate.relevant).toBe(false);
+  });
+
+  it('knows the short names the press gives the regulator, unless a foreign authority is in the story', () => {
+    const ar = scoreRelevance(press(null, 'لجنة المعطيات تطلب من متجر إلكتروني حذف أرقام هواتف زبنائه.', 'ar'));
+    expect(ar.signals).toContain('regulator:name');
+    expect(ar.relevant).toBe(true);
+    const en = scoreRelevance(
+      press(null, "Morocco's data protection commission and a Canadian body signed a memorandum on Friday.", 'en'),
+    );
+    expect(en.signals).toContain('regulator:name');
+    const senegal = scoreRelevance(press(null, 'لجنة المعطيات بالسنغال تنذر شركة اتصالات.', 'ar'));
+    expect(senegal.signals).not.toContain('regulator:name');
+  });
+
+  it('keeps a joint action led by the CNDP in its headline, however many foreign peers the text names', () => {
+    const r = scoreRelevance(
+      press(
+        'La CNDP et ses homologues africains écrivent aux réseaux sociaux',
+        "L'APDP du Mali, la CDP du Sénégal et l'INPDP tunisienne cosignent avec la CNDP une lettre sur les données personnelles des mineurs.",
+      ),
+    );
+    expect(r.signals).not.toContain('comparison:cndp');
+    expect(r.relevant).toBe(true);
+  });
 });

@@ -61,6 +61,17 @@ const REGULATOR_NAME: Pattern[] = [
   ),
   arabic('name', 'اللجنه الوطنيه لمراقبه حمايه المعطيات'),
 ];
+// What the press calls the regulator when it does not spell it out. "Morocco's data watchdog" says
+// whose it is; "لجنة المعطيات" and "le gendarme des données" are ours only in a story without a
+// foreign authority (Senegal's body is a "لجنة حماية المعطيات" too).
+const REGULATOR_DESCRIBED = latin(
+  'described',
+  "(?:morocco'?s|moroccan) (?:national )?(?:personal )?(?:data|privacy)(?: protection)? (?:watchdog|regulator|authority|commission)s?",
+);
+const REGULATOR_SHORT_NAME: Pattern[] = [
+  arabic('short-name', 'لجنه (?:مراقبه )?(?:حمايه )?المعطيات'),
+  latin('short-name', 'gendarme (?:marocain )?des donnees(?: personnelles)?'),
+];
 const CNDP_ACRONYM = latin('cndp', 'cndp');
 const REGULATOR_PERSON = [latin('seghrouchni', 'seghrouchni|sghrouchni'), arabic('seghrouchni', 'السغروشني')];
 // The minister for digital transition (since 2024) shares the CNDP president's surname: a text that
@@ -218,14 +229,16 @@ export function scoreRelevance(input: RelevanceInput): RelevanceResult {
   const all = `${title}\n${body}`;
   const signals: string[] = [];
 
+  const foreign = hits(FOREIGN_REGULATORS, all);
   const names = hits(REGULATOR_NAME, all);
+  if (REGULATOR_DESCRIBED.re.test(all)) names.push('described');
+  else if (foreign.length === 0 && hits(REGULATOR_SHORT_NAME, all).length > 0) names.push('short-name');
   const namesake = hits(NAMESAKE_MINISTER, all).length > 0 && hits(PRESIDENT_FULL, all).length === 0;
   const persons = namesake ? [] : hits(REGULATOR_PERSON, all);
   const laws = hits(LAW_0908, all);
   const topic = hits(TOPIC, all);
   const enforcement = hits(ENFORCEMENT, all);
   const morocco = hits(MOROCCO, all);
-  const foreign = hits(FOREIGN_REGULATORS, all);
   const frenchCndp = hits(FRENCH_CNDP, all);
   const acronym = CNDP_ACRONYM.re.test(all);
   const foreignMentions = FOREIGN_REGULATORS.filter((p) => p.label !== 'foreign-country').reduce(
@@ -247,11 +260,20 @@ export function scoreRelevance(input: RelevanceInput): RelevanceResult {
     const claimedByMorocco = spelledFrench ? names.length > 0 || laws.length > 0 : moroccanContext;
     if (frenchCndp.length > 0 && !claimedByMorocco) {
       signals.push('collision:cndp-debat-public');
-    } else if (names.length === 0 && laws.length === 0 && foreignMentions > Math.max(1, mentions(CNDP_ACRONYM, all))) {
+    } else if (
+      names.length === 0 &&
+      laws.length === 0 &&
+      !CNDP_ACRONYM.re.test(title) &&
+      foreignMentions > Math.max(1, mentions(CNDP_ACRONYM, all))
+    ) {
       // A story about another country's authority naming ours in passing, in comparison ("like
-      // its Moroccan counterpart, the CNDP…"): the acronym is ours but the matter is not.
+      // its Moroccan counterpart, the CNDP…"): the acronym is ours but the matter is not — unless the
+      // headline puts it first (a joint letter of several authorities).
       signals.push('comparison:cndp');
-    } else if (topic.length > 0 || moroccanContext) {
+    } else if (topic.length > 0 || moroccanContext || (frenchCndp.length === 0 && enforcement.length > 0)) {
+      // With no word of public debate around it, an acronym next to enforcement words (a moratorium,
+      // cameras, complaints) is the data-protection regulator: short briefs name neither the
+      // country nor "personal data".
       acronymIsOurs = true;
     } else {
       signals.push('ambiguous:cndp');

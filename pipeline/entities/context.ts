@@ -17,6 +17,8 @@ export interface DocContext {
   text: string;
   /** Normalized title (lowercase, folded), for context checks only: offsets point into `text`. */
   title: string;
+  /** The title as written: capitals and quotes tell names apart (`salient-names.ts`). */
+  rawTitle: string;
   language: Lang;
   publishedAt: string | null;
   norm: NormalizedText;
@@ -81,6 +83,7 @@ export function createContext(input: {
   return {
     text: input.text,
     title: normalizeWithOffsets(input.title ?? '').text,
+    rawTitle: input.title ?? '',
     language: input.language,
     publishedAt,
     norm: normalizeWithOffsets(input.text),

@@ -14,6 +14,7 @@ export type { GazetteerEntry, KnownPerson, OrgKind, OrgRole } from './gazetteer.
 export { GAZETTEER, ORG_ROLES, orgRole, PERSONS } from './gazetteer.ts';
 export type { LawRecord } from './laws.ts';
 export { LAWS } from './laws.ts';
+export { MOROCCAN_CITIES } from './places.ts';
 export { consonantSkeleton, identityKeyOf } from './transliterate.ts';
 
 export interface ExtractEntitiesInput {
@@ -34,8 +35,11 @@ const FOREIGN_AUTHORITIES = new Set(
 
 export function extractEntities(input: ExtractEntitiesInput): Entities {
   const ctx = createContext(input);
-  const { organizations, ranges } = findOrganizations(ctx);
   const persons = findPersons(ctx);
+  const { organizations, ranges } = findOrganizations(
+    ctx,
+    persons.flatMap((p) => p.mentions.map((m): [number, number] => [m.start, m.end])),
+  );
   // A law number in a story about a foreign data-protection authority, with Morocco's CNDP absent, is
   // that country's law (Algeria's "loi 18-07"), not a Moroccan one.
   const foreignStory =

@@ -11,9 +11,10 @@ export interface OrganizationsResult {
   ranges: Array<[number, number]>;
 }
 
-export function findOrganizations(ctx: DocContext): OrganizationsResult {
+/** `people`: ranges of persons' names, which a repeated capitalized name may be. */
+export function findOrganizations(ctx: DocContext, people: Array<[number, number]> = []): OrganizationsResult {
   const { found: known, read } = findKnown(ctx);
-  const unknown = findUnknown(ctx, known, read);
+  const unknown = findUnknown(ctx, known, read, people);
   const byId = new Map<string, OrganizationEntity>();
   const ranges: Array<[number, number]> = [];
   for (const f of [...known, ...unknown].sort((a, b) => a.span.start - b.span.start)) {

@@ -4,6 +4,7 @@ import { normalizeForMatch } from '../normalize.ts';
 import { readArabicName } from './arabic-names.ts';
 import { type DocContext, origIndex, slugOf, spanOf } from './context.ts';
 import { type Found, isSourceCredit, knownName } from './known-organizations.ts';
+import { salientNames } from './salient-names.ts';
 import { identityKeyOf } from './transliterate.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -298,7 +299,12 @@ const AR_HEAD = /(?<![\p{L}])[وف]?[بل]?(جامعه|كليه|معهد|مست�
 const INTERCAPPED =
   /(?<![\p{L}\p{N}])((?!Mc|Mac)\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,2})(?![\p{L}\p{N}])/gu;
 
-export function findUnknown(ctx: DocContext, known: Found[], read: Array<[number, number]>): Found[] {
+export function findUnknown(
+  ctx: DocContext,
+  known: Found[],
+  read: Array<[number, number]>,
+  people: Array<[number, number]> = [],
+): Found[] {
   const out: Found[] = [];
   const taken: Array<[number, number]> = [...read, ...known.map((f): [number, number] => [f.span.start, f.span.end])];
   // The identity comes from another spelling when there is one: the full name of an acronym defined
@@ -479,6 +485,9 @@ export function findUnknown(ctx: DocContext, known: Found[], read: Array<[number
     if (!name || (name.split(/\s+/).length < 2 && !/\p{Lu}.*\p{Lu}/u.test(name))) continue;
     push(name, m.index - name.length, m.index, 0.6);
   }
+
+  // Names the report repeats or quotes without a trigger (`salient-names.ts`); a person's name repeated is a person's.
+  for (const c of salientNames(ctx)) if (!overlaps(people, c.start, c.end)) push(c.name, c.start, c.end, 0.5);
 
   // Acronyms in capitals (and, in Arabic text, any Latin proper name): organizations more often than not.
   const isArabicDoc = ctx.language === 'ar';

@@ -8,7 +8,7 @@
 //
 // Every pattern runs on `normalizeForMatch` output (lowercase, no accents, unified Arabic letters,
 // ASCII digits).
-import { consonantSkeleton } from '../entities/index.ts';
+import { consonantSkeleton, MOROCCAN_CITIES } from '../entities/index.ts';
 import { normalizeForMatch } from '../normalize.ts';
 
 // Arabic words take proclitics (و ف ب ل ك) and the article; Latin ones take word boundaries.
@@ -16,39 +16,7 @@ const AR_PREFIX = '(?<![\\p{L}\\p{N}])(?:[وفبلك]{0,2}(?:ال)?)';
 const AR_END = '(?![\\p{L}\\p{N}])';
 const LAT = (s: string) => `(?<![\\p{L}\\p{N}])(?:${s})(?![\\p{L}\\p{N}])`;
 
-// Moroccan cities in the spellings the press uses, keyed by one name. Arabic names that are also
-// ordinary words (الجديدة "the new", العيون "the eyes", الداخلة "the inner") are left out: a false
-// shared place costs more than a missed one.
-const CITIES: Record<string, { latin: string; arabic?: string }> = {
-  casablanca: { latin: 'casablanca', arabic: 'دار البيضاء?' },
-  rabat: { latin: 'rabat', arabic: 'رباط' },
-  tanger: { latin: 'tanger|tangier|tangiers|tanja', arabic: 'طنجه' },
-  tetouan: { latin: 'tetouan|tetuan', arabic: 'تطوان' },
-  fes: { latin: 'fes|fez', arabic: 'فاس' },
-  meknes: { latin: 'meknes', arabic: 'مكناس' },
-  marrakech: { latin: 'marrakech|marrakesh', arabic: 'مراكش' },
-  agadir: { latin: 'agadir', arabic: 'اكادير' },
-  oujda: { latin: 'oujda', arabic: 'وجده' },
-  kenitra: { latin: 'kenitra', arabic: 'قنيطره' },
-  nador: { latin: 'nador', arabic: 'ناظور' },
-  eljadida: { latin: 'el jadida' },
-  safi: { latin: 'safi', arabic: 'اسفي' },
-  benimellal: { latin: 'beni mellal', arabic: 'بني ملال' },
-  laayoune: { latin: 'laayoune|layoune' },
-  dakhla: { latin: 'dakhla' },
-  khouribga: { latin: 'khouribga', arabic: 'خريبكه' },
-  settat: { latin: 'settat', arabic: 'سطات' },
-  mohammedia: { latin: 'mohammedia', arabic: 'محمديه' },
-  temara: { latin: 'temara', arabic: 'تماره' },
-  essaouira: { latin: 'essaouira', arabic: 'صويره' },
-  errachidia: { latin: 'errachidia', arabic: 'رشيديه' },
-  ouarzazate: { latin: 'ouarzazate', arabic: 'ورزازات' },
-  alhoceima: { latin: 'al hoceima|al-hoceima', arabic: 'حسيمه' },
-  larache: { latin: 'larache', arabic: 'عرايش' },
-  guelmim: { latin: 'guelmim', arabic: 'كلميم' },
-};
-
-const CITY_PATTERNS = Object.entries(CITIES).map(([key, { latin, arabic }]) => ({
+const CITY_PATTERNS = Object.entries(MOROCCAN_CITIES).map(([key, { latin, arabic }]) => ({
   key,
   re: new RegExp(arabic ? `${LAT(latin)}|${AR_PREFIX}(?:${arabic})${AR_END}` : LAT(latin), 'u'),
 }));

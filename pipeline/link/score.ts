@@ -1,5 +1,6 @@
 // How strongly a document belongs to a case: the evidence they share (subject, law, dated step,
 // words and concepts weighed by rarity, details), discounted by the time between them. Pure.
+import { type OrgRole, orgRole } from '../entities/index.ts';
 import type { EventType } from '../types.ts';
 import { figureSpecificity } from './details.ts';
 import type { LinkFeatures } from './features.ts';
@@ -266,6 +267,18 @@ function detailSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   return Math.min(1, 0.35 * place + 0.5 * name + 0.6 * Math.min(1, figure) + 0.35 * topic + 0.6 * day);
 }
 
+// Who a matter can be "about" in the sense that tells matters apart: a controller, a platform, or
+// a company the gazetteer does not know.
+const COMPANY_ROLES: ReadonlySet<OrgRole> = new Set(['controller', 'platform']);
+
+function isCompanyMatter(subjects: Record<string, number>): boolean {
+  const top = Object.entries(subjects).filter(([, w]) => w >= 1);
+  return top.some(([id]) => {
+    const role = orgRole(id);
+    return role === null ? id.startsWith('org:x-') : COMPANY_ROLES.has(role);
+  });
+}
+
 function sharesTopic(doc: LinkFeatures, summary: CaseSummary): boolean {
   return (doc.topics ?? []).some((t) => summary.topics?.includes(t));
 }
@@ -348,7 +361,11 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   // Two documents each clearly about a different company are different matters, whatever else
   // they share (the same law, a hearing the same week) — but for the number of the decision itself,
   // which names one matter whoever each report puts first.
-  if (docHasSubject && caseHasSubject && subject === 0 && law < 1) evidence *= 0.35;
+  // Only companies set two matters apart so firmly: a network, an international body or a ministry
+  // put first by one report and not by another (a meeting, a joint letter) is a reading, not a
+  // different matter, and weighs as a subject missing on one side.
+  if (docHasSubject && caseHasSubject && subject === 0 && law < 1)
+    evidence *= isCompanyMatter(doc.subjects) && isCompanyMatter(summary.subjects) ? 0.35 : 0.7;
   // A company's document joining a subject-less matter (a moratorium, a general statement) needs
   // more than shared words; the reverse is milder, since a report may leave a company unnamed or
   // name it in a spelling the gazetteer does not know.
