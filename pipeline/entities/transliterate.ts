@@ -186,6 +186,8 @@ const ARABIC_SECTOR = new Map<string, string>(
     تمويل: 'finance',
     مالي: 'finance',
     ماليه: 'finance',
+    بنك: 'banque',
+    مصرف: 'banque',
     بنكي: 'banque',
     بنكيه: 'banque',
     خدمات: 'services',
@@ -437,7 +439,7 @@ export function consonantSkeleton(name: string): string {
  * "القرض السوسي" are both credit + s), for names whose proper part alone is too short. A closing
  * nisba that is no sector word is part of the name here: "السوسي" is "Souss".
  */
-function describedSkeleton(name: string): string {
+export function describedSkeleton(name: string): string {
   const tokens = tokensOf(name).filter((t) => !GENERIC.has(t.norm));
   const sectors: string[] = [];
   const rest: string[] = [];

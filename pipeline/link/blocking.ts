@@ -17,9 +17,14 @@ export function blockingKeys(doc: LinkFeatures): { write: string[]; lookup: stri
     // An unknown company meets its other-script spelling through its consonant skeleton.
     const key = doc.orgKeys?.[id];
     if (key) write.add(`k:${key}`);
+    // Reports shorten a name or translate its tail: its opening consonants meet (`skeletonSimilarity`).
+    if (key) write.add(`k:${key.slice(0, 3)}…`);
   }
   for (const id of doc.orgIds) lookup.add(`o:${id}`);
-  for (const key of Object.values(doc.orgKeys ?? {})) lookup.add(`k:${key}`);
+  for (const key of Object.values(doc.orgKeys ?? {})) {
+    lookup.add(`k:${key}`);
+    lookup.add(`k:${key.slice(0, 3)}…`);
+  }
   for (const [id, w] of Object.entries(doc.laws)) if (w >= 0.3) write.add(`l:${id}`);
   for (const e of doc.events) if (DISTINCTIVE.has(e.type)) write.add(`e:${e.type}`);
   // Subject-less matters (a moratorium, a leak) meet through their distinctive words, and across

@@ -43,6 +43,11 @@ describe('linkFeatures', () => {
   it('notices words that point back to an earlier step', () => {
     expect(linkFeatures(moratoriumExtension).refersBack).toBe(true);
     expect(linkFeatures(moratorium2019).refersBack).toBe(false);
+    const recalled = makeDoc({
+      id: 'doc_r',
+      text: "Un an après sa mise en demeure, l'opérateur est renvoyé devant le parquet.",
+    });
+    expect(linkFeatures(recalled).refersBack).toBe(true);
   });
 });
 
@@ -141,6 +146,51 @@ describe('decideLink', () => {
     expect(skeletonSimilarity('hrzn', 'rzn')).toBe(0.75);
     expect(scoreCandidate(linkFeatures(ar), caseOf('c', fr)).subject).toBe(1);
     expect(decideLink(linkFeatures(ar), [caseOf('c', fr)]).primary?.caseId).toBe('c');
+  });
+
+  it('meets a shortened or half-translated name through its opening consonants', () => {
+    expect(skeletonSimilarity('dkn', 'dknbls')).toBe(1); // "Dukkan+" / "Dukkan Plus"
+    expect(skeletonSimilarity('sbrtnqbrkrk', 'sbrtnjklbrjrj')).toBe(1); // club name, tail translated
+    expect(skeletonSimilarity('bqz', 'nsjbqz')).toBeLessThan(0.7); // a shared ending is not enough
+    const fr = makeDoc({
+      id: 'doc_b_fr',
+      publishedAt: '2024-05-02',
+      title: 'Recouvrement : mise en demeure pour Banque Amal',
+      text: 'La CNDP a mis en demeure Banque Amal, qui confiait ses listes de débiteurs à un cabinet.',
+      orgs: [{ id: 'org:x-banque-amal', name: 'Banque Amal' }],
+    });
+    const ar = makeDoc({
+      id: 'doc_b_ar',
+      language: 'ar',
+      publishedAt: '2024-05-03',
+      title: 'إنذار لبنك الأمل',
+      text: 'وجهت اللجنة إنذارا إلى بنك الأمل بسبب تسليم لوائح المدينين لمكتب تحصيل.',
+      orgs: [{ id: 'org:x-بنك-الامل', name: 'بنك الأمل' }],
+    });
+    // A name that is mostly its sector word keeps it in its key: "Banque" and "بنك" both read banque.
+    expect(linkFeatures(fr).orgKeys['org:x-banque-amal']).toBe(linkFeatures(ar).orgKeys['org:x-بنك-الامل']);
+    expect(scoreCandidate(linkFeatures(ar), caseOf('c', fr)).subject).toBe(1);
+  });
+
+  it('vetoes different subjects only between companies, not between bodies a meeting puts first', () => {
+    const report = (id: string, org: { id: string; name: string }, language: 'fr' | 'ar' = 'fr') =>
+      makeDoc({
+        id,
+        language,
+        title: `Fès accueille la réunion du réseau, avec ${org.name}`,
+        text: `À Fès, ${org.name} et les autorités de protection des données ont tenu leur réunion annuelle sur la coopération.`,
+        orgs: [org],
+      });
+    const bodies = scoreCandidate(
+      linkFeatures(report('a', { id: 'org:oic', name: 'OCI' })),
+      caseOf('c', report('b', { id: 'org:islamic-dpa-network', name: 'Réseau' })),
+    );
+    const companies = scoreCandidate(
+      linkFeatures(report('a', { id: 'org:x-atlas-voyages', name: 'Atlas Voyages' })),
+      caseOf('c', report('b', { id: 'org:x-nour-sante', name: 'Nour Santé' })),
+    );
+    expect(bodies.subject).toBe(0);
+    expect(bodies.score).toBeGreaterThan(companies.score * 1.5);
   });
 
   it('treats prosecutors and courts as machinery of enforcement, not as what a case is about', () => {

@@ -3,7 +3,7 @@
 // and Arabic coverage of one matter share those and almost no words; the token set of title + lead
 // only helps between documents of the same language.
 import { findDates } from '../dates/index.ts';
-import { consonantSkeleton, type OrgRole, orgRole } from '../entities/index.ts';
+import { consonantSkeleton, describedSkeleton, type OrgRole, orgRole } from '../entities/index.ts';
 import { normalizeForMatch } from '../normalize.ts';
 import { detectTopics } from '../topics.ts';
 import type { EventType, Lang, UnderstoodDocument } from '../types.ts';
@@ -142,6 +142,17 @@ const REFER_BACK = [
   'extension',
   'extended',
   'follow-up',
+  // An earlier step recalled: "un an après sa mise en demeure", "a year after ordering", "بعد سنة".
+  'un an apres',
+  'apres sa mise en demeure',
+  'deja mis en demeure',
+  'a year after',
+  'months after',
+  'had ordered',
+  'had warned',
+  'بعد سنه',
+  'سبق ان',
+  'سبق لها',
 ];
 
 const STOPWORDS = new Set(
@@ -234,7 +245,9 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
   const orgKeys: Record<string, string> = {};
   for (const org of doc.entities.organizations) {
     if (!org.id.startsWith('org:x-') || !orgIds.includes(org.id)) continue;
-    const key = consonantSkeleton(org.name);
+    // A name that is mostly a sector word ("Banque Oudaya", "بنك الوداية") keeps it, read in French.
+    const bare = consonantSkeleton(org.name);
+    const key = bare.length >= 3 ? bare : describedSkeleton(org.name);
     if (key.length >= 3) orgKeys[org.id] = key;
   }
   const laws: Record<string, number> = {};

@@ -70,9 +70,17 @@ function timeFactor(gap: number | null, refersBack: boolean): number {
   return 0;
 }
 
-/** Longest common subsequence over the longer length: how close two consonant skeletons are. */
+/**
+ * How close two consonant skeletons are: the longest common subsequence over the longer length —
+ * or 1 when one opens the other ("Dukkan+" in "Dukkan Plus", "Sakina" in "Sakina Active") or both
+ * open with the same five consonants, the way reports shorten or translate the rest of a name
+ * ("Sporting Club du Bouregreg", "سبورتينغ أبي رقراق").
+ */
 export function skeletonSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 3 && long.startsWith(short)) return 1;
+  if (short.length >= 5 && long.startsWith(short.slice(0, 5))) return 1;
   const row = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = 0;
