@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../pipeline/types.ts';
 import type { DocumentResponse } from './client.ts';
+import { mentionAnnotations } from './document-page.ts';
 import { annotatedText, highlighted, html } from './html.ts';
 import { MESSAGES, pickUiLang } from './i18n.ts';
+import { formatDate, type PageContext } from './layout.ts';
 import {
   apiSearchParams,
-  formatDate,
-  mentionAnnotations,
-  type PageContext,
   parseSearchState,
   type SearchView,
   searchBody,
   searchUrl,
   viaCaseOf,
   yearFacet,
-} from './pages.ts';
+} from './search-page.ts';
 
 describe('html escaping', () => {
   it('escapes interpolated crawled text but keeps trusted markup', () => {
