@@ -1,10 +1,14 @@
-// The pipeline job: run `understand` on new and changed documents, place each in its near-duplicate
-// cluster, store the analysis, then link the batch into cases in publication order. Every step
-// reads and writes the record; the decisions themselves are the pure stages of pipeline/.
+// The pipeline job, in the order it runs — the one place that says so:
+//   load the stored page → understand it (pipeline/run.ts: extraction, dates, language, relevance,
+//   entities) → choose its near-duplicate cluster (pipeline/dedupe.ts) → save the analysis →
+//   read what linking needs of it (pipeline/link: `linkInputOf`) → link the batch in publication
+//   order (store/case-linking.ts loads the candidates, `planLink` decides, the store applies).
+// Every step reads and writes the record; the decisions themselves are the pure stages of pipeline/.
 
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { chooseDuplicate, DEFAULT_DUPLICATE_THRESHOLD, estimateJaccard } from '../pipeline/dedupe.ts';
+import { linkInputOf } from '../pipeline/link/index.ts';
 import { PIPELINE_VERSION, type SourceKind, understand } from '../pipeline/run.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
 import {
@@ -125,11 +129,7 @@ export function processDocuments(db: Db, options: ProcessOptions = {}): ProcessS
   );
   for (const item of understood) {
     const duplicateOf = getAnalysis(db, item.doc.id)?.duplicateOf ?? item.duplicateOf;
-    const linked = linkNewDocument(db, {
-      document: item.doc,
-      duplicateOf,
-      sourceKind: item.sourceKind,
-    });
+    const linked = linkNewDocument(db, linkInputOf(item.doc, { duplicateOf, sourceKind: item.sourceKind }));
     const entry = summary.documents.get(item.doc.id);
     if (entry) {
       entry.caseId = linked.caseId;

@@ -1,6 +1,6 @@
-// The pipeline, in order. Each stage is a pure function in its own module; this file is the one
-// place that says which runs after which. Storage, duplicate lookup and case linking need the
-// record and are done by the caller (app/process.ts) around `understand`.
+// Understanding one page, in order: each stage is a pure function in its own module. Where this sits
+// in the whole job — duplicates, storage and case linking, which need the record — is written once,
+// in app/process.ts.
 import { inferPublicationDate, parseDateString } from './dates/index.ts';
 import { contentHash, lshKeys, minhashSignature } from './dedupe.ts';
 import { extractEntities } from './entities/index.ts';

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { linkInputOf } from '../pipeline/link/index.ts';
 import type { EventType, Lang, Span, UnderstoodDocument } from '../pipeline/types.ts';
 import { linkNewDocument } from '../store/case-linking.ts';
 import { type Db, openDb } from '../store/db.ts';
@@ -168,7 +169,7 @@ export async function benchLink(size: number, years: number, seed: number) {
     const irrelevant = new Set<string>();
     for (const g of syntheticArchive(size, years, seed)) {
       if (!g.doc.relevant) irrelevant.add(g.doc.id);
-      linkNewDocument(db, { document: g.doc, duplicateOf: g.duplicateOf, sourceKind: 'press' });
+      linkNewDocument(db, linkInputOf(g.doc, { duplicateOf: g.duplicateOf, sourceKind: 'press' }));
       n++;
       windowCount++;
       const t = performance.now();

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { BLIND_DIR } from '../eval/blind/index.ts';
 import { type EvalDoc, loadEvalCorpus } from '../eval/corpus/index.ts';
 import { HELDOUT_DIR } from '../eval/heldout/index.ts';
+import { linkInputOf } from '../pipeline/link/index.ts';
 import { type SourceKind, understand } from '../pipeline/run.ts';
 import type { Lang, UnderstoodDocument } from '../pipeline/types.ts';
 import { linkNewDocument } from '../store/case-linking.ts';
@@ -307,7 +308,7 @@ export function evaluateLinking(input: readonly LinkEvalRun[], options: Evaluate
         const other = understood[j] as Understood;
         if (similarity(u, other) >= threshold) duplicateOf = other.doc.id;
       }
-      linkNewDocument(db, { document: u.doc, duplicateOf, sourceKind: runs[i]?.sourceKind ?? 'press' });
+      linkNewDocument(db, linkInputOf(u.doc, { duplicateOf, sourceKind: runs[i]?.sourceKind ?? 'press' }));
     }
     const elapsed = (performance.now() - started) / 1000;
     const predicted = understood.map((u) => caseIdsForDocument(db, u.doc.id).caseId);

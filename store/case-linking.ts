@@ -8,20 +8,18 @@ import {
   blockingKeys,
   buildCaseRecord,
   type CaseSummary,
-  caseDocument,
   DEFAULT_THRESHOLDS,
   emptySummary,
   keyWindowMonths,
   type LinkFeatures,
+  type LinkInput,
   type LinkThresholds,
-  linkFeatures,
   linkTerms,
   mergeSummaries,
   monthBucket,
   planLink,
   termWeights,
 } from '../pipeline/link/index.ts';
-import type { UnderstoodDocument } from '../pipeline/types.ts';
 import {
   type CaseRowDb,
   caseIdsForDocument,
@@ -36,14 +34,6 @@ import {
   resolveCaseId,
 } from './case-rows.ts';
 import { type Db, parseJsonColumn } from './db.ts';
-export interface LinkInput {
-  document: UnderstoodDocument;
-  /** Canonical id of the document's near-duplicate cluster (analyses.duplicate_of). */
-  duplicateOf?: string | null;
-  /** Source kind from the source configuration (`regulator` marks the CNDP's own pages). */
-  sourceKind?: string | null;
-}
-
 export interface LinkOptions {
   now?: Date;
   thresholds?: LinkThresholds;
@@ -424,15 +414,10 @@ function retireIfEmpty(db: Db, caseId: string, target: string | null, now: strin
  * Link one understood document (new, or a new version of a known one) in one transaction: it joins
  * the best candidate case, starts a case, or — when irrelevant — belongs to none.
  */
+/** Links one document (`linkInputOf` reads what linking needs of it) and writes the outcome. */
 export function linkNewDocument(db: Db, input: LinkInput, options: LinkOptions = {}): LinkResult {
   const now = iso(options.now);
-  const features = linkFeatures(input.document, {
-    duplicateOf: input.duplicateOf ?? null,
-  });
-  const card = caseDocument(input.document, {
-    sourceKind: input.sourceKind ?? null,
-    subjectIds: Object.keys(features.subjects),
-  });
+  const { features, card } = input;
   return db.transaction((): LinkResult => {
     const existing = qp(db, 'SELECT seq FROM case_documents WHERE document_id = ?').get(features.documentId) as
       | number

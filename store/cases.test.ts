@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { linkInputOf } from '../pipeline/link/index.ts';
 import type { UnderstoodDocument } from '../pipeline/types.ts';
 import { makeDoc } from '../test/link-factory.ts';
 import {
@@ -36,7 +37,7 @@ afterEach(() => {
 function link(doc: UnderstoodDocument, duplicateOf: string | null = null) {
   return linkNewDocument(
     db,
-    { document: doc, duplicateOf, sourceKind: doc.sourceId.startsWith('cndp') ? 'regulator' : 'press' },
+    linkInputOf(doc, { duplicateOf, sourceKind: doc.sourceId.startsWith('cndp') ? 'regulator' : 'press' }),
     { now },
   );
 }

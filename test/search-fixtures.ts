@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseReader, GazetteerEntry } from '../index/index.ts';
+import { linkInputOf } from '../pipeline/link/index.ts';
 import { detectTopics } from '../pipeline/topics.ts';
 import type { Entities, EventType, Lang, UnderstoodDocument } from '../pipeline/types.ts';
 import { saveAnalysis } from '../store/analyses.ts';
@@ -160,7 +161,7 @@ export function storeFixture(db: Db, fixture: FixtureDoc, idMap: Map<string, str
     duplicateOf,
     duplicateSimilarity: duplicateOf ? 0.95 : null,
   });
-  linkNewDocument(db, { document: doc, duplicateOf, sourceKind: fixture.sourceKind });
+  linkNewDocument(db, linkInputOf(doc, { duplicateOf, sourceKind: fixture.sourceKind }));
   return id;
 }
 

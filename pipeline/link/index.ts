@@ -6,6 +6,8 @@ export type { LinkDecision, LinkThresholds } from './decide.ts';
 export { absorbable, canFoundCase, DEFAULT_THRESHOLDS, decideLink, MAX_ABSORBABLE } from './decide.ts';
 export type { LinkEvent, LinkFeatureOptions, LinkFeatures } from './features.ts';
 export { contentTokens, isProceduralId, isRegulatorId, linkFeatures } from './features.ts';
+export type { LinkInput } from './input.ts';
+export { linkInputOf } from './input.ts';
 export type { LinkContext, LinkPlan } from './plan.ts';
 export { planLink } from './plan.ts';
 export type { CaseDocument, CaseDocumentOptions, CaseRecord, CaseRow, CaseType, TimelineEntry } from './record.ts';
