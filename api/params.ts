@@ -4,6 +4,7 @@
 // public API: `Number("Infinity")`, `1e309` and `-0` are "integers" to it, and dates like
 // 2023-02-30 match any date pattern. Here an integer is digits only and within its bounds, a date
 // exists on the calendar, an enum is exact, and every error names the offending parameter.
+import { isCalendarDay } from '../pipeline/dates/index.ts';
 import { AppError } from '../pipeline/errors.ts';
 
 /** The subset of JSON Schema route parameters use. */
@@ -62,9 +63,7 @@ export function isRealDate(value: string): boolean {
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  // Day 0 of the next month is the last day of this one (leap years included).
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
+  if (year < 1 || !isCalendarDay(year, month, day)) return false;
   if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || (s !== undefined && Number(s) > 59))) return false;
   if (oh !== undefined && (Number(oh) > 14 || Number(om) > 59)) return false;
   return true;

@@ -5,17 +5,15 @@ import { z } from 'zod';
 import { exportFilterOf } from '../api/index.ts';
 import type { Config } from '../config.ts';
 import { type ExportProgress, exportDataset, FORMATS, TABLE_NAMES, type TableName } from '../datasets/index.ts';
+import { isCalendarDay } from '../pipeline/dates/index.ts';
 import { AppError } from '../pipeline/errors.ts';
 import { openContext } from './context.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** A real calendar day: `Date` would quietly roll 2025-02-30 over to March. */
-const realDate = (value: string): boolean => {
-  const day = value.slice(0, 10);
-  const t = Date.parse(`${day}T00:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === day;
-};
+const realDate = (value: string): boolean =>
+  isCalendarDay(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
 const dateParam = z.string().regex(DATE, 'an ISO date or date-time').refine(realDate, 'not a real date');
 
 export const exportCommandSchema = z.object({

@@ -2,6 +2,7 @@
 // concerns, as events frozen at the time they fire. Reads only; recording the matches is
 // api/alerts/queue.ts's.
 import type { DocumentQuery } from '../../index/index.ts';
+import { addDaysToIso, daysBetweenIso } from '../../pipeline/dates/index.ts';
 import { isAppError } from '../../pipeline/errors.ts';
 import { getCaseRecord, resolveCaseId } from '../../store/cases.ts';
 import type { Db } from '../../store/db.ts';
@@ -31,7 +32,6 @@ export type Match = { sub: Subscription; event: AlertEvent };
 
 /** Ids per index query: planDocumentSearch caps offset + limit at 1000. */
 const IDS_PER_QUERY = 200;
-const DAY_MS = 86_400_000;
 
 export async function matchDocuments(ctx: MatchContext, subs: Subscription[], rows: InboxRow[]): Promise<Match[]> {
   const { db, matcher, log, links } = ctx;
@@ -124,11 +124,11 @@ export function deadlineMatches(ctx: MatchContext, at: Date): Match[] {
   if (subs.length === 0) return [];
   const today = at.toISOString().slice(0, 10);
   const horizon = Math.max(...subs.map((s) => s.params.daysBefore ?? 7));
-  const last = new Date(Date.parse(`${today}T00:00:00Z`) + horizon * DAY_MS).toISOString().slice(0, 10);
+  const last = addDaysToIso(today, horizon);
   const rows = deadlinesBetween(db, today, last);
   const out: Match[] = [];
   for (const r of rows) {
-    const daysLeft = Math.round((Date.parse(`${r.date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+    const daysLeft = daysBetweenIso(r.date, today);
     const doc = documentSummary(db, r.documentId, links);
     if (!doc) continue;
     const c = r.caseId ? caseSummary(db, r.caseId, links) : null;

@@ -1,3 +1,10 @@
+export {
+  addDaysToIso,
+  addMonthsToIso,
+  daysBetweenIso,
+  daysInMonth,
+  isCalendarDay,
+} from './calendar.ts';
 export type { DateMention, FindDatesOptions } from './find-dates.ts';
 export { findDates } from './find-dates.ts';
 export { parseDateString } from './parse-date-string.ts';

@@ -3,6 +3,7 @@
 // "اعتبارا من", "a pris effet dès le"). The label comes from the clause: moratorium, compliance, or
 // plain deadline / effective date. A moratorium given as a length ("moratoire de sept mois") also
 // yields its end date from the start date.
+import { addDaysToIso, addMonthsToIso } from '../dates/calendar.ts';
 import { NUMBER_WORDS_ARABIC, NUMBER_WORDS_FRENCH } from '../dates/vocabulary.ts';
 import { normalizeForMatch } from '../normalize.ts';
 import type { DeadlineEntity, Span } from '../types.ts';
@@ -41,15 +42,6 @@ const NUMBER_WORDS: Record<string, number> = {
 const MORATORIUM_LENGTH =
   /(?:moratoire|moratorium|تعليق|توقيف)[^.؟!\n]{0,60}?(?:de|d'une duree de|pour|of|لمده|مده)\s+(\d{1,2}|\p{L}+)\s*(mois|months?|ans?|annee|اشهر|شهرا|شهر|شهرين|سنه|سنتين)?/u;
 
-function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
 function classify(ctx: DocContext, d: FoundDate): { label: string; confidence: number } | null {
   if (d.precision === 'year') return null;
   const s = sentenceAt(ctx, d.start);
@@ -67,11 +59,6 @@ function classify(ctx: DocContext, d: FoundDate): { label: string; confidence: n
   if (isStart) return { label: 'effective date', confidence: 0.75 };
   if (COMPLIANCE.test(sentence)) return { label: 'compliance deadline', confidence: 0.85 };
   return { label: 'deadline', confidence: 0.7 };
-}
-
-function addDays(iso: string, days: number): string {
-  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
 }
 
 // A limit given as a length counted from a start ("dans un délai de 60 jours à compter du 6 mai",
@@ -199,10 +186,10 @@ function findAnchoredLimits(ctx: DocContext): AnchoredLimit[] {
     if (!unit) continue;
     const date =
       unit === 'day'
-        ? addDays(start, n)
+        ? addDaysToIso(start, n)
         : unit === 'week'
-          ? addDays(start, n * 7)
-          : addMonths(start, unit === 'year' ? n * 12 : n);
+          ? addDaysToIso(start, n * 7)
+          : addMonthsToIso(start, unit === 'year' ? n * 12 : n);
     out.push({ date, oStart, oEnd: explicit ? explicit.end : oEnd, consumed, start: explicit ?? null });
   }
   return out;
@@ -273,7 +260,7 @@ export function findDeadlines(ctx: DocContext): { deadlines: DeadlineEntity[]; d
       const [n, unit] = self[raw] ?? [/^\d+$/.test(raw) ? Number(raw) : (NUMBER_WORDS[raw] ?? null), m[2] ?? ''];
       if (n !== null && unit) {
         const months = /^(?:an|ans|annee|سنه|سنتين|year|years)$/.test(unit) ? n * 12 : n;
-        const end = addMonths(moratoriumStart.date, months);
+        const end = addMonthsToIso(moratoriumStart.date, months);
         const oStart = ctx.norm.map[m.index] ?? 0;
         const oEnd = ctx.norm.map[m.index + m[0].length] ?? ctx.text.length;
         if (!byDate.has(end)) add(end, 'moratorium end', spanOf(ctx, oStart, oEnd, 0.6));
