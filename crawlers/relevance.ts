@@ -2,21 +2,14 @@
 // source's keywords. Matching folds case, Latin accents and Arabic diacritics/letter variants, so
 // "Données", "donnees" and "DONNÉES" match, as do "المعطيات" with or without harakat.
 import * as cheerio from 'cheerio';
+import { normalizeForMatch } from '../pipeline/normalize.ts';
 
+/**
+ * The pipeline's one folding (`normalizeForMatch`), with runs of whitespace made one space: page
+ * text keeps the line breaks and doubled spaces of its markup, a keyword is written with one.
+ */
 export function foldText(input: string): string {
-  return (
-    input
-      .normalize('NFKD')
-      // Combining marks: Latin accents and Arabic harakat/shadda/tanwin alike.
-      .replace(/\p{M}/gu, '')
-      .replace(/\u0640/g, '') // tatweel
-      .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627') // alef variants → ا
-      .replace(/\u0649/g, '\u064a') // alef maqsura → ya
-      .replace(/\u0629/g, '\u0647') // ta marbuta → ha
-      .replace(/[\u2019\u2018']/g, "'")
-      .toLowerCase()
-      .replace(/\s+/g, ' ')
-  );
+  return normalizeForMatch(input).replace(/\s+/g, ' ');
 }
 
 export function matchesKeywords(text: string, keywords: readonly string[]): string | null {
