@@ -1,7 +1,7 @@
 // What page chrome looks like: the tags, roles, class/id hints and lines that are never the article
 // (navigation, share bars, related-article blocks, paywall prompts, bylines and date lines). Read by
 // the pruning before scoring, by the cleaning inside the chosen blocks, and by plain-text pages.
-import { findDates } from './dates.ts';
+import { findPrintedDates } from './dates.ts';
 import type { El } from './dom.ts';
 
 // Removed with their content before scoring: never article text.
@@ -135,7 +135,7 @@ export function isDateLine(t: string): boolean {
   // A byline or date line is a line, not a paragraph: a paragraph that cites a deliberation "du 14
   // juillet 2015" carries a date and a cue word, and is still the article.
   if (t.length > MAX_DATE_LINE) return false;
-  const dates = findDates(t);
+  const dates = findPrintedDates(t);
   if (dates.length === 0) return false;
   if (BYLINE_CUE.test(t)) return true;
   let rest = t;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesFromLine, findDates, normalizeDigits, parseMetaDate } from './dates.ts';
+import { datesFromLine, findPrintedDates, normalizeDigits, parseMetaDate } from './dates.ts';
 
 describe('datesFromLine', () => {
   it.each([
@@ -30,7 +30,7 @@ describe('datesFromLine', () => {
   });
 
   it('rejects impossible dates', () => {
-    expect(findDates('31/02/2023 et 45.13.2020')).toEqual([]);
+    expect(findPrintedDates('31/02/2023 et 45.13.2020')).toEqual([]);
   });
 
   it('reads the cue before a weekday ("Published: Monday, November 18th, 2019 at 11:08 a.m.")', () => {
@@ -41,21 +41,21 @@ describe('datesFromLine', () => {
   });
 });
 
-describe('findDates', () => {
+describe('findPrintedDates', () => {
   it('gives offsets into the text as written, Arabic-Indic digits included', () => {
     const text = 'نشر في ٢٢ مارس ٢٠٢٥ على الساعة ١٧:٥١ - الرباط';
-    const [d] = findDates(text);
+    const [d] = findPrintedDates(text);
     expect(d).toMatchObject({ iso: '2025-03-22T17:51:00', kind: 'published' });
     expect(text.slice(d?.index, (d?.index ?? 0) + (d?.length ?? 0))).toBe('٢٢ مارس ٢٠٢٥ على الساعة ١٧:٥١');
   });
 
   it('keeps the seconds and offset of a machine timestamp printed in the page', () => {
-    expect(findDates('2019-11-19T08:57:40+01:00').map((d) => d.iso)).toEqual(['2019-11-19T08:57:40+01:00']);
-    expect(findDates('2019-11-20 17:27:46').map((d) => d.iso)).toEqual(['2019-11-20T17:27:46']);
+    expect(findPrintedDates('2019-11-19T08:57:40+01:00').map((d) => d.iso)).toEqual(['2019-11-19T08:57:40+01:00']);
+    expect(findPrintedDates('2019-11-20 17:27:46').map((d) => d.iso)).toEqual(['2019-11-20T17:27:46']);
   });
 
   it('skips month-only, year-only and pre-web dates (the dahir a text cites is not its date)', () => {
-    expect(findDates('en mars 2023, fin 2022, dahir du 15 novembre 1958')).toEqual([]);
+    expect(findPrintedDates('en mars 2023, fin 2022, dahir du 15 novembre 1958')).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@
 // dates carry no time zone, so they are returned as local ISO 8601 (`2023-01-10T10:13:00`, or
 // `2023-01-10` without a time) rather than guessing an offset; metadata dates keep the offset they
 // declare (`parseDateString`).
-import { findDates as findDateMentions, parseDateString } from '../dates/index.ts';
+import { findDates, parseDateString } from '../dates/index.ts';
 import { toLatinDigits } from '../normalize.ts';
 
 export type DateKind = 'published' | 'updated' | 'unknown';
@@ -43,10 +43,10 @@ function kindBefore(text: string, index: number): DateKind {
 }
 
 /** Every absolute date written in `text` (day precision), in reading order, each tagged by the cue word before it. */
-export function findDates(text: string): FoundDate[] {
+export function findPrintedDates(text: string): FoundDate[] {
   if (!HAS_DIGIT.test(text)) return [];
   const found: FoundDate[] = [];
-  for (const m of findDateMentions(text, { reference: null })) {
+  for (const m of findDates(text, { reference: null })) {
     if (m.precision !== 'day' || m.relative || m.date < EARLIEST) continue;
     // A machine timestamp printed in the page ("2019-11-19T08:57:40+01:00") keeps its seconds
     // and declared offset, as it would in metadata.
@@ -71,7 +71,7 @@ export function parseMetaDate(value: string | null | undefined): string | null {
 
 /** The publication and update dates of a short date line, publication preferred for the first. */
 export function datesFromLine(line: string): { published: string | null; updated: string | null } {
-  const found = findDates(line);
+  const found = findPrintedDates(line);
   const updated = found.find((d) => d.kind === 'updated')?.iso ?? null;
   const published = (found.find((d) => d.kind === 'published') ?? found.find((d) => d.kind !== 'updated'))?.iso ?? null;
   return { published, updated };

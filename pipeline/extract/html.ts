@@ -1,7 +1,7 @@
 import type { Extracted } from '../types.ts';
 import { cleanBlocks } from './clean.ts';
 import { selectContent, toParagraphs } from './content.ts';
-import { datesFromLine, findDates, parseMetaDate } from './dates.ts';
+import { datesFromLine, findPrintedDates, parseMetaDate } from './dates.ts';
 import { type El, parseHtml, textOf } from './dom.ts';
 import { linkDensityOf } from './measure.ts';
 import { cleanAuthorName, readMetadata, stripSiteName } from './metadata.ts';
@@ -241,12 +241,12 @@ function timeIsUpdate(el: El, iso: string): boolean {
     before += typeof c === 'string' ? c : textOf(c);
   }
   // The cue is read off the same rules as a printed line: the text before, then this date.
-  const found = findDates(`${before.slice(-40)} ${iso.slice(0, 10)}`);
+  const found = findPrintedDates(`${before.slice(-40)} ${iso.slice(0, 10)}`);
   return found[found.length - 1]?.kind === 'updated';
 }
 
 function hasCue(line: string): boolean {
-  return findDates(line).some((d) => d.kind !== 'unknown');
+  return findPrintedDates(line).some((d) => d.kind !== 'unknown');
 }
 
 /** The element or a small block around it is classed as a date, meta or byline line. */
@@ -262,7 +262,7 @@ function hasDateHint(el: El): boolean {
 /** A line that is a date and a few words at most ("Le 27 mars 2020 à 14h20", "Posted on ..."). */
 function isDateOnly(line: string | null): boolean {
   if (!line || line.length > 160) return false;
-  const found = findDates(line);
+  const found = findPrintedDates(line);
   if (found.length === 0) return false;
   let rest = line;
   for (const d of [...found].reverse()) rest = `${rest.slice(0, d.index)} ${rest.slice(d.index + d.length)}`;
@@ -489,7 +489,7 @@ const DATELINE_FILLER = /^(?:le|la|on|du|في|بتاريخ|يوم)$/i;
 /** The date of a dateline opening the text ("Rabat, le 9 janvier 2023 –"); null for a sentence. */
 function datelineDate(text: string): string | null {
   const head = text.slice(0, 160);
-  const d = findDates(head)[0];
+  const d = findPrintedDates(head)[0];
   if (!d || d.index > 45) return null;
   const prefix = head.slice(0, d.index);
   if (!DATELINE_PREFIX.test(prefix)) return null;
@@ -540,6 +540,6 @@ function distance(c: DateCandidate, anchorOrder: number, order: Map<El, number>)
 function dateFromUrl(url: string): string | null {
   const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(url);
   if (!m) return null;
-  const found = findDates(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`)[0];
+  const found = findPrintedDates(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`)[0];
   return found?.iso ?? null;
 }

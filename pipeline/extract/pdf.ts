@@ -2,7 +2,7 @@
 // PDF text arrives as visual lines: paragraphs are broken at every line end, words are hyphenated
 // across lines, and each page repeats its running header, footer and page number.
 import type { Extracted } from '../types.ts';
-import { findDates } from './dates.ts';
+import { findPrintedDates } from './dates.ts';
 
 const PAGE_NUMBER = /^(?:[-–—\s]*)(?:page|p\.|صفحة|الصفحة)?\s*\d{1,4}\s*(?:(?:\/|sur|of|من)\s*\d{1,4})?(?:[-–—\s]*)$/i;
 const ENDS_SENTENCE = /[.!?؟:;»"”)]$/;
@@ -29,7 +29,7 @@ export function extractPdfText(text: string, url: string): Extracted {
   const paragraphs = joinLines(lines);
   const body = paragraphs.join('\n\n');
   const title = headingOf(paragraphs);
-  const dated = findDates(body.slice(0, 3000)).find((d) => d.kind !== 'updated');
+  const dated = findPrintedDates(body.slice(0, 3000)).find((d) => d.kind !== 'updated');
   return {
     title,
     text: body,
@@ -112,7 +112,7 @@ function isLetterhead(paragraph: string): boolean {
   if (rest === '') return true;
   if (REFERENCE.test(rest)) return true;
   // A date line ("Rabat, le 12 mars 2021", "الرباط في 3 مارس 2024") dates the page, it does not title it.
-  if (findDates(rest).length > 0 && rest.length < 60) return true;
+  if (findPrintedDates(rest).length > 0 && rest.length < 60) return true;
   return INSTITUTION.test(rest) && rest.length <= 120 && !/[.!?؟]$/.test(rest);
 }
 

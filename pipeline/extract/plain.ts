@@ -9,7 +9,7 @@
 // highest total. A related-articles heading or a comment form ends the article outright.
 import type { Extracted } from '../types.ts';
 import { isChromeLine, isDateLine, startsRelatedBlock } from './chrome.ts';
-import { findDates } from './dates.ts';
+import { findPrintedDates } from './dates.ts';
 
 type Kind = 'prose' | 'heading' | 'short' | 'bullet' | 'teaser' | 'date' | 'chrome';
 
@@ -73,7 +73,7 @@ export function extractPlainText(body: string, title: string | null): Extracted 
   return {
     title: title ?? headline(head.slice(0, -1)),
     text,
-    publishedAt: dateline ? (findDates(dateline.text).find((d) => d.kind !== 'updated')?.iso ?? null) : null,
+    publishedAt: dateline ? (findPrintedDates(dateline.text).find((d) => d.kind !== 'updated')?.iso ?? null) : null,
     updatedAt: null,
     author: null,
     canonicalUrl: null,
