@@ -317,4 +317,11 @@ describe('scoreRelevance: collisions with other bodies and people', () => {
     expect(r.signals).not.toContain('comparison:cndp');
     expect(r.relevant).toBe(true);
   });
+
+  it('reads documents "exposed online" as a leak', () => {
+    const r = scoreRelevance(
+      press(null, 'Scans of guest passports were left exposed online by a hotel group in Marrakech.', 'en'),
+    );
+    expect(r.signals).toContain('enforcement:fuite');
+  });
 });

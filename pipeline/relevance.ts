@@ -109,7 +109,10 @@ const ENFORCEMENT: Pattern[] = [
   latin('controle', 'controles? (?:inopines?|sur place)|missions? de controle|inspections?|investigations?|enquetes?'),
   latin('audition', 'auditions?|convoquee?s?|convocations?'),
   latin('infraction', 'infractions?|violations?|illegalement|illicites?'),
-  latin('fuite', 'fuites? de donnees|fuites?|piratages?|cyberattaques?|hackers?|leaks?|breach(?:es)?|hack(?:ed|ing)?'),
+  latin(
+    'fuite',
+    'fuites? de donnees|fuites?|piratages?|cyberattaques?|hackers?|leaks?|breach(?:es)?|hack(?:ed|ing)?|(?:left )?exposed online|exposee?s? (?:en ligne|sur internet)|en libre acces',
+  ),
   latin(
     'surveillance',
     'videosurveillance|video-surveillance|surveillance|cameras?|reconnaissance faciale|facial recognition|biometri(?:e|que|c)s?',
@@ -270,10 +273,9 @@ export function scoreRelevance(input: RelevanceInput): RelevanceResult {
       // its Moroccan counterpart, the CNDP…"): the acronym is ours but the matter is not — unless the
       // headline puts it first (a joint letter of several authorities).
       signals.push('comparison:cndp');
-    } else if (topic.length > 0 || moroccanContext || (frenchCndp.length === 0 && enforcement.length > 0)) {
-      // With no word of public debate around it, an acronym next to enforcement words (a moratorium,
-      // cameras, complaints) is the data-protection regulator: short briefs name neither the
-      // country nor "personal data".
+    } else if (topic.length > 0 || moroccanContext || frenchCndp.length === 0) {
+      // With no word of public debate around it, the acronym is the data-protection regulator:
+      // short briefs name neither the country nor "personal data".
       acronymIsOurs = true;
     } else {
       signals.push('ambiguous:cndp');

@@ -56,6 +56,12 @@ describe('identityKeyOf', () => {
     expect(identityKeyOf('Assurances Nakhil')).toBe(identityKeyOf('نخيل للتأمين'));
   });
 
+  it('reads a final h after a vowel as the ة Arabic drops ("Kasbah" / "قصبة"), and بنك as banque', () => {
+    expect(consonantSkeleton('Kasbah Noujoum')).toBe(consonantSkeleton('قصبة النجوم'));
+    expect(consonantSkeleton('Dar Fatimah')).toBe(consonantSkeleton('دار فاطمة'));
+    expect(identityKeyOf('Banque Tilal Atlas')).toBe(identityKeyOf('بنك تلال أطلس'));
+  });
+
   it('drops a word-initial h in both scripts: French writes a silent one, Arabic a vowel', () => {
     expect(identityKeyOf('Horizon Santé')).toBe(identityKeyOf('أوريزون صحة'));
     expect(consonantSkeleton('Hassan Nour')).toBe(consonantSkeleton('حسن نور'));

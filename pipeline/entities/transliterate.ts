@@ -352,7 +352,9 @@ function latinWordSkeleton(word: string): string {
     .replace(/qu|ck/g, 'k')
     .replace(/c(?=[eiy])/g, 's')
     .replace(/x/g, 'ks')
-    .replace(/^h(?=..)/, '');
+    .replace(/^h(?=..)/, '')
+    // "Kasbah", "Fatimah": a final h after a vowel writes the ة that the Arabic side drops.
+    .replace(/(?<=[aeiou])h$/, '');
   let out = '';
   for (const ch of w) {
     if (/[aeiouyw]/.test(ch)) continue;

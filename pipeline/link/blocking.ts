@@ -16,12 +16,16 @@ export function blockingKeys(doc: LinkFeatures): { write: string[]; lookup: stri
     write.add(`o:${id}`);
     // An unknown company meets its other-script spelling through its consonant skeleton.
     const key = doc.orgKeys?.[id];
-    if (key) write.add(`k:${key}`);
-    // Reports shorten a name or translate its tail: its opening consonants meet (`skeletonSimilarity`).
-    if (key) write.add(`k:${key.slice(0, 3)}…`);
+    // Two-consonant keys are too common to block on; the name's other evidence finds the case.
+    if (key && key.length >= 3) {
+      write.add(`k:${key}`);
+      // Reports shorten a name or translate its tail: its opening consonants meet (`skeletonSimilarity`).
+      write.add(`k:${key.slice(0, 3)}…`);
+    }
   }
   for (const id of doc.orgIds) lookup.add(`o:${id}`);
   for (const key of Object.values(doc.orgKeys ?? {})) {
+    if (key.length < 3) continue;
     lookup.add(`k:${key}`);
     lookup.add(`k:${key.slice(0, 3)}…`);
   }

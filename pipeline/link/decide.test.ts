@@ -172,6 +172,18 @@ describe('decideLink', () => {
     expect(scoreCandidate(linkFeatures(ar), caseOf('c', fr)).subject).toBe(1);
   });
 
+  it('keeps a two-consonant name for scoring but never blocks on it', () => {
+    const doc = makeDoc({
+      id: 'doc_w',
+      title: 'La CNDP met en demeure Wsel',
+      text: 'La CNDP a mis en demeure Wsel, qui suivait ses livreurs hors service.',
+      orgs: [{ id: 'org:x-wsel', name: 'Wsel' }],
+    });
+    const features = linkFeatures(doc);
+    expect(features.orgKeys['org:x-wsel']).toBe('sl');
+    expect(blockingKeys(features).lookup.some((k) => k.startsWith('k:'))).toBe(false);
+  });
+
   it('vetoes different subjects only between companies, not between bodies a meeting puts first', () => {
     const report = (id: string, org: { id: string; name: string }, language: 'fr' | 'ar' = 'fr') =>
       makeDoc({

@@ -248,7 +248,9 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
     // A name that is mostly a sector word ("Banque Oudaya", "بنك الوداية") keeps it, read in French.
     const bare = consonantSkeleton(org.name);
     const key = bare.length >= 3 ? bare : describedSkeleton(org.name);
-    if (key.length >= 3) orgKeys[org.id] = key;
+    // Two consonants ("Wsel", "وصل") still tell one company from another next to other evidence;
+    // blocking uses only keys of three or more (`blockingKeys`).
+    if (key.length >= 2) orgKeys[org.id] = key;
   }
   const laws: Record<string, number> = {};
   for (const law of doc.entities.laws) {
