@@ -32,24 +32,10 @@ import {
   setExportJobProgress,
 } from '../store/export-jobs.ts';
 import type { ExportFilter } from '../store/exports.ts';
-import { type SearchQuerystring, searchQuerySchema, toDocumentQuery } from './search-route.ts';
+import { ENTITY_FILTER_PARAMS, type SearchQuerystring, searchQuerySchema, toDocumentQuery } from './search-route.ts';
 
 /** Filter parameters shared with /search: same names, same validation, same meaning. */
-const FILTER_PARAMS = [
-  'language',
-  'source',
-  'outlet',
-  'kind',
-  'org',
-  'law',
-  'article',
-  'eventType',
-  'caseId',
-  'from',
-  'to',
-  'relevant',
-  'includeDuplicates',
-] as const;
+const FILTER_PARAMS = [...ENTITY_FILTER_PARAMS, 'caseId', 'from', 'to', 'relevant', 'includeDuplicates'] as const;
 
 type FilterParams = Pick<SearchQuerystring, (typeof FILTER_PARAMS)[number]>;
 

@@ -22,6 +22,21 @@ const list = (items: object, description: string) => ({
   description: `${description} Repeat the parameter for several values (any of them matches).`,
 });
 
+/**
+ * The /search filters that narrow by what a document is and says. Saved searches (alerts) and
+ * dataset exports take these under the same names and schemas, each adding its own few.
+ */
+export const ENTITY_FILTER_PARAMS = [
+  'language',
+  'source',
+  'outlet',
+  'kind',
+  'org',
+  'law',
+  'article',
+  'eventType',
+] as const;
+
 export const searchQuerySchema = {
   type: 'object',
   additionalProperties: false,

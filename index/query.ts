@@ -309,21 +309,7 @@ function pickTitle(f: Record<string, unknown> | undefined): string | null {
 }
 
 export function shapeResult(query: DocumentQuery, plan: PlannedSearch, res: MeiliSearchResponse): DocumentSearchResult {
-  const hits = res.hits.map(
-    (h): SearchHit => ({
-      id: h.documentId,
-      url: h.url,
-      language: h.language,
-      title: h.title,
-      titleHighlighted: pickTitle(h._formatted),
-      publishedAt: h.publishedAtIso,
-      caseId: h.caseId,
-      sourceId: h.sourceId,
-      outlet: h.outlet,
-      snippet: pickSnippet(h._formatted, h.language),
-      via: 'query',
-    }),
-  );
+  const hits = res.hits.map((h): SearchHit => ({ ...toHit(h), via: 'query' }));
   let nextCursor: string | null = null;
   const last = res.hits[res.hits.length - 1];
   if (res.hits.length === plan.body.limit && last) {

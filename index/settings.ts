@@ -38,18 +38,6 @@ export const DOCUMENT_FILTERABLE = [
   'tie',
 ] as const;
 
-export const DOCUMENT_FACETS = [
-  'language',
-  'sourceId',
-  'outlet',
-  'sourceKind',
-  'orgIds',
-  'lawIds',
-  'eventTypes',
-  'topics',
-  'caseId',
-] as const;
-
 // Localized attributes are pinned because language detection on a short Arabic title sometimes picks
 // Persian, whose normalizer rewrites ي/ك and then nothing matches. Pinning also keeps French
 // stop-word/diacritic handling on French fields only.

@@ -3,24 +3,10 @@
 // /search" holds by construction rather than by keeping two lists in step.
 import type { DocumentQuery } from '../../index/index.ts';
 import type { SavedSearch } from '../../store/subscriptions.ts';
-import { type SearchQuerystring, searchQuerySchema, toDocumentQuery } from '../search-route.ts';
+import { ENTITY_FILTER_PARAMS, type SearchQuerystring, searchQuerySchema, toDocumentQuery } from '../search-route.ts';
 
 /** The /search parameters a saved search keeps: the query and its filters (no paging, dates or facets). */
-const SAVED_SEARCH_FIELDS = [
-  'q',
-  'language',
-  'source',
-  'outlet',
-  'kind',
-  'org',
-  'law',
-  'article',
-  'eventType',
-  'topic',
-  'caseId',
-  'relevant',
-  'includeDuplicates',
-] as const;
+const SAVED_SEARCH_FIELDS = ['q', ...ENTITY_FILTER_PARAMS, 'topic', 'caseId', 'relevant', 'includeDuplicates'] as const;
 
 const props = searchQuerySchema.properties as Record<string, object>;
 
