@@ -9,6 +9,7 @@
 // Reference: Leskovec, Rajaraman & Ullman, Mining of Massive Datasets, ch. 3.
 import { createHash } from 'node:crypto';
 import { normalizeForMatch } from './normalize.ts';
+import { mulberry32 } from './random.ts';
 
 export const MINHASH_PERMUTATIONS = 128;
 export const LSH_BANDS = 32;
@@ -39,17 +40,6 @@ export function contentHash(text: string): string {
 
 // Deterministic permutation parameters (mulberry32 from a fixed seed): signatures stored today must
 // compare with signatures computed next year.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
 const random = mulberry32(0x5eed_2026);
 const XOR_SEEDS = new Uint32Array(MINHASH_PERMUTATIONS);
 const MULTIPLIERS = new Uint32Array(MINHASH_PERMUTATIONS);

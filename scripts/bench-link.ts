@@ -10,21 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { linkInputOf } from '../pipeline/link/index.ts';
+import { seededRandom } from '../pipeline/random.ts';
 import type { EventType, Lang, Span, UnderstoodDocument } from '../pipeline/types.ts';
 import { linkNewDocument } from '../store/case-linking.ts';
 import { type Db, openDb } from '../store/db.ts';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    // mulberry32: small, fast, good enough for shaping a synthetic archive.
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EVENT_MIX: EventType[] = [
   'hearing',
@@ -55,7 +44,7 @@ interface Generated {
  * archive covers more companies), with a few popular ones (platforms, telecoms) in many matters.
  */
 export function* syntheticArchive(total: number, years: number, seed: number): Generator<Generated> {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const orgCount = Math.max(50, Math.round(total / 10));
   const start = Date.UTC(2019, 0, 1);

@@ -137,22 +137,26 @@ export interface RealEvalResult {
 // A fixed import time: a publication date equal to it can only be the import time leaking in.
 const IMPORT_TIME = new Date('2026-11-30T12:00:00Z');
 
+/** Exactly what a user hands `raqib ingest --jsonl`: each page's own facts, no gold. */
+export function ingestLinesOf(docs: RealDoc[]): string[] {
+  return docs.map((d) =>
+    JSON.stringify({
+      url: d.url,
+      source: d.outlet,
+      title: d.title,
+      text: d.text,
+      publishedAt: d.published,
+      language: d.language,
+    }),
+  );
+}
+
 export async function runRealEval(dir = REAL_DIR): Promise<RealEvalResult> {
   const docs = loadRealCorpus(dir);
   const dataDir = mkdtempSync(join(tmpdir(), 'raqib-eval-real-'));
   const db = openDb(dataDir);
   try {
-    // Exactly what a user hands `raqib ingest --jsonl`: the page's own facts, no gold.
-    const lines = docs.map((d) =>
-      JSON.stringify({
-        url: d.url,
-        source: d.outlet,
-        title: d.title,
-        text: d.text,
-        publishedAt: d.published,
-        language: d.language,
-      }),
-    );
+    const lines = ingestLinesOf(docs);
     const ingested = await ingestLines(db, lines, { now: IMPORT_TIME });
     const ids = ingested.outputs.map((o) => ('id' in o ? o.id : null));
     const misses: string[] = [];

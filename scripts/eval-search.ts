@@ -22,7 +22,7 @@ import { createSearchIndex } from '../index/index.ts';
 import { getAnalysis } from '../store/analyses.ts';
 import { caseIdsForDocument } from '../store/cases.ts';
 import { openDb } from '../store/db.ts';
-import { loadRealCorpus, REAL_DIR, type RealDoc } from './eval-real.ts';
+import { ingestLinesOf, loadRealCorpus, REAL_DIR, type RealDoc } from './eval-real.ts';
 
 const silent = { info() {}, warn() {}, debug() {}, error() {} };
 
@@ -81,17 +81,7 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApi>> | null = null;
   try {
     let t0 = performance.now();
-    // Exactly what a user hands `raqib ingest --jsonl`: the page's own facts, no gold.
-    const lines = docs.map((d) =>
-      JSON.stringify({
-        url: d.url,
-        source: d.outlet,
-        title: d.title,
-        text: d.text,
-        publishedAt: d.published,
-        language: d.language,
-      }),
-    );
+    const lines = ingestLinesOf(docs);
     const ingested = await ingestLines(db, lines, { now: new Date('2026-11-30T12:00:00Z') });
     const evalIdOf = new Map<string, string>();
     ingested.outputs.forEach((o, i) => {

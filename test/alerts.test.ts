@@ -14,12 +14,12 @@ import {
   verifySignature,
 } from '../api/alerts/index.ts';
 import { createApi, hashKey } from '../api/index.ts';
-import { createSearchIndex, type SearchIndex } from '../index/index.ts';
+import type { SearchIndex } from '../index/index.ts';
 import { mergeCases, splitDocument } from '../store/case-linking.ts';
 import { caseIdsForDocument } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import { ok, parseMime, type Receiver, type SmtpSink, startReceiver, startSmtp, until } from './alerts-helpers.ts';
-import { CORPUS, type FixtureDoc, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from './search-fixtures.ts';
+import { type FixtureDoc, GAZETTEER, openCorpusIndex, SILENT_LOG, storeFixture } from './search-fixtures.ts';
 
 const KEY = 'alerts-test-key-0123456789abcdef';
 const AUTH = { authorization: `Bearer ${KEY}` };
@@ -98,20 +98,12 @@ async function subscribe(body: object, headers: Record<string, string> = AUTH) {
 const payloads = (r: Receiver) => [...r.acked().values()].map((bodies) => JSON.parse(bodies[0] as string));
 
 beforeAll(async () => {
-  const t = openTempDb('alerts');
-  db = t.db;
-  search = createSearchIndex({
-    db,
-    dataDir: t.dataDir,
-    config: { indexPrefix: 'alerts_' },
-    log: SILENT_LOG,
-    gazetteer: GAZETTEER,
-    maxIndexingThreads: 1,
-    pollMs: 50,
+  ({ db, search } = await openCorpusIndex({
+    label: 'alerts',
+    indexPrefix: 'alerts_',
+    ids,
     onSynced: () => engine?.kick(),
-  });
-  await search.start({ loop: false });
-  for (const f of CORPUS) storeFixture(db, f, ids);
+  }));
   await search.drain();
   smtp = await startSmtp();
   mailer = createSmtpMailer(alertsConfigSchema.parse({ smtpHost: '127.0.0.1', smtpPort: String(smtp.port) }));

@@ -7,10 +7,10 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, hashKey } from '../api/index.ts';
-import { createSearchIndex, type SearchIndex } from '../index/index.ts';
+import type { SearchIndex } from '../index/index.ts';
 import type { Db } from '../store/db.ts';
 import { conforms, HOSTILE } from './hostile.ts';
-import { CORPUS, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from './search-fixtures.ts';
+import { GAZETTEER, openCorpusIndex } from './search-fixtures.ts';
 
 const KEY = 'hardening-test-key-0123456789abcdef';
 let db: Db;
@@ -20,19 +20,7 @@ let origin: string;
 const ids = new Map<string, string>();
 
 beforeAll(async () => {
-  const t = openTempDb('hardening');
-  db = t.db;
-  search = createSearchIndex({
-    db,
-    dataDir: t.dataDir,
-    config: { indexPrefix: 'hard_' },
-    log: SILENT_LOG,
-    gazetteer: GAZETTEER,
-    maxIndexingThreads: 1,
-    pollMs: 50,
-  });
-  await search.start({ loop: false });
-  for (const f of CORPUS) storeFixture(db, f, ids);
+  ({ db, search } = await openCorpusIndex({ label: 'hardening', indexPrefix: 'hard_', ids }));
   await search.drain();
   app = await createApi({
     db,

@@ -3,10 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, hashKey } from '../api/index.ts';
-import { createSearchIndex, type SearchIndex } from '../index/index.ts';
+import type { SearchIndex } from '../index/index.ts';
 import type { Db } from '../store/db.ts';
 import { recordSourceRun, upsertSource } from '../store/sources.ts';
-import { CORPUS, GAZETTEER, openTempDb, SILENT_LOG, storeFixture } from './search-fixtures.ts';
+import { CORPUS, GAZETTEER, openCorpusIndex } from './search-fixtures.ts';
 
 const KEY = 'test-key-for-curation-0123456789';
 const NOW = new Date('2026-02-01T00:00:00Z');
@@ -17,19 +17,7 @@ const ids = new Map<string, string>();
 const id = (fixtureId: string) => ids.get(fixtureId) ?? fixtureId;
 
 beforeAll(async () => {
-  const t = openTempDb('api');
-  db = t.db;
-  search = createSearchIndex({
-    db,
-    dataDir: t.dataDir,
-    config: { indexPrefix: 'api_' },
-    log: SILENT_LOG,
-    gazetteer: GAZETTEER,
-    maxIndexingThreads: 1,
-    pollMs: 50,
-  });
-  await search.start({ loop: false });
-  for (const f of CORPUS) storeFixture(db, f, ids);
+  ({ db, search } = await openCorpusIndex({ label: 'api', indexPrefix: 'api_', ids }));
   upsertSource(db, 'cndp-fr', {
     id: 'cndp-fr',
     name: 'CNDP (FR)',

@@ -1,6 +1,8 @@
 // Generated import lines (JSON Lines for `raqib ingest`) for kill tests, the fuzz demo and the
 // 100k-document ingest benchmark. Deterministic from a seed; the sentences are our own writing,
 // recombined: fictional companies, Moroccan cities, enforcement events, French and Arabic.
+import { seededRandom } from '../pipeline/random.ts';
+import { FR_MONTHS } from './replica/dates.ts';
 
 // Company names are combined from two lists, so a large file has many distinct matters (about
 // twenty articles each) rather than a few giant ones.
@@ -77,32 +79,6 @@ const TOPICS_AR = [
   'نقل المعطيات إلى خوادم بالخارج',
   'التعرف على الوجه عند مدخل مقراتها',
 ] as const;
-const FR_MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same file. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fisher–Yates over a copy, driven by the file's PRNG. */
 function shuffle<T>(rand: () => number, xs: readonly T[]): T[] {
@@ -125,7 +101,8 @@ export interface GeneratedLine {
 
 /** `count` import lines; about a third are Arabic, and stories repeat so linking has work to do. */
 export function* generateArticles(count: number, seed = 14): Generator<GeneratedLine> {
-  const rand = prng(seed);
+  // The same seed gives the same file.
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   for (let i = 0; i < count; i++) {
     const c = Math.floor(rand() * Math.max(10, Math.ceil(count / 20)));

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseReader, GazetteerEntry } from '../index/index.ts';
+import { type CaseReader, createSearchIndex, type GazetteerEntry, type SearchIndex } from '../index/index.ts';
 import { linkInputOf } from '../pipeline/link/index.ts';
 import { detectTopics } from '../pipeline/topics.ts';
 import type { Entities, EventType, Lang, UnderstoodDocument } from '../pipeline/types.ts';
@@ -355,4 +355,31 @@ export function longDocument(paragraphs: number): FixtureDoc {
     orgs: ['org:cndp'],
     caseId: null,
   };
+}
+
+/**
+ * A temp database with CORPUS stored (fixture ids → stored ids into `ids`) and a fresh index under
+ * `indexPrefix` started on it: the setup the API tests share. The caller drains the index once it
+ * has written whatever else its tests need.
+ */
+export async function openCorpusIndex(options: {
+  label: string;
+  indexPrefix: string;
+  ids: Map<string, string>;
+  onSynced?: () => void;
+}): Promise<{ db: Db; search: SearchIndex }> {
+  const { db, dataDir } = openTempDb(options.label);
+  const search = createSearchIndex({
+    db,
+    dataDir,
+    config: { indexPrefix: options.indexPrefix },
+    log: SILENT_LOG,
+    gazetteer: GAZETTEER,
+    maxIndexingThreads: 1,
+    pollMs: 50,
+    ...(options.onSynced ? { onSynced: options.onSynced } : {}),
+  });
+  await search.start({ loop: false });
+  for (const f of CORPUS) storeFixture(db, f, options.ids);
+  return { db, search };
 }

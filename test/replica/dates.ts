@@ -18,7 +18,7 @@ export function localParts(iso: string): LocalParts {
   return { y: Number(y), m: Number(m), d: Number(d), hh, mm, weekday };
 }
 
-const FR_MONTHS = [
+export const FR_MONTHS = [
   'janvier',
   'février',
   'mars',
