@@ -216,6 +216,49 @@ export function analysesWithUrls(db: Db, documentIds: readonly string[]): Analys
   return rows.map(fromRowWithUrl);
 }
 
+const understoodStatements = new WeakMap<Db, Statement>();
+
+/**
+ * The understood document as the pipeline made it, read back from its analysis and its document's
+ * canonical URL (the `url` the pipeline gives a document), with the canonical id of its
+ * near-duplicate cluster as it stands now. A large batch is linked after all of it is analysed;
+ * reading each document back when its turn comes keeps one document in memory instead of the whole
+ * batch (the texts and entities of 100,000 documents held through linking).
+ */
+export function understoodDocumentOf(
+  db: Db,
+  documentId: string,
+): { doc: UnderstoodDocument; duplicateOf: string | null } | null {
+  let statement = understoodStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(`${WITH_URL} WHERE a.document_id = ?`);
+    understoodStatements.set(db, statement);
+  }
+  const row = statement.get(documentId) as (AnalysisRow & { canonical_url: string | null }) | undefined;
+  if (!row || row.canonical_url === null) return null;
+  const a = fromRow(row);
+  const doc: UnderstoodDocument = {
+    id: a.documentId,
+    url: row.canonical_url,
+    sourceId: a.sourceId,
+    outlet: a.outlet,
+    title: a.title,
+    text: a.text,
+    language: a.language,
+    paragraphLanguages: a.paragraphLanguages,
+    publishedAt: a.publishedAt,
+    publishedAtSource: a.publishedAtSource,
+    publishedAtEvidence: a.publishedAtEvidence,
+    updatedAt: a.updatedAt,
+    author: a.author,
+    relevant: a.relevant,
+    relevanceScore: a.relevanceScore,
+    entities: a.entities,
+    pipelineVersion: a.pipelineVersion,
+  };
+  return { doc, duplicateOf: a.duplicateOf };
+}
+
 /** One page of every analysis in id order, after `afterId` (keyset paging: a rebuild reads them all). */
 export function analysesPage(db: Db, afterId: string, limit: number): AnalysisWithUrl[] {
   const rows = db
