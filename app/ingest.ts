@@ -3,7 +3,7 @@
 // never costs the good lines.
 
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
@@ -102,6 +102,11 @@ export async function ingestLines(
     onProgress?: (done: number, total: number) => void;
     /** Build `outputs` (one understood document per line); off, only errors are read back. */
     outputs?: boolean;
+    /**
+     * Receives each line's output, in input order, instead of `outputs` collecting them: a large
+     * file's documents are then written out one at a time rather than held in memory together.
+     */
+    onOutput?: (output: PublicDocument | IngestLineError) => void | Promise<void>;
   } = {},
 ): Promise<IngestResult> {
   const now = options.now ?? new Date();
@@ -175,21 +180,25 @@ export async function ingestLines(
   // Read back after the whole file is processed and linked: duplicates and cases reflect every line.
   // Without `--out` the per-line documents are not built: on a large file they would hold every
   // document's entities in memory at once for nothing.
-  const wantOutputs = options.outputs ?? true;
+  const wantOutputs = options.onOutput !== undefined || (options.outputs ?? true);
   const outputs: IngestResult['outputs'] = [];
+  const emit = async (output: PublicDocument | IngestLineError) => {
+    if (options.onOutput) await options.onOutput(output);
+    else outputs.push(output);
+  };
   for (const entry of perLine) {
     if (!('documentId' in entry)) {
-      if (wantOutputs) outputs.push(entry);
+      if (wantOutputs) await emit(entry);
       continue;
     }
     const id = entry.documentId;
     if (failed.has(id) || !hasAnalysis(db, id)) {
       // Stored but not understood: the snapshot is kept and `raqib process` retries it.
       const error = fail(entry.line, 'PIPELINE_FAILED', failed.get(id) ?? 'not analysed');
-      if (wantOutputs) outputs.push(error);
+      if (wantOutputs) await emit(error);
       continue;
     }
-    if (wantOutputs) outputs.push(publicDocumentOf(db, id));
+    if (wantOutputs) await emit(publicDocumentOf(db, id));
   }
   errors.sort((a, b) => a.line - b.line);
   return { lines: lineNo, imported: ids.length, analysed: toProcess.length, errors, outputs };
@@ -220,16 +229,26 @@ export async function runIngest(config: Readonly<Config>, options: { input: stri
       input: createReadStream(options.input, 'utf8'),
       crlfDelay: Number.POSITIVE_INFINITY,
     });
+    // `--out` is written line by line as the documents are read back, never collected first.
+    const path = options.out;
+    let out: WriteStream | null = null;
+    const write = path
+      ? async (o: PublicDocument | IngestLineError) => {
+          out ??= createWriteStream(path, 'utf8');
+          if (!out.write(`${JSON.stringify(o)}\n`)) await once(out, 'drain');
+        }
+      : undefined;
     const result = await ingestLines(ctx.db, lines, {
       onProgress: progressPrinter(ctx.log, 'processing'),
-      outputs: options.out !== undefined,
+      outputs: false,
+      onOutput: write,
     });
     for (const e of result.errors) ctx.log.warn({ line: e.line, reason: e.error.message }, 'line skipped');
-    if (options.out) {
-      const out = createWriteStream(options.out, 'utf8');
-      for (const o of result.outputs) if (!out.write(`${JSON.stringify(o)}\n`)) await once(out, 'drain');
-      out.end();
-      await once(out, 'finish');
+    if (path) {
+      // An empty input still leaves its (empty) output file.
+      const stream: WriteStream = out ?? createWriteStream(path, 'utf8');
+      stream.end();
+      await once(stream, 'finish');
     }
     ctx.log.info(
       { lines: result.lines, imported: result.imported, analysed: result.analysed, skipped: result.errors.length },

@@ -127,6 +127,22 @@ describe('ingestLines', () => {
 });
 
 describe('raqib ingest (CLI)', () => {
+  it('hands each line its output in input order through onOutput, collecting none', async () => {
+    const lines = [JSON.stringify(FR), 'not json', JSON.stringify(AR)];
+    const collected = await ingestLines(freshDb(), lines);
+    const streamed: unknown[] = [];
+    const result = await ingestLines(freshDb(), lines, {
+      onOutput: async (o) => {
+        // An asynchronous writer (a file stream waiting for 'drain') is awaited before the next line.
+        await new Promise((r) => setImmediate(r));
+        streamed.push(o);
+      },
+    });
+    expect(result.outputs).toEqual([]);
+    expect(streamed).toEqual(collected.outputs);
+    expect(streamed).toHaveLength(3);
+  });
+
   it('writes one JSON object per input line and exits 2 when lines were skipped', async () => {
     const { execFileSync } = await import('node:child_process');
     const dir = mkdtempSync(join(tmpdir(), 'raqib-ingest-cli-'));
