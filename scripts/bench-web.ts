@@ -15,11 +15,11 @@ import { startServices } from '../app/serve.ts';
 import { loadConfig } from '../config.ts';
 import { SOURCES } from '../crawlers/sources/index.ts';
 import { listCases } from '../store/cases.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/chromium.ts';
 import { startReplica } from '../test/replica/index.ts';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Math.max(3, Number(process.argv[runsArg + 1]) || 30) : 30;
-const CHROMIUM = '/usr/bin/chromium';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -78,16 +78,7 @@ try {
       const browser = await chromium.launchPersistentContext(profile, {
         executablePath: CHROMIUM,
         headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: CHROMIUM_ARGS,
         locale: 'fr-FR',
       });
       try {

@@ -38,6 +38,29 @@ function runChild(dataDir: string, sourcesFile: string): { done: Promise<number 
   return { done, kill: () => child.kill('SIGKILL') };
 }
 
+/**
+ * Writes `sources` into a fresh data dir, starts a crawl child and SIGKILLs it once `killAt` pages
+ * are stored. Returns what the next run needs, a live count of stored pages and the first child's
+ * exit code.
+ */
+async function crawlThenKill(sources: unknown[], killAt: number, pollMs: number) {
+  const dataDir = tempDataDir();
+  const sourcesFile = join(dataDir, 'sources.json');
+  writeFileSync(sourcesFile, JSON.stringify(sources));
+  openDb(dataDir).close();
+  const watcher = new Database(join(dataDir, 'raqib.sqlite'), { readonly: true });
+  closers.push(() => watcher.close());
+  const pageCount = () => watcher.prepare('SELECT count(*) FROM pages').pluck().get() as number;
+
+  const first = runChild(dataDir, sourcesFile);
+  // The child starts tsx and the crawler first: on a loaded two-core machine that alone can take
+  // tens of seconds, so the kill point is awaited generously.
+  const deadline = Date.now() + 90_000;
+  while (pageCount() < killAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, pollMs));
+  first.kill();
+  return { dataDir, sourcesFile, pageCount, exitCode: await first.done };
+}
+
 it('resumes an interrupted crawl without losing or duplicating pages', async () => {
   const paths = Array.from({ length: ARTICLE_COUNT }, (_, i) => `/actu/${i + 1}`);
   const site = await startSite({
@@ -58,27 +81,14 @@ it('resumes an interrupted crawl without losing or duplicating pages', async () 
       );
     });
   }
-  const dataDir = tempDataDir();
-  const sourcesFile = join(dataDir, 'sources.json');
   const source = testSource({
     id: 'resume',
     discovery: [{ type: 'feed', url: `${site.origin}/feed`, evidence: 'seen' }],
     politeness: { minDelayMs: 0, maxConcurrency: 2 },
   });
-  writeFileSync(sourcesFile, JSON.stringify([source]));
-  openDb(dataDir).close();
 
-  const watcher = new Database(join(dataDir, 'raqib.sqlite'), { readonly: true });
-  closers.push(() => watcher.close());
-  const pageCount = () => watcher.prepare('SELECT count(*) FROM pages').pluck().get() as number;
-
-  const first = runChild(dataDir, sourcesFile);
-  // The child starts tsx and the crawler first: on a loaded two-core machine that alone can take
-  // tens of seconds, so the kill point is awaited generously.
-  const deadline = Date.now() + 90_000;
-  while (pageCount() < 8 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  first.kill();
-  expect(await first.done).toBeNull();
+  const { dataDir, sourcesFile, pageCount, exitCode } = await crawlThenKill([source], 8, 20);
+  expect(exitCode).toBeNull();
   const storedAtKill = pageCount();
   expect(storedAtKill).toBeGreaterThanOrEqual(8);
   expect(storedAtKill).toBeLessThan(ARTICLE_COUNT);
@@ -115,19 +125,7 @@ it('resumes against the replica web: Arabic URLs, redirects and PDFs survive a S
   // Slow every page down a little so the kill lands mid-crawl.
   for (const a of ARTICLES.filter((x) => ids.includes(x.sourceId))) replica.delay(a.url, 80);
   for (const p of PDFS) replica.delay(p.url, 80);
-  const dataDir = tempDataDir();
-  const sourcesFile = join(dataDir, 'sources.json');
-  writeFileSync(sourcesFile, JSON.stringify(sources));
-  openDb(dataDir).close();
-  const watcher = new Database(join(dataDir, 'raqib.sqlite'), { readonly: true });
-  closers.push(() => watcher.close());
-  const pageCount = () => watcher.prepare('SELECT count(*) FROM pages').pluck().get() as number;
-
-  const first = runChild(dataDir, sourcesFile);
-  const deadline = Date.now() + 90_000;
-  while (pageCount() < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  first.kill();
-  await first.done;
+  const { dataDir, sourcesFile, pageCount } = await crawlThenKill(sources, 3, 10);
   const atKill = pageCount();
   expect(atKill).toBeGreaterThanOrEqual(3);
 

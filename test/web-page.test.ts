@@ -13,6 +13,7 @@ import { type Running, startServices } from '../app/serve.ts';
 import { loadConfig } from '../config.ts';
 import { SOURCES } from '../crawlers/sources/index.ts';
 import { listCases } from '../store/cases.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 import { type Replica, startReplica } from './replica/index.ts';
 
 // Browser globals used inside page.evaluate callbacks (they run in the page); this project compiles
@@ -33,18 +34,7 @@ interface NavigationEntry {
   transferSize: number;
 }
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(import.meta.dirname, '..', 'test-artifacts', 'web');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let replica: Replica;
 let ctx: AppContext;
@@ -111,7 +101,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     // A fresh profile directory per run (playwright passes it as --user-data-dir).
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     locale: 'fr-FR',
     timezoneId: 'Africa/Casablanca',
   });

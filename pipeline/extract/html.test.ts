@@ -2,23 +2,29 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Extracted } from '../types.ts';
 import { extractHtml } from './html.ts';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
-interface Expected {
+interface Expected extends Omit<Extracted, 'text'> {
   url: string;
-  title: string | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  author: string | null;
-  canonicalUrl: string | null;
-  declaredLanguage: string | null;
-  rejected: { reason: string } | null;
   paragraphs?: number;
   mustContain: string[];
   mustNotContain: string[];
 }
+
+// Headlines of unrelated news, as link lists and tickers repeat them around an article.
+const HEADLINES = [
+  'Le dirham se stabilise face au dollar',
+  'Tanger Med inaugure un nouveau quai',
+  'Grève des transporteurs à Casablanca',
+  'Le festival de Fès dévoile sa programmation',
+  'Hausse des exportations de phosphate',
+  'Les pluies relancent la saison agricole',
+  'Un nouveau stade pour la ville de Tétouan',
+  'Le tourisme intérieur reprend des couleurs',
+];
 
 const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith('.html'))
@@ -125,18 +131,8 @@ describe('extractHtml details', () => {
   });
 
   it('rejects a page whose only content is a list of unrelated headline links', () => {
-    const heads = [
-      'Le dirham se stabilise face au dollar',
-      'Tanger Med inaugure un nouveau quai',
-      'Grève des transporteurs à Casablanca',
-      'Le festival de Fès dévoile sa programmation',
-      'Hausse des exportations de phosphate',
-      'Les pluies relancent la saison agricole',
-      'Un nouveau stade pour la ville de Tétouan',
-      'Le tourisme intérieur reprend des couleurs',
-    ];
     const html = page(
-      `<div class="main"><ul>${heads.map((h, i) => `<li><a href="/n/${i}">${h}</a></li>`).join('')}</ul></div>`,
+      `<div class="main"><ul>${HEADLINES.map((h, i) => `<li><a href="/n/${i}">${h}</a></li>`).join('')}</ul></div>`,
     );
     expect(extractHtml(html, 'https://maghress.com/fr/x/1').rejected).not.toBeNull();
   });
@@ -154,15 +150,7 @@ describe('extractHtml details', () => {
 });
 
 describe('extractHtml on ticker widgets', () => {
-  const headlines = [
-    'Le dirham se stabilise face au dollar',
-    'Tanger Med inaugure un nouveau quai',
-    'Grève des transporteurs à Casablanca',
-    'Le festival de Fès dévoile sa programmation',
-    'Hausse des exportations de phosphate',
-    'Les pluies relancent la saison agricole',
-    'Un nouveau stade pour la ville de Tétouan',
-  ];
+  const headlines = HEADLINES.slice(0, 7);
 
   it('calls a page whose only text is a marquee ticker a ticker page, not an empty one', () => {
     const html = page(`<div id="top"><a href="/">Accueil</a></div><marquee>${headlines.join(' ')}</marquee>`);
