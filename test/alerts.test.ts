@@ -15,6 +15,7 @@ import {
 } from '../api/alerts/index.ts';
 import { createApi, hashKey } from '../api/index.ts';
 import type { SearchIndex } from '../index/index.ts';
+import { addDaysToIso } from '../pipeline/dates/index.ts';
 import { mergeCases, splitDocument } from '../store/case-linking.ts';
 import { caseIdsForDocument } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
@@ -27,7 +28,7 @@ const AUTH = { authorization: `Bearer ${KEY}` };
 const API_NOW = new Date('2023-02-01T00:00:00Z');
 const BASE = 'http://raqib.test';
 const TODAY = new Date().toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => addDaysToIso(TODAY, n);
 
 let db: Db;
 let search: SearchIndex;
