@@ -6,7 +6,7 @@ export { type Decoded, decodeBody } from './decode.ts';
 export { type DiscoveredLink, parseFeed, parseListing, parseSitemap } from './discovery.ts';
 export { listSourcesWithHealth, type SourceWithHealth } from './health.ts';
 export { HostLimiter, type HostLimits } from './host-limiter.ts';
-export { extractPdfText, type PdfText } from './pdf.ts';
+export { type PdfText, readPdfText } from './pdf.ts';
 export { createProgressReporter, type ProgressReporter, type ProgressReporterOptions } from './progress.ts';
 export { foldText, matchesKeywords } from './relevance.ts';
 export { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler.ts';

@@ -4,7 +4,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { expect, it } from 'vitest';
 import { isAppError } from '../pipeline/errors.ts';
-import { extractPdfText } from './pdf.ts';
+import { readPdfText } from './pdf.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -23,7 +23,7 @@ it('extracts French and Arabic text, page by page, without a worker or network',
   const bytes = await doc.save();
   const copy = new Uint8Array(bytes);
 
-  const out = await extractPdfText(bytes);
+  const out = await readPdfText(bytes);
   expect(out.pages).toBe(2);
   const [fr, ar] = out.text.split('\n\n');
   expect(fr).toBe('Délibération portant avertissement à un opérateur');
@@ -45,11 +45,11 @@ it('mends Arabic words a text layer broke between glyph runs, and keeps real wor
   // between the two words follows an isolated/final form and stays.
   const broken = '\uFE8D\uFEDF\uFEE4\uFEE4 \uFEE0\uFEDC\uFE94 \uFE8D\uFEDF\uFEE4\uFED0\uFEAE\uFE91\uFEF4 \uFE94';
   doc.addPage().drawText(broken, { x: 50, y: 700, font: arabic, size: 14 });
-  const out = await extractPdfText(await doc.save());
+  const out = await readPdfText(await doc.save());
   expect(out.text).toBe('المملكة المغربية');
 });
 
 it('fails with PDF_FAILED on a body that is not a PDF', async () => {
-  const error = await extractPdfText(Buffer.from('%PDF-1.7 this is not really a pdf')).catch((e: unknown) => e);
+  const error = await readPdfText(Buffer.from('%PDF-1.7 this is not really a pdf')).catch((e: unknown) => e);
   expect(isAppError(error, 'PDF_FAILED')).toBe(true);
 });

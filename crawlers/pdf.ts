@@ -36,7 +36,11 @@ export interface PdfText {
   pages: number;
 }
 
-export async function extractPdfText(bytes: Uint8Array, maxPages = 500): Promise<PdfText> {
+/**
+ * The text layer of a PDF's pages (bytes → text). The one PDF reader: the pipeline's `extractPdfText`
+ * (pipeline/extract/pdf.ts) then cleans this text into an article like any other page.
+ */
+export async function readPdfText(bytes: Uint8Array, maxPages = 500): Promise<PdfText> {
   const { getDocument, VerbosityLevel } = await loadPdfJs();
   // pdfjs transfers (detaches) the buffer it is given; copy so the caller's bytes stay intact.
   const data = new Uint8Array(bytes);

@@ -14,7 +14,7 @@ import { canonicalizeUrl } from '../canonicalize.ts';
 import { decodeBody, mimeType } from '../decode.ts';
 import { parseListing } from '../discovery.ts';
 import type { FetchedResponse } from '../fetch-page.ts';
-import { extractPdfText } from '../pdf.ts';
+import { readPdfText } from '../pdf.ts';
 import { matchesKeywords, visibleText } from '../relevance.ts';
 import type { HandlerContext, HandlerRequest, PageHandler } from './context.ts';
 import { fetchAdmitted } from './gate.ts';
@@ -84,7 +84,7 @@ function isRecentPermanentFailure(ctx: HandlerContext, url: string): boolean {
 async function readArticle(response: FetchedResponse): Promise<ArticleText> {
   const contentType = mimeType(response.headers['content-type']) || 'application/octet-stream';
   const isPdf = contentType === 'application/pdf' || response.body.subarray(0, 5).toString('latin1') === '%PDF-';
-  if (isPdf) return { text: (await extractPdfText(response.body)).text, charset: null, contentType, isPdf };
+  if (isPdf) return { text: (await readPdfText(response.body)).text, charset: null, contentType, isPdf };
   const decoded = decodeBody(response.body, response.headers['content-type']);
   return { text: decoded.text, charset: decoded.charset, contentType, isPdf };
 }
