@@ -4,6 +4,7 @@ import { normalizeForMatch } from '../normalize.ts';
 import { readArabicName } from './arabic-names.ts';
 import { type DocContext, origIndex, slugOf, spanOf } from './context.ts';
 import { type Found, isSourceCredit, knownName } from './known-organizations.ts';
+import { ACRONYM_STOP, NOT_NAMES } from './not-organizations.ts';
 import { salientNames } from './salient-names.ts';
 import { identityKeyOf } from './transliterate.ts';
 
@@ -57,31 +58,6 @@ const LATIN_NAME =
   /\s*((?:\p{Lu}[\p{L}\p{N}&'’-]*|\d+[\p{L}][\p{L}\p{N}-]*)(?:[ \t]+(?:(?:d['’])?\p{Lu}[\p{L}\p{N}&'’-]*|&))*)/uy;
 const QUOTED_NAME = /\s*[«"“]\s*([^»"”\n]{2,40}?)\s*[»"”]/uy;
 
-const NOT_NAMES = new Set([
-  'maroc',
-  'marocaine',
-  'marocain',
-  'etat',
-  'le',
-  'la',
-  'les',
-  'un',
-  'une',
-  'rgpd',
-  'gdpr',
-  // Legal forms alone ("Meta Platforms, Inc.").
-  'inc',
-  'ltd',
-  'corp',
-  'llc',
-  'plc',
-  // "given the company until February 28", "la société lundi": dates are not names.
-  ...'january february march april may june july august september october november december'.split(' '),
-  ...'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre'.split(' '),
-  ...'monday tuesday wednesday thursday friday saturday sunday'.split(' '),
-  ...'lundi mardi mercredi jeudi vendredi samedi dimanche'.split(' '),
-]);
-
 const LEGAL_SUFFIX = /(?:\s+(?:sa|s\.a\.?|sarl|sas|ltd|inc|plc|maroc|morocco|group|groupe))+$/;
 
 function cleanName(raw: string): string {
@@ -107,128 +83,7 @@ function overlaps(taken: Array<[number, number]>, s: number, e: number): boolean
   return taken.some(([a, b]) => s < b && e > a);
 }
 
-// All-caps words that are not organizations.
-const ACRONYM_STOP = new Set([
-  'PDF',
-  'URL',
-  'CCTV',
-  'RGPD',
-  'GDPR',
-  'PIB',
-  'TVA',
-  'SMS',
-  'DH',
-  'DHS',
-  'MAD',
-  'USD',
-  'EUR',
-  'HTML',
-  'IA',
-  'AI',
-  'COVID',
-  'ADN',
-  'DNA',
-  'CIN',
-  'CNIE',
-  'FAQ',
-  'PME',
-  'TPE',
-  'VIP',
-  'TV',
-  'GPS',
-  'IP',
-  'SIM',
-  'OK',
-  'CEO',
-  'PDG',
-  'DG',
-  'UTC',
-  'GMT',
-  'API',
-  'APP',
-  'WEB',
-  'NB',
-  'PS',
-  'AFP',
-  'BTS',
-  'BAC',
-  'QR',
-  'ID',
-  'IT',
-  'RSS',
-  'VPN',
-  'USB',
-  'CV',
-  'RH',
-  'HT',
-  'TTC',
-  'AM',
-  'PM',
-  'MMS',
-  'KYC',
-  'FR',
-  'AR',
-  'EN',
-  'MA',
-  'USA',
-  'UK',
-  'UAE',
-  'EAU',
-  'RDC',
-  'ONG',
-  'NGO',
-  'MRE',
-  'TIC',
-  'NTIC',
-  'BO',
-  'JO',
-  'PV',
-  'ISO',
-  'HTTP',
-  'HTTPS',
-  'WWW',
-  'OTP',
-  'NFC',
-  'RFID',
-  'DPO',
-  'RSSI',
-  'CNI',
-  'PIN',
-  'IBAN',
-  'RIB',
-  'SA',
-  'SARL',
-  'SAS',
-  'SNC',
-  'LTD',
-  'INC',
-  // Currencies ("francs CFA") and the opt-out keyword of text messages.
-  'CFA',
-  'FCFA',
-  'XOF',
-  'XAF',
-  'STOP',
-  // Currencies of the foreign stories, technical and job abbreviations read as acronyms.
-  'KES',
-  'NGN',
-  'TND',
-  'DZD',
-  'EGP',
-  'GBP',
-  'CAD',
-  'CHF',
-  'TRY',
-  'SAR',
-  'AED',
-  'LLM',
-  'LLMS',
-  'GPT',
-  'DRH',
-  'AMO',
-  'GAFAM',
-  // "Assemblée générale (AG)": a meeting.
-  'AG',
-]);
+// "II", "XIV": Roman numerals in capitals number things; they are not acronyms.
 const ROMAN = /^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 
 // An acronym in brackets ("(SNCR)"); the name it stands for is read in the words before it.
@@ -299,6 +154,22 @@ const AR_HEAD = /(?<![\p{L}])[وف]?[بل]?(جامعه|كليه|معهد|مست�
 const INTERCAPPED =
   /(?<![\p{L}\p{N}])((?!Mc|Mac)\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,2})(?![\p{L}\p{N}])/gu;
 
+/**
+ * What every rule of `findUnknown` shares: the document, the spans already taken (by the gazetteer,
+ * by people, by an earlier rule) and `push`, which records a name unless it overlaps one of them.
+ */
+interface Finder {
+  ctx: DocContext;
+  taken: Array<[number, number]>;
+  /** "Syndicat national des chauffeurs routiers (SNCR)": the acronym stands for the full name. */
+  definedAcronyms: Map<string, string>;
+  push(name: string, oStart: number, oEnd: number, confidence: number, identity?: string): void;
+}
+
+/**
+ * Each family of rules in turn. The order matters: a span taken by an earlier rule is not read again
+ * by a later one, so the more specific rules (defined acronyms, courts, institutions) come first.
+ */
 export function findUnknown(
   ctx: DocContext,
   known: Found[],
@@ -307,6 +178,23 @@ export function findUnknown(
 ): Found[] {
   const out: Found[] = [];
   const taken: Array<[number, number]> = [...read, ...known.map((f): [number, number] => [f.span.start, f.span.end])];
+  const finder = createFinder(ctx, taken, out);
+  findDefinedAcronyms(finder);
+  findFrenchCourts(finder);
+  findForeignCourts(finder);
+  if (ctx.language !== 'ar') findInstitutionsByHead(finder);
+  findArabicInstitutions(finder);
+  if (ctx.language !== 'ar') findLegalFormsAndBodies(finder);
+  if (ctx.language !== 'ar') findIntercappedBrands(finder);
+  findAfterTriggers(finder);
+  findAppositives(finder);
+  findSalientNames(finder, people);
+  findCapitalRuns(finder);
+  return out;
+}
+
+function createFinder(ctx: DocContext, taken: Array<[number, number]>, out: Found[]): Finder {
+  const definedAcronyms = new Map<string, string>();
   // The identity comes from another spelling when there is one: the full name of an acronym defined
   // earlier, the Latin name in brackets after an Arabic transliteration.
   const push = (name: string, oStart: number, oEnd: number, confidence: number, identity?: string) => {
@@ -316,7 +204,7 @@ export function findUnknown(
     // "GAMMAs", "GAFAMs": a plural acronym names a class of companies.
     if (/^\p{Lu}{2,}s$/u.test(cleaned)) return;
     if (overlaps(taken, oStart, oEnd) || isSourceCredit(ctx.text, oStart, oStart + cleaned.length)) return;
-    const bracketed = bracketedLatin(oStart + cleaned.length);
+    const bracketed = bracketedLatin(ctx.text, oStart + cleaned.length);
     const named = identity ?? definedAcronyms.get(cleaned) ?? bracketed?.name ?? cleaned;
     const nn = normalizeForMatch(named);
     const info = knownName(nn) ?? knownName(nn.replace(LEGAL_SUFFIX, ''));
@@ -337,24 +225,27 @@ export function findUnknown(
       out.push({ id, name: display, known: info !== undefined, span: spanOf(ctx, bracketed.start, end, confidence) });
     }
   };
+  return { ctx, taken, definedAcronyms, push };
+}
 
-  const readNameAt = (oPos: number): { name: string; start: number } | null => {
-    for (const re of [QUOTED_NAME, LATIN_NAME]) {
-      re.lastIndex = oPos;
-      const m = re.exec(ctx.text);
-      if (m?.[1]) return { name: m[1], start: m.index + m[0].indexOf(m[1]) };
-    }
-    return null;
-  };
+function readNameAt(text: string, oPos: number): { name: string; start: number } | null {
+  for (const re of [QUOTED_NAME, LATIN_NAME]) {
+    re.lastIndex = oPos;
+    const m = re.exec(text);
+    if (m?.[1]) return { name: m[1], start: m.index + m[0].indexOf(m[1]) };
+  }
+  return null;
+}
 
-  // "Syndicat national des chauffeurs routiers (SNCR)": the full name, and the acronym stands for it.
-  const definedAcronyms = new Map<string, string>();
-  const bracketedLatin = (oEnd: number): { name: string; start: number } | undefined => {
-    // «سيغما» (Sigma Relation Client): the Latin spelling in brackets names the same company.
-    const m = /^[»"”]?\s*\(\s*(\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)\s*\)/u.exec(ctx.text.slice(oEnd, oEnd + 70));
-    if (!m?.[1] || !/[\u0600-\u06ff]/.test(ctx.text.slice(Math.max(0, oEnd - 2), oEnd))) return undefined;
-    return { name: m[1], start: oEnd + m[0].indexOf(m[1]) };
-  };
+/** «سيغما» (Sigma Relation Client): the Latin spelling in brackets names the same company. */
+function bracketedLatin(text: string, oEnd: number): { name: string; start: number } | undefined {
+  const m = /^[»"”]?\s*\(\s*(\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)\s*\)/u.exec(text.slice(oEnd, oEnd + 70));
+  if (!m?.[1] || !/[\u0600-\u06ff]/.test(text.slice(Math.max(0, oEnd - 2), oEnd))) return undefined;
+  return { name: m[1], start: oEnd + m[0].indexOf(m[1]) };
+}
+
+/** "Syndicat national des chauffeurs routiers (SNCR)": the full name, and the acronym stands for it. */
+function findDefinedAcronyms({ ctx, taken, definedAcronyms, push }: Finder): void {
   ACRONYM_DEFINITION.lastIndex = 0;
   for (let m = ACRONYM_DEFINITION.exec(ctx.text); m !== null; m = ACRONYM_DEFINITION.exec(ctx.text)) {
     const acronym = m[1] ?? '';
@@ -368,8 +259,10 @@ export function findUnknown(
     definedAcronyms.set(acronym, full);
     push(full, start, start + full.length, 0.75);
   }
+}
 
-  // Courts outside the gazetteer: "le tribunal de première instance de Casablanca".
+/** Courts outside the gazetteer: "le tribunal de première instance de Casablanca". */
+function findFrenchCourts({ ctx, push }: Finder): void {
   COURT.lastIndex = 0;
   for (let m = COURT.exec(ctx.norm.text); m !== null; m = COURT.exec(ctx.norm.text)) {
     const oStart = origIndex(ctx, m.index);
@@ -378,9 +271,13 @@ export function findUnknown(
     const oEnd = origIndex(ctx, m.index + m[0].length) + city[0].length;
     push(ctx.text.slice(oStart, oEnd), oStart, oEnd, 0.7);
   }
+}
 
-  // Courts named in English or Arabic take the French name's identity: "Administrative Court of Rabat",
-  // "المحكمة الإدارية بالرباط" and "tribunal administratif de Rabat" are one court.
+/**
+ * Courts named in English or Arabic take the French name's identity: "Administrative Court of Rabat",
+ * "المحكمة الإدارية بالرباط" and "tribunal administratif de Rabat" are one court.
+ */
+function findForeignCourts({ ctx, push }: Finder): void {
   for (const [re, arabic] of [
     [EN_COURT, false],
     [AR_COURT, true],
@@ -397,30 +294,36 @@ export function findUnknown(
       push(ctx.text.slice(oStart, oEnd), oStart, oEnd, 0.7, `${french} de ${city}`);
     }
   }
+}
 
-  // "l'université Ibn Battouta", "Ibn Battouta University", "لجامعة ابن بطوطة": an institution named by
-  // its head noun and a proper name. The head noun stays in the name, where the identity key reads it.
-  if (ctx.language !== 'ar') {
-    for (const re of [HEAD_THEN_NAME, NAME_THEN_HEAD]) {
-      re.lastIndex = 0;
-      for (let m = re.exec(ctx.text); m !== null; m = re.exec(ctx.text)) {
-        let start = m.index;
-        let name = m[0];
-        if (re === HEAD_THEN_NAME) {
-          LATIN_NAME.lastIndex = m.index + m[0].length;
-          const proper = LATIN_NAME.exec(ctx.text)?.[1];
-          if (!proper) continue;
-          name = `${m[0]}${proper}`;
-        } else {
-          const lead = /^(?:(?:The|A|An|In|At|For|By|From|To|Of)[ \t]+)+/.exec(name)?.[0] ?? '';
-          start += lead.length;
-          name = name.slice(lead.length);
-          if (name.split(/[ \t]+/).length < 2) continue;
-        }
-        push(name, start, start + name.length, 0.65);
+/**
+ * "l'université Ibn Battouta", "Ibn Battouta University": an institution named by its head noun and
+ * a proper name. The head noun stays in the name, where the identity key reads it.
+ */
+function findInstitutionsByHead({ ctx, push }: Finder): void {
+  for (const re of [HEAD_THEN_NAME, NAME_THEN_HEAD]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.text); m !== null; m = re.exec(ctx.text)) {
+      let start = m.index;
+      let name = m[0];
+      if (re === HEAD_THEN_NAME) {
+        LATIN_NAME.lastIndex = m.index + m[0].length;
+        const proper = LATIN_NAME.exec(ctx.text)?.[1];
+        if (!proper) continue;
+        name = `${m[0]}${proper}`;
+      } else {
+        const lead = /^(?:(?:The|A|An|In|At|For|By|From|To|Of)[ \t]+)+/.exec(name)?.[0] ?? '';
+        start += lead.length;
+        name = name.slice(lead.length);
+        if (name.split(/[ \t]+/).length < 2) continue;
       }
+      push(name, start, start + name.length, 0.65);
     }
   }
+}
+
+/** "لجامعة ابن بطوطة": the same in Arabic, the name read after the head noun. */
+function findArabicInstitutions({ ctx, push }: Finder): void {
   AR_HEAD.lastIndex = 0;
   for (let m = AR_HEAD.exec(ctx.norm.text); m !== null; m = AR_HEAD.exec(ctx.norm.text)) {
     const head = m[1] ?? '';
@@ -429,27 +332,31 @@ export function findUnknown(
     const start = origIndex(ctx, m.index + m[0].length - head.length);
     push(ctx.text.slice(start, ar.end), start, ar.end, 0.55);
   }
+}
 
-  if (ctx.language !== 'ar') {
-    for (const re of [NAME_THEN_LEGAL_FORM, HEAD_WITH_COMPLEMENT]) {
-      re.lastIndex = 0;
-      for (let m = re.exec(ctx.text); m !== null; m = re.exec(ctx.text)) {
-        const lead = /^(?:(?:The|A|An|In|At|For|By|From|To|Of)[ \t]+)+/.exec(m[0])?.[0] ?? '';
-        const name = m[0].slice(lead.length).replace(/[ \t]+(?:de|du|des|d'|d’|et)$/u, '');
-        push(name, m.index + lead.length, m.index + lead.length + name.length, 0.6);
-      }
+/** "Mulla Pride Ltd" (a legal form after capitalized words), "le Club des avocats" (a body and its complement). */
+function findLegalFormsAndBodies({ ctx, push }: Finder): void {
+  for (const re of [NAME_THEN_LEGAL_FORM, HEAD_WITH_COMPLEMENT]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.text); m !== null; m = re.exec(ctx.text)) {
+      const lead = /^(?:(?:The|A|An|In|At|For|By|From|To|Of)[ \t]+)+/.exec(m[0])?.[0] ?? '';
+      const name = m[0].slice(lead.length).replace(/[ \t]+(?:de|du|des|d'|d’|et)$/u, '');
+      push(name, m.index + lead.length, m.index + lead.length + name.length, 0.6);
     }
   }
+}
 
-  // "AdNova Media", "SecuVision Maroc": a capital inside a word is a brand's, not a person's or a place's.
-  if (ctx.language !== 'ar') {
-    INTERCAPPED.lastIndex = 0;
-    for (let m = INTERCAPPED.exec(ctx.text); m !== null; m = INTERCAPPED.exec(ctx.text)) {
-      const name = m[1] ?? '';
-      push(name, m.index, m.index + name.length, 0.6);
-    }
+/** "AdNova Media", "SecuVision Maroc": a capital inside a word is a brand's, not a person's or a place's. */
+function findIntercappedBrands({ ctx, push }: Finder): void {
+  INTERCAPPED.lastIndex = 0;
+  for (let m = INTERCAPPED.exec(ctx.text); m !== null; m = INTERCAPPED.exec(ctx.text)) {
+    const name = m[1] ?? '';
+    push(name, m.index, m.index + name.length, 0.6);
   }
+}
 
+/** "la société X", "شركة X", "developer X": the name after a noun for a company or a body. */
+function findAfterTriggers({ ctx, push }: Finder): void {
   const triggers: Array<[RegExp, boolean]> = [
     [FR_TRIGGER, true],
     [AR_TRIGGER, false],
@@ -462,13 +369,13 @@ export function findUnknown(
       const oEnd = origIndex(ctx, nEnd);
       let found: { name: string; start: number } | null = null;
       for (const at of described ? descriptorEnds(ctx.text, oEnd) : [oEnd]) {
-        found = readNameAt(at);
+        found = readNameAt(ctx.text, at);
         if (found) break;
       }
       if (!found) {
-        const trigger = m[2] ?? '';
-        if (m[1] || !AR_BARE_TRIGGERS.has(trigger)) continue;
-        const ar = readArabicName(ctx, nEnd, trigger === 'بنك' || trigger === 'مصرف');
+        const noun = m[2] ?? '';
+        if (m[1] || !AR_BARE_TRIGGERS.has(noun)) continue;
+        const ar = readArabicName(ctx, nEnd, noun === 'بنك' || noun === 'مصرف');
         if (ar) push(ctx.text.slice(ar.start, ar.end), ar.start, ar.end, 0.55);
         continue;
       }
@@ -477,19 +384,25 @@ export function findUnknown(
       push(name, found.start, found.start + name.length, 0.7);
     }
   }
+}
 
-  // "TransMaghreb Logistique, a trucking company", "Atlas Dépannage, une société de…": an appositive.
+/** "TransMaghreb Logistique, a trucking company", "Atlas Dépannage, une société de…": an appositive. */
+function findAppositives({ ctx, push }: Finder): void {
   APPOSITIVE.lastIndex = 0;
   for (let m = APPOSITIVE.exec(ctx.text); m !== null; m = APPOSITIVE.exec(ctx.text)) {
     const name = NAME_BEFORE.exec(ctx.text.slice(Math.max(0, m.index - 80), m.index))?.[1] ?? '';
     if (!name || (name.split(/\s+/).length < 2 && !/\p{Lu}.*\p{Lu}/u.test(name))) continue;
     push(name, m.index - name.length, m.index, 0.6);
   }
+}
 
-  // Names the report repeats or quotes without a trigger (`salient-names.ts`); a person's name repeated is a person's.
+/** Names the report repeats or quotes without a trigger (`salient-names.ts`); a person's name repeated is a person's. */
+function findSalientNames({ ctx, push }: Finder, people: Array<[number, number]>): void {
   for (const c of salientNames(ctx)) if (!overlaps(people, c.start, c.end)) push(c.name, c.start, c.end, 0.5);
+}
 
-  // Acronyms in capitals (and, in Arabic text, any Latin proper name): organizations more often than not.
+/** Acronyms in capitals (and, in Arabic text, any Latin proper name): organizations more often than not. */
+function findCapitalRuns({ ctx, push }: Finder): void {
   const isArabicDoc = ctx.language === 'ar';
   const latinRun = isArabicDoc
     ? // Latin letters only: a Latin name glued to the next Arabic word ("THE PRESSعلى") ends where the script changes.
@@ -523,7 +436,6 @@ export function findUnknown(
     if (/^D-?\d/.test(raw)) continue; // deliberation numbers
     push(raw, m.index, m.index + raw.length, isArabicDoc ? 0.5 : 0.45);
   }
-  return out;
 }
 
 function isBracketedGloss(text: string, start: number, end: number): boolean {
