@@ -2,7 +2,8 @@
 //   load the stored page → understand it (pipeline/run.ts: extraction, dates, language, relevance,
 //   entities) → choose its near-duplicate cluster (pipeline/dedupe.ts) → save the analysis →
 //   read what linking needs of it (pipeline/link: `linkInputOf`) → link the batch in publication
-//   order (store/case-linking.ts loads the candidates, `planLink` decides, the store applies).
+//   order (store/case-linking.ts loads the candidates, `planLink` decides, the store applies) →
+//   settle the small cases the batch founded (`settleTarget`).
 // Every step reads and writes the record; the decisions themselves are the pure stages of pipeline/.
 
 import type { Logger } from 'pino';
@@ -18,7 +19,8 @@ import {
   saveAnalysis,
   staleDocumentIds,
 } from '../store/analyses.ts';
-import { linkNewDocument } from '../store/case-linking.ts';
+import { linkNewDocument, settleCases } from '../store/case-linking.ts';
+import { caseIdsForDocument } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import { getDocument, latestVersion, listDocumentIds } from '../store/documents.ts';
 import { openContext } from './context.ts';
@@ -135,6 +137,12 @@ export function processDocuments(db: Db, options: ProcessOptions = {}): ProcessS
       entry.caseId = linked.caseId;
       entry.mentionedCaseIds = linked.mentionedCaseIds;
     }
+  }
+  // Then settle: a small case founded before the batch's other reports were in may belong to them.
+  const founded = [...summary.documents.values()].flatMap((d) => (d.caseId ? [d.caseId] : []));
+  const settled = new Set(settleCases(db, founded));
+  for (const entry of summary.documents.values()) {
+    if (entry.caseId && settled.has(entry.caseId)) entry.caseId = caseIdsForDocument(db, entry.doc.id).caseId;
   }
   return summary;
 }

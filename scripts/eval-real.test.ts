@@ -12,8 +12,8 @@ describe('eval --corpus real', () => {
     expect(r.dates.right).toBe(r.dates.goldDated);
     expect(r.cases.distractorsInCases).toBe(0);
     expect(r.cases.relevantWithoutCase).toBe(0);
-    expect(r.cases.pairwise.f1).toBeGreaterThanOrEqual(0.85);
-    expect(r.cases.frArPairs.recall).toBeGreaterThanOrEqual(0.75);
+    expect(r.cases.pairwise.f1).toBeGreaterThanOrEqual(0.9);
+    expect(r.cases.frArPairs.recall).toBeGreaterThanOrEqual(0.85);
     expect(r.entities.organizations?.recall).toBeGreaterThanOrEqual(0.9);
     expect(r.entities.laws?.f1).toBeGreaterThanOrEqual(0.95);
   });

@@ -15,9 +15,11 @@ import {
   type LinkInput,
   type LinkThresholds,
   linkTerms,
+  MAX_ABSORBABLE,
   mergeSummaries,
   monthBucket,
   planLink,
+  settleTarget,
   termWeights,
 } from '../pipeline/link/index.ts';
 import {
@@ -455,6 +457,33 @@ export function linkNewDocument(db: Db, input: LinkInput, options: LinkOptions =
 }
 
 /** Analyst: the two cases are one matter. The absorbed id redirects; later re-linking keeps them together. */
+/**
+ * After a batch: small cases its documents founded join the matter that now claims all their
+ * documents (`settleTarget` decides). Returns the absorbed case ids (they now redirect).
+ */
+export function settleCases(db: Db, caseIds: readonly string[], options: LinkOptions = {}): string[] {
+  const now = iso(options.now);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  return db.transaction((): string[] => {
+    const settled: string[] = [];
+    for (const id of [...new Set(caseIds)].sort()) {
+      const small = loadSummary(db, id);
+      if (!small || small.docCount > MAX_ABSORBABLE || hasPinned(db, id)) continue;
+      const members = loadDocRows(
+        db,
+        primaryMembers(db, id).map((m) => m.documentId),
+      ).map((d) => d.features);
+      const candidates = new Map<string, CaseSummary>();
+      for (const m of members) for (const c of candidateCases(db, m).candidates) candidates.set(c.caseId, c);
+      const target = settleTarget(small, members, [...candidates.values()], thresholds);
+      if (!target) continue;
+      absorb(db, target, id, 'settled: its documents belong to a larger matter', false, now);
+      settled.push(id);
+    }
+    return settled;
+  })();
+}
+
 export function mergeCases(db: Db, survivorId: string, absorbedId: string, actor: string, now = new Date()): string {
   return db.transaction(() => {
     const survivor = resolveCaseId(db, survivorId);

@@ -17,7 +17,7 @@ import {
   visaHearingFr,
   visaSanction,
 } from '../test/link-scenarios.ts';
-import { linkNewDocument, mergeCases, relinkAll, renameCase, splitDocument } from './case-linking.ts';
+import { linkNewDocument, mergeCases, relinkAll, renameCase, settleCases, splitDocument } from './case-linking.ts';
 import { caseIdsForDocument, curationLog, getCase, getCaseRecord, listCases } from './cases.ts';
 import { type Db, openDb } from './db.ts';
 
@@ -251,6 +251,21 @@ describe('store/cases', () => {
     expect(caseIdsForDocument(db, b.id).caseId).toBe(first);
     expect(getCase(db, leak)).toMatchObject({ id: first, redirectedFrom: leak, documentCount: 3 });
     expect(getCaseRecord(db, leak, now)?.documents.map((g) => g.language)).toEqual(['ar', 'fr']);
+  });
+
+  it('settles a small case a batch founded too early into the matter that now claims it', () => {
+    const matter = link(visaHearingFr).caseId as string;
+    link(visaSanction);
+    // Linked with a bar nothing reaches, the Arabic report founds a case of its own, as an undated
+    // report does when it is linked before its matter's other coverage.
+    const never = { join: 2, mention: 2, bridge: 2 };
+    const early = linkNewDocument(db, linkInputOf(visaHearingAr), { now, thresholds: never }).caseId as string;
+    expect(early).not.toBe(matter);
+    expect(settleCases(db, [early, matter], { now })).toEqual([early]);
+    expect(caseIdsForDocument(db, visaHearingAr.id).caseId).toBe(matter);
+    expect(getCase(db, early)).toMatchObject({ id: matter, redirectedFrom: early, documentCount: 3 });
+    // Nothing left to settle: a second pass changes nothing.
+    expect(settleCases(db, [matter], { now })).toEqual([]);
   });
 
   it('re-links a new version of a document in place, keeping its case id', () => {

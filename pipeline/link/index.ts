@@ -9,7 +9,7 @@ export { contentTokens, isProceduralId, isRegulatorId, linkFeatures } from './fe
 export type { LinkInput } from './input.ts';
 export { linkInputOf } from './input.ts';
 export type { LinkContext, LinkPlan } from './plan.ts';
-export { planLink } from './plan.ts';
+export { planLink, settleTarget } from './plan.ts';
 export type { CaseDocument, CaseDocumentOptions, CaseRecord, CaseRow, CaseType, TimelineEntry } from './record.ts';
 export { buildCaseRecord, CASE_TYPES, caseDocument, caseTypeOf } from './record.ts';
 export type { ScoreParts } from './score.ts';

@@ -9,7 +9,7 @@ import {
 } from '../../test/link-scenarios.ts';
 import type { UnderstoodDocument } from '../types.ts';
 import { type LinkFeatures, linkFeatures } from './features.ts';
-import { type LinkContext, planLink } from './plan.ts';
+import { type LinkContext, planLink, settleTarget } from './plan.ts';
 import { addToSummary, type CaseSummary, emptySummary } from './summary.ts';
 
 function caseOf(id: string, ...docs: UnderstoodDocument[]): CaseSummary {
@@ -69,5 +69,24 @@ describe('planLink: the linking policy as a plan', () => {
       context(base, { membersOf: members, isPinned: (id) => id === other }),
     );
     expect(pinned.action !== 'none' && pinned.absorb).toEqual([]);
+  });
+});
+
+describe('settleTarget: small cases a batch founded too early', () => {
+  it('sends a one-report case to the matter that now claims it, and nowhere else', () => {
+    const early = caseOf('c_early', visaHearingAr);
+    const matter = caseOf('c_visa', visaHearingFr, visaSanction);
+    const other = caseOf('c_moratorium', moratorium2019, surveillance2025);
+    const members = [linkFeatures(visaHearingAr)];
+    expect(settleTarget(early, members, [other, matter, early])).toBe('c_visa');
+    expect(settleTarget(early, members, [other])).toBeNull();
+  });
+
+  it('never moves a case into a smaller one, nor a case analysts closed to automatic joins', () => {
+    const early = caseOf('c_early', visaHearingAr, visaSanction);
+    const members = [linkFeatures(visaHearingAr), linkFeatures(visaSanction)];
+    expect(settleTarget(early, members, [caseOf('c_visa', visaHearingFr)])).toBeNull();
+    const closed = { ...caseOf('c_visa', visaHearingFr, visaSanction, visaHearingFr), acceptsAutoJoin: false };
+    expect(settleTarget(caseOf('c_early', visaHearingAr), [linkFeatures(visaHearingAr)], [closed])).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 import type { LinkThresholds } from './decide.ts';
 import { absorbable, canFoundCase, DEFAULT_THRESHOLDS, decideLink, MAX_ABSORBABLE } from './decide.ts';
 import type { LinkFeatures } from './features.ts';
+import { scoreCandidate } from './score.ts';
 import type { CaseSummary } from './summary.ts';
 import { addToSummary, conceptKey, emptySummary, mergeSummaries } from './summary.ts';
 
@@ -85,4 +86,26 @@ export function planLink(
     mentions: decision.mentions,
     absorb,
   };
+}
+
+/**
+ * Settling a batch. Undated coverage is linked in no particular order, so a document may found a
+ * small case before the reports that would have claimed it were linked. Once the batch is in, such
+ * a case joins the larger matter that now claims every one of its documents (`absorbable`, the rule
+ * a growing matter absorbs by), the best-scoring first; null when none does.
+ */
+export function settleTarget(
+  small: CaseSummary,
+  members: readonly LinkFeatures[],
+  candidates: readonly CaseSummary[],
+  thresholds: LinkThresholds = DEFAULT_THRESHOLDS,
+): string | null {
+  const founder = members[0];
+  if (!founder || members.length > MAX_ABSORBABLE || !small.acceptsAutoJoin) return null;
+  const ranked = candidates
+    .filter((c) => c.caseId !== small.caseId && c.docCount >= small.docCount && c.acceptsAutoJoin)
+    .map((c) => ({ c, score: Math.max(...members.map((m) => scoreCandidate(m, c).score)) }))
+    .sort((a, b) => b.score - a.score || a.c.caseId.localeCompare(b.c.caseId));
+  for (const { c } of ranked) if (absorbable(members, small, c, thresholds)) return c.caseId;
+  return null;
 }
