@@ -342,15 +342,25 @@ export function isKnownLaw(id: string): boolean {
   return BY_ID.has(id.split('/')[0] ?? id);
 }
 
+/**
+ * Laws, decrees, dahirs, CNDP deliberations and the articles and chapters cited from them: every
+ * mention read, overlaps dropped, then each reference resolved to the law it belongs to.
+ */
 export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEntity[] {
+  const mentions = [...textMentions(ctx), ...referenceMentions(ctx)];
+  return resolveMentions(ctx, outermostMentions(ctx, mentions, skip));
+}
+
+function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) onMatch(m);
+}
+
+/** Mentions of a text itself: a law by its number or title, a decree, a dahir, a deliberation. */
+function textMentions(ctx: DocContext): Mention[] {
   const text = ctx.norm.text;
   const mentions: Mention[] = [];
-  const run = (re: RegExp, onMatch: (m: RegExpExecArray) => void) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) onMatch(m);
-  };
-
-  run(LAW_NUMBER, (m) => {
+  eachMatch(LAW_NUMBER, text, (m) => {
     const a = m[1] ?? '';
     const b = m[2] ?? '';
     const hasLawWord = !/^(?:n|no|numero|number|#|رقم)/.test(m[0]);
@@ -367,7 +377,7 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
       confidence: hasLawWord ? 0.95 : 0.7,
     });
   });
-  run(DECREE, (m) => {
+  eachMatch(DECREE, text, (m) => {
     const id = `ma-decree-${m[1]}-${m[2]}-${m[3]}`;
     mentions.push({
       nStart: m.index,
@@ -379,7 +389,7 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
       confidence: 0.95,
     });
   });
-  run(DAHIR, (m) => {
+  eachMatch(DAHIR, text, (m) => {
     const id = `ma-dahir-${m[1]}-${m[2]}-${m[3]}`;
     mentions.push({
       nStart: m.index,
@@ -405,11 +415,11 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
       confidence,
     });
   };
-  run(DELIBERATION_CODE, (m) => deliberation(m, 0.9));
-  run(DELIBERATION_CODE_AFTER, (m) => deliberation(m, 0.9));
-  run(DELIBERATION_WORD, (m) => deliberation(m, 0.8));
+  eachMatch(DELIBERATION_CODE, text, (m) => deliberation(m, 0.9));
+  eachMatch(DELIBERATION_CODE_AFTER, text, (m) => deliberation(m, 0.9));
+  eachMatch(DELIBERATION_WORD, text, (m) => deliberation(m, 0.8));
   for (const { re, law } of TITLES) {
-    run(re, (m) => {
+    eachMatch(re, text, (m) => {
       // "la constitution d'un fichier" is not the Constitution: the Latin spelling must be capitalized.
       if (
         law.id === 'ma-constitution' &&
@@ -428,14 +438,21 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
       });
     });
   }
-  run(ANAPHORA, (m) =>
+  return mentions;
+}
+
+/** Mentions that refer to a text: "la loi précitée", articles ("المادة الأولى"), chapters. */
+function referenceMentions(ctx: DocContext): Mention[] {
+  const text = ctx.norm.text;
+  const mentions: Mention[] = [];
+  eachMatch(ANAPHORA, text, (m) =>
     mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'anaphora', confidence: 0.7 }),
   );
-  run(ARTICLE, (m) => {
+  eachMatch(ARTICLE, text, (m) => {
     const nums = articleNumbers(m[1] ?? '');
     mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'article', numbers: nums, confidence: 0.85 });
   });
-  run(ORDINAL_ARTICLE, (m) => {
+  eachMatch(ORDINAL_ARTICLE, text, (m) => {
     const n = m[1] ? (AR_ORDINAL_FEMININE[m[1]] ?? AR_ORDINALS[m[1]] ?? 0) : 1;
     if (n > 0)
       mentions.push({
@@ -446,20 +463,24 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
         confidence: 0.8,
       });
   });
-  run(FR_CHAPTER, (m) => {
+  eachMatch(FR_CHAPTER, text, (m) => {
     const raw = m[1] ?? '';
     const n = /^\d+$/.test(raw) ? Number(raw) : romanToInt(raw);
     if (n > 0)
       mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'chapter', chapter: n, confidence: 0.85 });
   });
-  run(AR_CHAPTER, (m) => {
+  eachMatch(AR_CHAPTER, text, (m) => {
     const raw = m[1] ?? '';
     const n = AR_ORDINALS[raw] ?? Number(raw);
     if (n > 0)
       mentions.push({ nStart: m.index, nEnd: m.index + m[0].length, kind: 'chapter', chapter: n, confidence: 0.85 });
   });
+  return mentions;
+}
 
-  // Drop mentions inside organization names and overlapping duplicates (keep the longest, first).
+/** Drops mentions inside organization names and overlapping duplicates (keeps the longest, first). */
+function outermostMentions(ctx: DocContext, mentions: Mention[], skip: Array<[number, number]>): Mention[] {
+  // Array.prototype.sort is stable: among equal spans the order of reading above decides.
   mentions.sort((x, y) => x.nStart - y.nStart || y.nEnd - y.nStart - (x.nEnd - x.nStart));
   const kept: Mention[] = [];
   let lastEnd = -1;
@@ -473,7 +494,14 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
     kept.push(mt);
     lastEnd = mt.nEnd;
   }
+  return kept;
+}
 
+/**
+ * Resolves in reading order: anaphora → last law; articles/chapters → the law that follows them in the
+ * same clause ("article 43 de la loi 09-08", "الفصل 447-1 من القانون الجنائي"), else the last law.
+ */
+function resolveMentions(ctx: DocContext, kept: Mention[]): LawEntity[] {
   const entities = new Map<string, LawEntity>();
   const add = (id: string, label: string, kind: LawKind, parentId: string | null, span: Span) => {
     const e = entities.get(id);
@@ -486,9 +514,6 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
     while (e > s && /\s/.test(ctx.text[e - 1] ?? '')) e--;
     return spanOf(ctx, s, e, mt.confidence);
   };
-
-  // Resolve in reading order: anaphora → last law; articles/chapters → the law that follows them in the
-  // same clause ("article 43 de la loi 09-08", "الفصل 447-1 من القانون الجنائي"), else the last law.
   let lastLaw: { id: string; label: string; kind: LawKind } | null = null;
   for (let i = 0; i < kept.length; i++) {
     const mt = kept[i] as Mention;
@@ -508,7 +533,7 @@ export function findLaws(ctx: DocContext, skip: Array<[number, number]>): LawEnt
     let owner = lastLaw;
     const next = kept[i + 1];
     if (next && (next.kind === 'law' || next.kind === 'anaphora')) {
-      const between = text.slice(mt.nEnd, next.nStart);
+      const between = ctx.norm.text.slice(mt.nEnd, next.nStart);
       if (/^\s*(?:,\s*)?(?:alinea \d+\s*,?\s*)?(?:de la|de l'|du|de|des|of the|of|من|في)?\s*$/.test(between)) {
         if (next.kind === 'law')
           owner = { id: next.lawId as string, label: next.label as string, kind: next.lawKind as LawKind };
