@@ -137,135 +137,201 @@ function isAggregate(before: string): boolean {
   return n >= 100 && !/^(?:19|20)\d\d$/.test(digits.trim());
 }
 
+type EventSpan = ReturnType<typeof spanOf>;
+
+/** A trigger whose sentence gives no day: dated afterwards, from the other mentions or the publication. */
+interface UndatedMention {
+  type: EventType;
+  span: EventSpan;
+  recall: boolean;
+  anaphoric?: boolean;
+  /** Months or years (YYYY-MM, YYYY) the sentence places its fact in: "In April, the regulator withdrew". */
+  months?: string[];
+}
+
+/** What reading the triggers gathers, by type and date, before the undated mentions are placed. */
+interface EventsRead {
+  byKey: Map<string, EventEntity>;
+  undated: UndatedMention[];
+  // Events dated only by a weekday ("le communiqué publié lundi") of a type that also has an explicit
+  // date ("l'inspection menée le 10 juin") are that event told again: the weekday belongs elsewhere.
+  weekdayDated: Set<string>;
+}
+
 export function findEvents(
   ctx: DocContext,
   masked: Array<[number, number]>,
   deadlineDates: Set<FoundDate>,
 ): EventEntity[] {
-  const text = ctx.norm.text;
-  const out = new Map<string, EventEntity>();
   const eventDates = ctx.dates.filter((d) => !deadlineDates.has(d));
-  const undated: Array<{
-    type: EventType;
-    span: ReturnType<typeof spanOf>;
-    recall: boolean;
-    anaphoric?: boolean;
-    /** Months or years (YYYY-MM, YYYY) the sentence places its fact in: "In April, the regulator withdrew". */
-    months?: string[];
-  }> = [];
-  // Null events kept apart from a dated event of their type: an older fact of another month.
-  const distinctNull = new Set<EventType>();
-  // Events dated only by a weekday ("le communiqué publié lundi") of a type that also has an explicit
-  // date ("l'inspection menée le 10 juin") are that event told again: the weekday belongs elsewhere.
-  const weekdayDated = new Set<string>();
-  const add = (type: EventType, date: string | null, span: ReturnType<typeof spanOf>) => {
-    const key = `${type}|${date}`;
-    const existing = out.get(key);
-    if (existing) existing.mentions.push(span);
-    else out.set(key, { type, date, mentions: [span] });
-  };
-  for (const type of EVENT_TYPES) {
-    const re = TRIGGERS[type];
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const oStart = origIndex(ctx, m.index);
-      const oEnd = origIndex(ctx, m.index + m[0].length);
-      if (masked.some(([a, b]) => oStart < b && oEnd > a)) continue;
-      if (isAggregate(text.slice(Math.max(0, m.index - 24), m.index))) continue;
-      if (TRACKING.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-      if (type === 'complaint' && COMPLAINT_HANDLING.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
-      const s = sentenceAt(ctx, oStart);
-      const sentenceNorm = text.slice(normIndex(ctx, s.start), normIndex(ctx, s.end));
-      if (GENERIC.test(sentenceNorm) && !/\d/.test(sentenceNorm)) continue;
-      const nSentence = normIndex(ctx, s.start);
-      const before = text.slice(Math.max(nSentence, m.index - 80), m.index);
-      if (NOT_YET.test(before) || NEGATED.test(before) || TREND.test(before) || DEMANDED.test(before)) continue;
-      if (type === 'referral_prosecutor' && COMPLAINT_TO.test(before)) continue;
-      if (NOT_YET_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
-      if (/\d[\d\s.,]*\s+(?:\p{L}+\s+){0,2}$|\d\s*$/u.test(before) && PERIOD.test(sentenceNorm)) continue;
-      if (ANAPHORIC.test(before.slice(-12))) {
-        undated.push({
-          type,
-          span: spanOf(ctx, oStart, oEnd, 0.5),
-          recall: RECALL.test(sentenceNorm),
-          anaphoric: true,
-        });
-        continue;
-      }
-      // "Saisie par deux étudiants, la Commission ...": the participle tells what came before.
-      const after = AFTER.test(before.slice(-40)) || /^saisie? par/.test(m[0]);
-      // A past month leading up to the trigger ("In April, the regulator withdrew ... and forwarded
-      // the file", "qui avait adopté fin avril") or right after it ("le premier gel, décidé en août
-      // 2019") tells an older fact; not a month further on ("the hearing follows a complaint lodged in
-      // November"), nor one of a reported clause.
-      const months = eventDates
-        .filter(
-          (d) =>
-            d.precision !== 'day' &&
-            d.start >= s.start &&
-            (d.end <= oStart || (d.start >= oEnd && d.start - oEnd <= 20)) &&
-            (ctx.publishedAt === null ||
-              (d.precision === 'year'
-                ? d.date.slice(0, 4) < ctx.publishedAt.slice(0, 4)
-                : d.date <= ctx.publishedAt)) &&
-            !acrossClause(ctx, d.end, oStart),
-        )
-        .map((d) => d.date.slice(0, d.precision === 'year' ? 4 : 7));
-      // The nearest date of the sentence dates the event; a month or a year ("en mars", "in 2024")
-      // says it is an older fact, undated here.
-      let date: string | null = null;
-      let precise = true;
-      let explicit = false;
-      let best = Number.POSITIVE_INFINITY;
-      for (const d of eventDates) {
-        if (d.start < s.start || d.end > s.end) continue;
-        // A year alone is rarely the event's ("la loi de 2004"); a month dates it only close by.
-        if (d.precision === 'year') continue;
-        if (d.precision === 'month' && (Math.abs(d.start - oStart) > 60 || acrossClause(ctx, oStart, d.start)))
-          continue;
-        // Referring back ("après la fuite"): only a date written right after the trigger dates it.
-        if (after && (d.start < oEnd || d.start - oEnd > 40)) continue;
-        // A date right after the trigger is its own ("un communiqué publié lundi", "made public on
-        // Thursday"); otherwise an explicit day ("le 6 janvier") beats a bare weekday a little further.
-        const gap = d.start - oEnd;
-        const dist =
-          gap >= 0 && gap <= 15
-            ? gap
-            : Math.abs(d.start - oStart) + (/\d/.test(d.text) || d.precision !== 'day' ? 0 : 40);
-        if (dist < best) {
-          best = dist;
-          date = d.precision === 'day' ? d.date : null;
-          precise = d.precision === 'day';
-          explicit = /\d/.test(d.text);
-        }
-      }
-      if (date === null && precise && months.length === 0 && !after) {
-        date = listIntroDate(ctx, sentenceIndexAt(ctx, oStart), eventDates);
-      }
-      if (date !== null) {
-        add(type, date, spanOf(ctx, oStart, oEnd, 0.75));
-        if (!explicit) weekdayDated.add(`${type}|${date}`);
-      } else
-        undated.push({
-          type,
-          span: spanOf(ctx, oStart, oEnd, 0.5),
-          recall: after || !precise || months.length > 0 || RECALL.test(sentenceNorm),
-          months,
-        });
+  const read: EventsRead = { byKey: new Map(), undated: [], weekdayDated: new Set() };
+  for (const type of EVENT_TYPES) readTriggers(ctx, type, masked, eventDates, read);
+  const distinctNull = placeUndated(ctx, read);
+  dropWeekdayRetellings(read);
+  return mergeUndatedOfDatedTypes([...read.byKey.values()], distinctNull);
+}
+
+function addEvent(byKey: Map<string, EventEntity>, type: EventType, date: string | null, span: EventSpan): void {
+  const key = `${type}|${date}`;
+  const existing = byKey.get(key);
+  if (existing) existing.mentions.push(span);
+  else byKey.set(key, { type, date, mentions: [span] });
+}
+
+/** Every trigger of one event type, dated by its sentence or kept undated for `placeUndated`. */
+function readTriggers(
+  ctx: DocContext,
+  type: EventType,
+  masked: Array<[number, number]>,
+  eventDates: FoundDate[],
+  read: EventsRead,
+): void {
+  const text = ctx.norm.text;
+  const re = TRIGGERS[type];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const found = triggerInSentence(ctx, type, m, masked);
+    if (!found) continue;
+    const { oStart, oEnd, s, sentenceNorm, before } = found;
+    if (ANAPHORIC.test(before.slice(-12))) {
+      read.undated.push({
+        type,
+        span: spanOf(ctx, oStart, oEnd, 0.5),
+        recall: RECALL.test(sentenceNorm),
+        anaphoric: true,
+      });
+      continue;
+    }
+    // "Saisie par deux étudiants, la Commission ...": the participle tells what came before.
+    const after = AFTER.test(before.slice(-40)) || /^saisie? par/.test(m[0]);
+    const months = olderMonths(ctx, eventDates, s, oStart, oEnd);
+    let { date, precise, explicit } = nearestDate(ctx, eventDates, s, oStart, oEnd, after);
+    if (date === null && precise && months.length === 0 && !after) {
+      date = listIntroDate(ctx, sentenceIndexAt(ctx, oStart), eventDates);
+    }
+    if (date !== null) {
+      addEvent(read.byKey, type, date, spanOf(ctx, oStart, oEnd, 0.75));
+      if (!explicit) read.weekdayDated.add(`${type}|${date}`);
+    } else
+      read.undated.push({
+        type,
+        span: spanOf(ctx, oStart, oEnd, 0.5),
+        recall: after || !precise || months.length > 0 || RECALL.test(sentenceNorm),
+        months,
+      });
+  }
+}
+
+/**
+ * The trigger with its sentence, or null when it reports no event: inside an organization name, a
+ * count or a statistic, a rule stated in general, something not yet done, denied or only demanded.
+ */
+function triggerInSentence(
+  ctx: DocContext,
+  type: EventType,
+  m: RegExpExecArray,
+  masked: Array<[number, number]>,
+): { oStart: number; oEnd: number; s: { start: number; end: number }; sentenceNorm: string; before: string } | null {
+  const text = ctx.norm.text;
+  const oStart = origIndex(ctx, m.index);
+  const oEnd = origIndex(ctx, m.index + m[0].length);
+  if (masked.some(([a, b]) => oStart < b && oEnd > a)) return null;
+  if (isAggregate(text.slice(Math.max(0, m.index - 24), m.index))) return null;
+  if (TRACKING.test(text.slice(Math.max(0, m.index - 40), m.index))) return null;
+  if (type === 'complaint' && COMPLAINT_HANDLING.test(text.slice(Math.max(0, m.index - 50), m.index))) return null;
+  const s = sentenceAt(ctx, oStart);
+  const sentenceNorm = text.slice(normIndex(ctx, s.start), normIndex(ctx, s.end));
+  if (GENERIC.test(sentenceNorm) && !/\d/.test(sentenceNorm)) return null;
+  const nSentence = normIndex(ctx, s.start);
+  const before = text.slice(Math.max(nSentence, m.index - 80), m.index);
+  if (NOT_YET.test(before) || NEGATED.test(before) || TREND.test(before) || DEMANDED.test(before)) return null;
+  if (type === 'referral_prosecutor' && COMPLAINT_TO.test(before)) return null;
+  if (NOT_YET_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return null;
+  if (/\d[\d\s.,]*\s+(?:\p{L}+\s+){0,2}$|\d\s*$/u.test(before) && PERIOD.test(sentenceNorm)) return null;
+  return { oStart, oEnd, s, sentenceNorm, before };
+}
+
+/**
+ * A past month leading up to the trigger ("In April, the regulator withdrew ... and forwarded the
+ * file", "qui avait adopté fin avril") or right after it ("le premier gel, décidé en août 2019") tells
+ * an older fact; not a month further on ("the hearing follows a complaint lodged in November"), nor
+ * one of a reported clause.
+ */
+function olderMonths(
+  ctx: DocContext,
+  eventDates: FoundDate[],
+  s: { start: number; end: number },
+  oStart: number,
+  oEnd: number,
+): string[] {
+  return eventDates
+    .filter(
+      (d) =>
+        d.precision !== 'day' &&
+        d.start >= s.start &&
+        (d.end <= oStart || (d.start >= oEnd && d.start - oEnd <= 20)) &&
+        (ctx.publishedAt === null ||
+          (d.precision === 'year' ? d.date.slice(0, 4) < ctx.publishedAt.slice(0, 4) : d.date <= ctx.publishedAt)) &&
+        !acrossClause(ctx, d.end, oStart),
+    )
+    .map((d) => d.date.slice(0, d.precision === 'year' ? 4 : 7));
+}
+
+/**
+ * The nearest date of the sentence dates the event; a month or a year ("en mars", "in 2024") says it
+ * is an older fact, undated here (`precise` false). `explicit`: the date has digits, not a weekday.
+ */
+function nearestDate(
+  ctx: DocContext,
+  eventDates: FoundDate[],
+  s: { start: number; end: number },
+  oStart: number,
+  oEnd: number,
+  after: boolean,
+): { date: string | null; precise: boolean; explicit: boolean } {
+  let date: string | null = null;
+  let precise = true;
+  let explicit = false;
+  let best = Number.POSITIVE_INFINITY;
+  for (const d of eventDates) {
+    if (d.start < s.start || d.end > s.end) continue;
+    // A year alone is rarely the event's ("la loi de 2004"); a month dates it only close by.
+    if (d.precision === 'year') continue;
+    if (d.precision === 'month' && (Math.abs(d.start - oStart) > 60 || acrossClause(ctx, oStart, d.start))) continue;
+    // Referring back ("après la fuite"): only a date written right after the trigger dates it.
+    if (after && (d.start < oEnd || d.start - oEnd > 40)) continue;
+    // A date right after the trigger is its own ("un communiqué publié lundi", "made public on
+    // Thursday"); otherwise an explicit day ("le 6 janvier") beats a bare weekday a little further.
+    const gap = d.start - oEnd;
+    const dist =
+      gap >= 0 && gap <= 15 ? gap : Math.abs(d.start - oStart) + (/\d/.test(d.text) || d.precision !== 'day' ? 0 : 40);
+    if (dist < best) {
+      best = dist;
+      date = d.precision === 'day' ? d.date : null;
+      precise = d.precision === 'day';
+      explicit = /\d/.test(d.text);
     }
   }
+  return { date, precise, explicit };
+}
+
+/**
+ * An undated mention joins the explicitly dated event of the same type ("l'audition du 6 janvier ...
+ * cette audition"), unless its sentence puts it in another month ("In April, the regulator had
+ * withdrawn ..."); otherwise news is dated by the publication, recalls stay undated. Returns the types
+ * whose null event is kept apart from a dated one: an older fact of another month.
+ */
+function placeUndated(ctx: DocContext, { byKey, undated }: EventsRead): Set<EventType> {
+  const distinctNull = new Set<EventType>();
   // Events dated by their own sentence, before any falls back on the publication date.
-  const sentenceDated = new Set(out.values());
+  const sentenceDated = new Set(byKey.values());
   // "هذا البلاغ", "ce communiqué" in a text that tells no other communiqué: the text itself, no event.
   const selfCommunique =
     ![...sentenceDated].some((e) => e.type === 'communique') &&
     !undated.some((u) => u.type === 'communique' && !u.anaphoric);
-  // An undated mention joins the explicitly dated event of the same type ("l'audition du 6 janvier ...
-  // cette audition"), unless its sentence puts it in another month ("In April, the regulator had
-  // withdrawn ..."); otherwise news is dated by the publication, recalls stay undated.
   for (const u of undated) {
     if (u.anaphoric && u.type === 'communique' && selfCommunique) continue;
-    const dated = [...out.values()].find((e) => e.type === u.type);
+    const dated = [...byKey.values()].find((e) => e.type === u.type);
     if (
       dated?.date &&
       sentenceDated.has(dated) &&
@@ -274,21 +340,28 @@ export function findEvents(
       !u.months.some((p) => dated.date?.startsWith(p))
     ) {
       distinctNull.add(u.type);
-      add(u.type, null, u.span);
+      addEvent(byKey, u.type, null, u.span);
     } else if (dated) dated.mentions.push(u.span);
-    else add(u.type, u.recall ? null : ctx.publishedAt, u.span);
+    else addEvent(byKey, u.type, u.recall ? null : ctx.publishedAt, u.span);
   }
+  return distinctNull;
+}
+
+/** An event dated only by a weekday joins the explicitly dated event of its type, when there is one. */
+function dropWeekdayRetellings({ byKey, weekdayDated }: EventsRead): void {
   for (const key of weekdayDated) {
-    const e = out.get(key);
-    const explicit = [...out.entries()].find(
+    const e = byKey.get(key);
+    const explicit = [...byKey.entries()].find(
       ([k, o]) => o.type === e?.type && o.date !== null && k !== key && !weekdayDated.has(k),
     )?.[1];
     if (!e || !explicit) continue;
     explicit.mentions.push(...e.mentions);
-    out.delete(key);
+    byKey.delete(key);
   }
-  // An undated mention of a type that is dated elsewhere in the document is the same event.
-  const events = [...out.values()];
+}
+
+/** An undated mention of a type that is dated elsewhere in the document is the same event. */
+function mergeUndatedOfDatedTypes(events: EventEntity[], distinctNull: Set<EventType>): EventEntity[] {
   const datedTypes = new Map(events.filter((e) => e.date !== null).map((e) => [e.type, e]));
   return events.filter((e) => {
     if (e.date !== null || distinctNull.has(e.type)) return true;
