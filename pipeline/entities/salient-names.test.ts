@@ -39,6 +39,12 @@ describe('salientNames: names no trigger introduces', () => {
     expect(names(text, 'لجنة المعطيات تنذر "نور للتأمين"', 'ar')).toEqual(['شغلي نت', 'نور للتأمين']);
   });
 
+  it('reads a name after a plural noun and its adjective, never an association quoted after its noun', () => {
+    const text =
+      'زارت اللجنة مقر مجموعة المصحات الخاصة "دار الشفاء". وطالبت جمعية "حقوق المرضى أولا" بمحاسبة المسؤولين.';
+    expect(names(text, null, 'ar')).toEqual(['دار الشفاء']);
+  });
+
   it('leaves quoted speech and a single quoted term alone', () => {
     const text = 'قالت اللجنة إن "على الشركات احترام القانون" وإن "الكوكيز" تخضع للموافقة.';
     expect(names(text, 'استشارة حول "الكوكيز"', 'ar')).toEqual([]);

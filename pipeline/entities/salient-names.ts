@@ -133,7 +133,10 @@ function latinNames(ctx: DocContext): NameCandidate[] {
 
 // Nouns for a business or an institution a quoted name follows, with their clitics and article.
 const AR_BUSINESS =
-  /(?<![\p{L}])[وفبل]?(?:ال)?(?:موقع|نادي|مستشفي|مصنع|شركه|تطبيق|منصه|بنك|مجموعه|متجر|مصحه|مدرسه|وكاله|مركز|مختبر|فندق|مطعم|جمعيه|علامه|مقاوله|موسسه|مجمع|تعاونيه)$/u;
+  /(?<![\p{L}])[وفبل]?(?:ال)?(?:موقع|نادي|مستشفي|مصنع|شركه|شركات|تطبيق|منصه|بنك|مجموعه|متجر|مصحه|مصحات|مدرسه|مدارس|وكاله|مركز|مختبر|فندق|مطعم|علامه|مقاوله|موسسه|مجمع|تعاونيه)$/u;
+// An association, a union or an NGO quoted after its noun ("جمعية «…»") speaks about a matter; it is
+// not what the matter is about, and read without its noun it would pass for a company.
+const AR_ADVOCACY = /(?<![\p{L}])[وفبل]?(?:ال)?(?:جمعيه|هيئه|نقابه|رابطه|منظمه|ائتلاف|تنسيقيه|مرصد)$/u;
 const QUOTED = /[«"“]\s*([^«»"“”\n]{2,40}?)\s*[»"”]/gu;
 // Quoted speech, a slogan or a term, not a name: it carries function words.
 const AR_FUNCTION_WORD =
@@ -152,10 +155,10 @@ function quotedArabicNames(ctx: DocContext): NameCandidate[] {
     if (words.length > 3 || AR_FUNCTION_WORD.test(name) || !/[\u0621-\u064a]/u.test(name)) continue;
     const key = normalizeForMatch(name);
     const before = normalizeForMatch(ctx.text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0)).trimEnd();
-    const afterNoun = before
-      .split(/\s+/)
-      .slice(-2)
-      .some((w) => AR_BUSINESS.test(w));
+    // The noun may come with an adjective or two: "مجموعة المصحات الخاصة «…»".
+    const lead = before.split(/\s+/).slice(-3);
+    if (AR_ADVOCACY.test(lead.at(-1) ?? '')) continue;
+    const afterNoun = lead.some((w) => AR_BUSINESS.test(w));
     // A single quoted word is as often a term ("الكوكيز") as a name: only after a noun for a business.
     const salient = titleQuoted.has(key) || (count.get(key) ?? 0) >= 2;
     if (!(afterNoun || (salient && words.length > 1))) continue;

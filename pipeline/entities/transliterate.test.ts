@@ -60,6 +60,8 @@ describe('identityKeyOf', () => {
     expect(consonantSkeleton('Kasbah Noujoum')).toBe(consonantSkeleton('قصبة النجوم'));
     expect(consonantSkeleton('Dar Fatimah')).toBe(consonantSkeleton('دار فاطمة'));
     expect(identityKeyOf('Banque Tilal Atlas')).toBe(identityKeyOf('بنك تلال أطلس'));
+    // French sector words the press writes in Arabic letters are sector words too.
+    expect(identityKeyOf('نور سانتي')).toBe(identityKeyOf('Nour Santé'));
   });
 
   it('drops a word-initial h in both scripts: French writes a silent one, Arabic a vowel', () => {
