@@ -267,13 +267,49 @@ function year(date: string | null): string | null {
   return date ? date.slice(0, 4) : null;
 }
 
+/** The record of one case from its members' cards; `now` decides which deadlines have passed. */
 export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[], now: Date | string): CaseRecord {
   const today = (typeof now === 'string' ? now : now.toISOString()).slice(0, 10);
   const sorted = [...docs].sort(
     (a, b) => (a.publishedAt ?? '9999').localeCompare(b.publishedAt ?? '9999') || a.id.localeCompare(b.id),
   );
+  const { subjects, regulators } = caseSubjects(sorted);
+  const { timeline, undatedEvents } = caseTimeline(sorted, subjects[0] ?? null);
+  const datesSeen = sorted.map((d) => d.publishedAt?.slice(0, 10)).filter((d): d is string => Boolean(d));
+  const firstSeen = datesSeen[0] ?? null;
+  const lastSeen = datesSeen.length > 0 ? (datesSeen.slice().sort().at(-1) ?? null) : null;
+  const type = caseTypeOf(
+    sorted,
+    subjects.map((s) => s.id),
+  );
+  const topic = caseTopic(sorted);
+  const generated = generatedTitle(sorted, type, subjects[0] ?? null, topic, firstSeen);
+  return {
+    id: caseRow.id,
+    title: { fr: caseRow.titleFr ?? generated.fr, ar: caseRow.titleAr ?? generated.ar },
+    type,
+    topic: topic ? { id: topic, ...topicLabel(topic) } : null,
+    subjects,
+    regulators,
+    laws: caseLaws(sorted),
+    timeline,
+    undatedEvents,
+    deadlines: caseDeadlines(sorted, today),
+    documents: documentsByLanguage(sorted),
+    documentCount: sorted.length,
+    firstSeen,
+    lastSeen,
+    completeness: completenessNotes(sorted, timeline),
+  };
+}
 
-  // Subjects: organizations marked subject in some document, ranked by how many documents say so.
+type Subject = CaseRecord['subjects'][number];
+
+/** Subjects: organizations marked subject in some document, ranked by how many documents say so. */
+function caseSubjects(sorted: readonly CaseDocument[]): {
+  subjects: Subject[];
+  regulators: CaseRecord['regulators'];
+} {
   const subjectDocs = new Map<string, { names: string[]; arNames: string[]; docs: Set<string> }>();
   const regulators = new Map<string, string>();
   for (const d of sorted) {
@@ -297,7 +333,11 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
       documentCount: e.docs.size,
     }))
     .sort((a, b) => b.documentCount - a.documentCount || a.id.localeCompare(b.id));
+  return { subjects, regulators: [...regulators.entries()].map(([id, name]) => ({ id, name })) };
+}
 
+/** Each law cited, with the documents citing it, most cited first. */
+function caseLaws(sorted: readonly CaseDocument[]): CaseRecord['laws'] {
   const laws = new Map<string, CaseRecord['laws'][number]>();
   for (const d of sorted) {
     for (const l of d.laws) {
@@ -306,11 +346,18 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
       laws.set(l.id, entry);
     }
   }
+  return [...laws.values()].sort((a, b) => b.documentIds.length - a.documentIds.length || a.id.localeCompare(b.id));
+}
 
-  // Timeline: one entry per (step, date), citing every document that gives that date. A step dated
-  // differently by different sources keeps one entry per date, each marked disputed and pointing to
-  // the other dates. Each entry says what happened and quotes a sentence that reports it.
-  const concerns = subjects[0] ?? null;
+/**
+ * Timeline: one entry per (step, date), citing every document that gives that date. A step dated
+ * differently by different sources keeps one entry per date, each marked disputed and pointing to
+ * the other dates. Each entry says what happened and quotes a sentence that reports it.
+ */
+function caseTimeline(
+  sorted: readonly CaseDocument[],
+  concerns: Subject | null,
+): { timeline: TimelineEntry[]; undatedEvents: CaseRecord['undatedEvents'] } {
   const label = (type: EventType) =>
     eventLabel(type, concerns?.name ?? null, concerns?.nameAr ?? concerns?.name ?? null);
   const regulatorFirst = [...sorted].sort((a, b) => Number(b.fromRegulator) - Number(a.fromRegulator));
@@ -361,7 +408,11 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
   const undatedEvents = [...undated.entries()]
     .filter(([type]) => !timeline.some((t) => t.type === type))
     .map(([type, ids]) => ({ type, label: label(type), sentence: sentenceOf(type, null), documentIds: [...ids] }));
+  return { timeline, undatedEvents };
+}
 
+/** Each deadline once, upcoming or passed as of `today`, in date order. */
+function caseDeadlines(sorted: readonly CaseDocument[], today: string): CaseRecord['deadlines'] {
   const deadlineMap = new Map<string, CaseRecord['deadlines'][number]>();
   for (const d of sorted) {
     for (const dl of d.deadlines) {
@@ -375,8 +426,11 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
       deadlineMap.set(dl.date, entry);
     }
   }
-  const deadlines = [...deadlineMap.values()].sort((a, b) => a.date.localeCompare(b.date));
+  return [...deadlineMap.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
 
+/** The member documents by language, then by outlet, both in alphabetical order. */
+function documentsByLanguage(sorted: readonly CaseDocument[]): CaseRecord['documents'] {
   const byLanguage = new Map<Lang, Map<string, CaseRecord['documents'][number]['outlets'][number]['documents']>>();
   for (const d of sorted) {
     const outlets = byLanguage.get(d.language) ?? new Map();
@@ -386,7 +440,7 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
     outlets.set(outlet, list);
     byLanguage.set(d.language, outlets);
   }
-  const documents = [...byLanguage.entries()]
+  return [...byLanguage.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([language, outlets]) => ({
       language,
@@ -394,16 +448,16 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([outlet, list]) => ({ outlet, documents: list })),
     }));
+}
 
-  const datesSeen = sorted.map((d) => d.publishedAt?.slice(0, 10)).filter((d): d is string => Boolean(d));
-  const firstSeen = datesSeen[0] ?? null;
-  const lastSeen = datesSeen.length > 0 ? (datesSeen.slice().sort().at(-1) ?? null) : null;
-
-  const type = caseTypeOf(
-    sorted,
-    subjects.map((s) => s.id),
-  );
-  const top = subjects[0] ?? null;
+/** The title made from the case type, its main subject (or matter), its topic and its first year. */
+function generatedTitle(
+  sorted: readonly CaseDocument[],
+  type: CaseType,
+  top: Subject | null,
+  topic: TopicId | null,
+  firstSeen: string | null,
+): { fr: string; ar: string } {
   // A moratorium is named as such even when the deliberation that decided it is cited more often.
   const eventTypes = new Set(sorted.flatMap((d) => d.events.map((e) => e.type)));
   const matter = (Object.keys(MATTER_WORDS) as EventType[]).find((t) => eventTypes.has(t)) ?? null;
@@ -412,45 +466,30 @@ export function buildCaseRecord(caseRow: CaseRow, docs: readonly CaseDocument[],
   const y = year(firstSeen);
   // The processing at stake, in parentheses with the year: "(vidéosurveillance, 2023)". A breach
   // case about a leak needs no "(fuite de données)".
-  const topic = caseTopic(sorted);
   const about = topic && !(type === 'data_breach' && topic === 'data_leak') ? topicLabel(topic) : null;
   const suffix = (lang: 'fr' | 'ar') => {
     const parts = [about?.[lang], y].filter(Boolean);
     return parts.length > 0 ? ` (${parts.join(lang === 'ar' ? '، ' : ', ')})` : '';
   };
-  const fromRegulator = sorted.some((d) => d.fromRegulator);
   // Press coverage of a statement with no regulator document behind it (an association's warning,
   // an alert relayed by the press) is not attributed to the CNDP.
+  const fromRegulator = sorted.some((d) => d.fromRegulator);
   const titles = type === 'public_statement' && !fromRegulator ? PRESS_STATEMENT_TITLES : TYPE_TITLES[type];
-  const generated = {
+  return {
     fr: `${titles.fr(topicFr)}${suffix('fr')}`,
     ar: `${titles.ar(topicAr)}${suffix('ar')}`,
   };
+}
 
+/** What the record lacks, said plainly for its reader. */
+function completenessNotes(sorted: readonly CaseDocument[], timeline: readonly TimelineEntry[]): string[] {
   const completeness: string[] = [];
-  if (!fromRegulator) completeness.push('no regulator communiqué found, press only');
+  if (!sorted.some((d) => d.fromRegulator)) completeness.push('no regulator communiqué found, press only');
   const languages = new Set(sorted.map((d) => d.language));
   if (!languages.has('fr')) completeness.push('no French coverage found');
   if (!languages.has('ar')) completeness.push('no Arabic coverage found');
   if (new Set(sorted.map((d) => d.outlet ?? d.sourceId)).size <= 1) completeness.push('a single source');
   if (timeline.length === 0) completeness.push('no dated event in the sources');
   if (timeline.some((t) => t.disputed)) completeness.push('sources disagree on some dates');
-
-  return {
-    id: caseRow.id,
-    title: { fr: caseRow.titleFr ?? generated.fr, ar: caseRow.titleAr ?? generated.ar },
-    type,
-    topic: topic ? { id: topic, ...topicLabel(topic) } : null,
-    subjects,
-    regulators: [...regulators.entries()].map(([id, name]) => ({ id, name })),
-    laws: [...laws.values()].sort((a, b) => b.documentIds.length - a.documentIds.length || a.id.localeCompare(b.id)),
-    timeline,
-    undatedEvents,
-    deadlines,
-    documents,
-    documentCount: sorted.length,
-    firstSeen,
-    lastSeen,
-    completeness,
-  };
+  return completeness;
 }
