@@ -163,45 +163,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     }
   }
 
-  // A pool rather than batches: a slow receiver holds one slot, not the whole round. In-flight ids
-  // are skipped explicitly, since a claim's retry time may pass while its request is still running.
-  async function deliveryLoop(): Promise<void> {
-    const inFlight = new Map<number, Promise<void>>();
-    let finished = 0;
-    while (!stopped) {
-      let started = 0;
-      const finishedBefore = finished;
-      try {
-        const free = concurrency - inFlight.size;
-        if (free > 0) {
-          for (const d of dueDeliveries(db, now().toISOString(), free + inFlight.size)) {
-            if (inFlight.has(d.id) || inFlight.size >= concurrency) continue;
-            const run = attempt(d)
-              .catch((e: unknown) => log.warn({ delivery: d.id, err: (e as Error).message }, 'alert delivery failed'))
-              .finally(() => {
-                inFlight.delete(d.id);
-                finished++;
-                wakeAll();
-              });
-            inFlight.set(d.id, run);
-            started++;
-          }
-        }
-      } catch (e) {
-        log.warn({ err: (e as Error).message }, 'alert delivery loop failed; will retry');
-      }
-      if (stopped) break;
-      // A slot freed while this round ran would have woken a sleep that had not begun yet.
-      if ((started > 0 && inFlight.size < concurrency) || finished !== finishedBefore) continue;
-      const next = nextDueAt(db);
-      const wait = next ? Math.min(pollMs, Date.parse(next) - now().getTime()) : pollMs;
-      // Woken early by a finished attempt (a free slot) or by new deliveries.
-      await sleep(inFlight.size >= concurrency ? pollMs : wait);
-    }
-    // Stopping waits for the requests in flight (bounded by the webhook timeout; serve's stop()
-    // abandons them after its slice — their claims make them retry after the backoff).
-    await Promise.all(inFlight.values());
-  }
+  const deliveryLoop = () =>
+    runDeliveryPool({ db, log, now, attempt, concurrency, pollMs, sleep, wakeAll, isStopped: () => stopped });
 
   return {
     start() {
@@ -230,4 +193,60 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       }
     },
   };
+}
+
+interface DeliveryPoolOptions {
+  db: Db;
+  log: AlertLog;
+  now: () => Date;
+  attempt: ReturnType<typeof createDeliverer>;
+  concurrency: number;
+  pollMs: number;
+  sleep(ms: number): Promise<void>;
+  wakeAll(): void;
+  isStopped(): boolean;
+}
+
+/**
+ * The delivery loop. A pool rather than batches: a slow receiver holds one slot, not the whole round.
+ * In-flight ids are skipped explicitly, since a claim's retry time may pass while its request is still
+ * running.
+ */
+async function runDeliveryPool(pool: DeliveryPoolOptions): Promise<void> {
+  const { db, log, now, attempt, concurrency, pollMs, sleep, wakeAll } = pool;
+  const inFlight = new Map<number, Promise<void>>();
+  let finished = 0;
+  while (!pool.isStopped()) {
+    let started = 0;
+    const finishedBefore = finished;
+    try {
+      const free = concurrency - inFlight.size;
+      if (free > 0) {
+        for (const d of dueDeliveries(db, now().toISOString(), free + inFlight.size)) {
+          if (inFlight.has(d.id) || inFlight.size >= concurrency) continue;
+          const run = attempt(d)
+            .catch((e: unknown) => log.warn({ delivery: d.id, err: (e as Error).message }, 'alert delivery failed'))
+            .finally(() => {
+              inFlight.delete(d.id);
+              finished++;
+              wakeAll();
+            });
+          inFlight.set(d.id, run);
+          started++;
+        }
+      }
+    } catch (e) {
+      log.warn({ err: (e as Error).message }, 'alert delivery loop failed; will retry');
+    }
+    if (pool.isStopped()) break;
+    // A slot freed while this round ran would have woken a sleep that had not begun yet.
+    if ((started > 0 && inFlight.size < concurrency) || finished !== finishedBefore) continue;
+    const next = nextDueAt(db);
+    const wait = next ? Math.min(pollMs, Date.parse(next) - now().getTime()) : pollMs;
+    // Woken early by a finished attempt (a free slot) or by new deliveries.
+    await sleep(inFlight.size >= concurrency ? pollMs : wait);
+  }
+  // Stopping waits for the requests in flight (bounded by the webhook timeout; serve's stop()
+  // abandons them after its slice — their claims make them retry after the backoff).
+  await Promise.all(inFlight.values());
 }
