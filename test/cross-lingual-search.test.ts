@@ -5,12 +5,12 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../api/index.ts';
-import { createSearchIndex, type DocumentQuery, type SearchIndex } from '../index/index.ts';
+import type { DocumentQuery, SearchIndex } from '../index/index.ts';
 import { type MeiliSearchResponse, runDocumentSearch, type SearchBackend } from '../index/query.ts';
 import type { GazetteerEntry } from '../index/settings.ts';
 import { isAppError } from '../pipeline/errors.ts';
 import type { Db } from '../store/db.ts';
-import { type FixtureDoc, fixtureCases, insertFixture, openTempDb, SILENT_LOG } from './search-fixtures.ts';
+import { type FixtureDoc, indexFixtures } from './search-fixtures.ts';
 
 const GAZ: GazetteerEntry[] = [
   { id: 'org:cndp', kind: 'regulator', names: { fr: ['CNDP'], ar: ['اللجنة الوطنية'], en: ['CNDP'] } },
@@ -106,20 +106,11 @@ let url: string;
 const find = (q: Partial<DocumentQuery>) => search.searchDocuments({ q: '', limit: 20, ...q });
 
 beforeAll(async () => {
-  const t = openTempDb('cross-lingual');
-  db = t.db;
-  search = createSearchIndex({
-    db,
-    dataDir: t.dataDir,
+  ({ db, search } = await indexFixtures('cross-lingual', DOCS, {
     config: { indexPrefix: 'xling_' },
-    log: SILENT_LOG,
     gazetteer: GAZ,
-    cases: fixtureCases(DOCS),
     maxIndexingThreads: 1,
-  });
-  await search.start({ loop: false });
-  for (const d of DOCS) insertFixture(db, d);
-  await search.drain();
+  }));
   app = await createApi({
     db,
     search,

@@ -5,11 +5,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEmbedder } from '../index/embedder.ts';
-import { createSearchIndex, type SearchIndex } from '../index/index.ts';
+import type { SearchIndex } from '../index/index.ts';
 import { documentSettings } from '../index/settings.ts';
 import { isAppError } from '../pipeline/errors.ts';
 import type { Db } from '../store/db.ts';
-import { type FixtureDoc, fixtureCases, insertFixture, openTempDb, SILENT_LOG, tempDir } from './search-fixtures.ts';
+import { type FixtureDoc, indexFixtures, tempDir } from './search-fixtures.ts';
 import { writeTinyEmbeddingModel } from './tiny-embedding-model.ts';
 
 const base = { sourceKind: 'press', publishedAt: '2025-05-02T08:00:00Z', caseId: null } as const;
@@ -43,19 +43,10 @@ let modelDir: string;
 beforeAll(async () => {
   modelDir = join(tempDir('tiny-model'), 'tiny');
   writeTinyEmbeddingModel(modelDir);
-  const t = openTempDb('embedding-search');
-  db = t.db;
-  search = createSearchIndex({
-    db,
-    dataDir: t.dataDir,
+  ({ db, search } = await indexFixtures('embedding-search', DOCS, {
     config: { indexPrefix: 'emb_', embeddingModel: modelDir },
-    log: SILENT_LOG,
-    cases: fixtureCases(DOCS),
     maxIndexingThreads: 1,
-  });
-  await search.start({ loop: false });
-  for (const d of DOCS) insertFixture(db, d);
-  await search.drain();
+  }));
 }, 60_000);
 
 afterAll(async () => {

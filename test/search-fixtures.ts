@@ -383,3 +383,21 @@ export async function openCorpusIndex(options: {
   for (const f of CORPUS) storeFixture(db, f, options.ids);
   return { db, search };
 }
+
+/**
+ * A temp database holding `docs` (rows written straight into the tables) and an index over them
+ * with the cases `fixtureCases` derives, started and drained: the setup of the index-level search
+ * tests. `options` are the index's own (prefix, gazetteer, chunk size, embedding model...).
+ */
+export async function indexFixtures(
+  label: string,
+  docs: FixtureDoc[],
+  options: Omit<Parameters<typeof createSearchIndex>[0], 'db' | 'dataDir' | 'log' | 'cases'>,
+): Promise<{ db: Db; search: SearchIndex }> {
+  const { db, dataDir } = openTempDb(label);
+  const search = createSearchIndex({ db, dataDir, log: SILENT_LOG, cases: fixtureCases(docs), ...options });
+  await search.start({ loop: false });
+  for (const d of docs) insertFixture(db, d);
+  await search.drain();
+  return { db, search };
+}

@@ -1,17 +1,9 @@
 // The documents index against the real Meilisearch binary: filters, facets, highlights, cross-lingual
 // queries, number typos, chunking, cursor paging and atomic reindex.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSearchIndex, type DocumentQuery, type SearchIndex } from '../index/index.ts';
+import type { DocumentQuery, SearchIndex } from '../index/index.ts';
 import type { Db } from '../store/db.ts';
-import {
-  CORPUS,
-  fixtureCases,
-  GAZETTEER,
-  insertFixture,
-  longDocument,
-  openTempDb,
-  SILENT_LOG,
-} from './search-fixtures.ts';
+import { CORPUS, GAZETTEER, indexFixtures, longDocument } from './search-fixtures.ts';
 
 let db: Db;
 let search: SearchIndex;
@@ -22,21 +14,12 @@ const ids = async (q: Partial<DocumentQuery>) =>
   (await search.searchDocuments({ q: '', limit: 50, ...q })).hits.map((h) => h.id).sort();
 
 beforeAll(async () => {
-  const t = openTempDb('search-index');
-  db = t.db;
-  search = createSearchIndex({
-    db,
-    dataDir: t.dataDir,
+  ({ db, search } = await indexFixtures('search-index', DOCS, {
     config: { indexPrefix: 'raqib_' },
-    log: SILENT_LOG,
     gazetteer: GAZETTEER,
-    cases: fixtureCases(DOCS),
     maxIndexingThreads: 1,
     chunkChars: 2000,
-  });
-  await search.start({ loop: false });
-  for (const doc of DOCS) insertFixture(db, doc);
-  await search.drain();
+  }));
 });
 
 afterAll(async () => {
