@@ -62,6 +62,8 @@ describe('identityKeyOf', () => {
     expect(identityKeyOf('Banque Tilal Atlas')).toBe(identityKeyOf('بنك تلال أطلس'));
     // French sector words the press writes in Arabic letters are sector words too.
     expect(identityKeyOf('نور سانتي')).toBe(identityKeyOf('Nour Santé'));
+    // "GS" is a school group's generic prefix, like "Groupe scolaire".
+    expect(consonantSkeleton('GS Les Orangers')).toBe(consonantSkeleton('Groupe scolaire Les Orangers'));
   });
 
   it('drops a word-initial h in both scripts: French writes a silent one, Arabic a vowel', () => {

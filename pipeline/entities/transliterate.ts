@@ -67,6 +67,9 @@ const GENERIC = new Set([
   'moroccan',
   'international',
   'internationale',
+  // "GS Les Orangers", "Groupe scolaire Les Orangers": Moroccan private schools' generic prefix.
+  'gs',
+  'scolaire',
   // Function words and the Arabic article as written in Latin script ("Dar Es-Salam", "Al Amal").
   'de',
   'des',
