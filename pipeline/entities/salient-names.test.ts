@@ -28,6 +28,12 @@ describe('salientNames: names no trigger introduces', () => {
     expect(names(text, 'Nouveau mandat pour le président')).toEqual([]);
   });
 
+  it("keeps the field's own terms out, however capitalized", () => {
+    const text =
+      "La CNDP publie un guide sur l'Intelligence Artificielle. Les usages de l'Intelligence Artificielle dans les banques y sont décrits.";
+    expect(names(text, "Guide de la CNDP sur l'Intelligence Artificielle")).toEqual([]);
+  });
+
   it('counts a two-word name in an English headline, where every word is capitalized', () => {
     const text = 'The regulator said on Monday it had referred Atlas Lending to prosecutors after new complaints.';
     expect(names(text, 'Watchdog Refers Atlas Lending to Prosecutors', 'en')).toEqual(['Atlas Lending']);

@@ -6,6 +6,7 @@
 // ("موقع التوظيف «…»", "نادي «…»"). Places, countries, people, months and institution words are not
 // names of this kind: the gazetteer and the other finders read those.
 import { normalizeForMatch } from '../normalize.ts';
+import { CONCEPTS } from '../thesaurus/index.ts';
 import { type DocContext, escapeRegExp } from './context.ts';
 import { COUNTRIES } from './countries.ts';
 import { LATIN_CITY_NAMES } from './places.ts';
@@ -47,12 +48,26 @@ function isPlaceOrCommonWord(word: string): boolean {
   return NOT_A_NAME.has(word) || LATIN_CITY_NAMES.has(word) || COUNTRY_WORDS.has(word);
 }
 
-/** A run is a name when one of its words is (not every word an institution, a place or a month). */
+// The field's own vocabulary (the thesaurus's French and English labels): "Intelligence Artificielle",
+// "Données Personnelles" set off with capitals are still words, not a name.
+const VOCABULARY = new Set(
+  CONCEPTS.flatMap((c) => [...c.labels.fr, ...c.labels.en]).flatMap((label) =>
+    normalizeForMatch(label)
+      .split(/[\s'’-]+/)
+      .filter((w) => w.length >= 3),
+  ),
+);
+
+/** A run is a name when one of its words is (not every word an institution, a place, a month or a term). */
 function namesSomething(run: string): boolean {
   const words = normalizeForMatch(run.replace(/['’]s$/u, ''))
     .split(/[\s'’-]+/)
     .filter((w) => w && !['du', 'de', 'des', 'la', 'd'].includes(w));
-  return words.length > 0 && words.some((w) => w.length >= 3 && !isPlaceOrCommonWord(w)) && !/^\d/.test(words[0] ?? '');
+  return (
+    words.length > 0 &&
+    words.some((w) => w.length >= 3 && !isPlaceOrCommonWord(w) && !VOCABULARY.has(w)) &&
+    !/^\d/.test(words[0] ?? '')
+  );
 }
 
 /** "Chez Sakina Assurances", "Selon Dukkan Plus": a capitalized opener is not part of the name. */
