@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { SearchIndex } from '../index/index.ts';
 import { AppError } from '../pipeline/errors.ts';
 import { CASE_TYPES } from '../pipeline/link/index.ts';
-import { mergeCases, renameCase, splitDocument } from '../store/case-linking.ts';
+import { mergeCases, renameCase, splitDocument } from '../store/case-curation.ts';
 import { getCaseRecord, listCases } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import {

@@ -2,7 +2,7 @@
 import { userInfo } from 'node:os';
 import type { Config } from '../config.ts';
 import { AppError } from '../pipeline/errors.ts';
-import { mergeCases, renameCase, splitDocument } from '../store/case-linking.ts';
+import { mergeCases, renameCase, splitDocument } from '../store/case-curation.ts';
 import { getCaseRecord, listCases } from '../store/cases.ts';
 import { openContext } from './context.ts';
 

@@ -1,7 +1,6 @@
-// The linking engine of the store: incremental linking of one document, analysts' corrections
-// (merge, split, rename) and full re-linking that keeps ids and corrections. The decisions are the
-// pure functions of pipeline/link; this module loads their inputs and writes their outcome.
-import { AppError } from '../pipeline/errors.ts';
+// The linking engine of the store: incremental linking of one document, settling after a batch and
+// full re-linking that keeps ids and analysts' corrections (those are made in case-curation.ts). The
+// decisions are the pure functions of pipeline/link; this module loads their inputs and writes their outcome.
 import { sha256 } from '../pipeline/ids.ts';
 import {
   addToSummary,
@@ -70,7 +69,7 @@ function writeBlocks(db: Db, caseId: string, features: LinkFeatures, caseDate: s
 }
 
 /** Regenerate what is derived from a case's members: summary, blocks, titles, type, period. */
-function rebuildCase(db: Db, caseId: string, now: string): void {
+export function rebuildCase(db: Db, caseId: string, now: string): void {
   const row = q(db, 'SELECT id, accepts_auto_join, summary FROM cases WHERE id = ?').get(caseId) as
     | Pick<CaseRowDb, 'id' | 'summary' | 'accepts_auto_join'>
     | undefined;
@@ -174,14 +173,14 @@ function caseIdExists(db: Db, id: string): boolean {
 }
 
 /** Case ids derive from the document that founded the case, so re-running mints the same ids. */
-function mintCaseId(db: Db, seed: string): string {
+export function mintCaseId(db: Db, seed: string): string {
   for (let n = 0; ; n++) {
     const id = `case_${sha256(n === 0 ? seed : `${seed}#${n}`).slice(0, 16)}`;
     if (!caseIdExists(db, id)) return id;
   }
 }
 
-function createCase(db: Db, id: string, acceptsAutoJoin: boolean, now: string): void {
+export function createCase(db: Db, id: string, acceptsAutoJoin: boolean, now: string): void {
   const seq = (qp(db, 'SELECT COALESCE(MAX(created_seq), 0) + 1 FROM cases').get() as number) ?? 1;
   q(
     db,
@@ -190,35 +189,8 @@ function createCase(db: Db, id: string, acceptsAutoJoin: boolean, now: string): 
   ).run(id, acceptsAutoJoin ? 1 : 0, JSON.stringify(emptySummary(id, acceptsAutoJoin)), seq, now, now);
 }
 
-function log(
-  db: Db,
-  entry: {
-    op: 'merge' | 'split' | 'rename';
-    caseId?: string | null;
-    otherCaseId?: string | null;
-    documentId?: string | null;
-    payload?: unknown;
-    actor: string;
-  },
-  now: string,
-): void {
-  q(
-    db,
-    `INSERT INTO case_curation (op, case_id, other_case_id, document_id, payload, actor, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    entry.op,
-    entry.caseId ?? null,
-    entry.otherCaseId ?? null,
-    entry.documentId ?? null,
-    JSON.stringify(entry.payload ?? {}),
-    entry.actor,
-    now,
-  );
-}
-
 /** Move everything of `absorbed` into `survivor`, leave a redirect, drop the absorbed row. */
-function absorb(db: Db, survivor: string, absorbed: string, reason: string, pin: boolean, now: string): void {
+export function absorb(db: Db, survivor: string, absorbed: string, reason: string, pin: boolean, now: string): void {
   const survivorSummary = loadSummary(db, survivor);
   const absorbedSummary = loadSummary(db, absorbed);
   // A document that was primary in one and mentioned the other keeps only its primary membership.
@@ -399,7 +371,7 @@ function detach(db: Db, documentId: string, now: string): string[] {
 }
 
 /** An empty case disappears; its id redirects to where its documents went, when known. */
-function retireIfEmpty(db: Db, caseId: string, target: string | null, now: string): void {
+export function retireIfEmpty(db: Db, caseId: string, target: string | null, now: string): void {
   if (q(db, 'SELECT 1 FROM case_members WHERE case_id = ? LIMIT 1').get(caseId) !== undefined) return;
   q(db, 'DELETE FROM case_blocks WHERE case_id = ?').run(caseId);
   q(db, 'DELETE FROM cases WHERE id = ?').run(caseId);
@@ -456,7 +428,6 @@ export function linkNewDocument(db: Db, input: LinkInput, options: LinkOptions =
   })();
 }
 
-/** Analyst: the two cases are one matter. The absorbed id redirects; later re-linking keeps them together. */
 /**
  * After a batch: small cases its documents founded join the matter that now claims all their
  * documents (`settleTarget` decides). Returns the absorbed case ids (they now redirect).
@@ -481,68 +452,6 @@ export function settleCases(db: Db, caseIds: readonly string[], options: LinkOpt
       settled.push(id);
     }
     return settled;
-  })();
-}
-
-export function mergeCases(db: Db, survivorId: string, absorbedId: string, actor: string, now = new Date()): string {
-  return db.transaction(() => {
-    const survivor = resolveCaseId(db, survivorId);
-    const absorbed = resolveCaseId(db, absorbedId);
-    if (!survivor) throw new AppError('NOT_FOUND', `No case ${survivorId}`, { details: { caseId: survivorId } });
-    if (!absorbed) throw new AppError('NOT_FOUND', `No case ${absorbedId}`, { details: { caseId: absorbedId } });
-    if (survivor === absorbed) return survivor;
-    absorb(db, survivor, absorbed, 'merged by analyst', true, iso(now));
-    log(db, { op: 'merge', caseId: survivor, otherCaseId: absorbed, actor }, iso(now));
-    return survivor;
-  })();
-}
-
-/** Analyst: this document is another matter. It moves to a case of its own, pinned there. */
-export function splitDocument(db: Db, documentId: string, actor: string, now = new Date()): string {
-  return db.transaction(() => {
-    const at = iso(now);
-    const from = qp(db, "SELECT case_id FROM case_members WHERE document_id = ? AND role = 'primary'").get(
-      documentId,
-    ) as string | undefined;
-    if (q(db, 'SELECT 1 FROM case_documents WHERE document_id = ?').get(documentId) === undefined)
-      throw new AppError('NOT_FOUND', `Document ${documentId} was never linked`, { details: { documentId } });
-    const id = mintCaseId(db, `split:${documentId}`);
-    createCase(db, id, false, at);
-    q(db, 'DELETE FROM case_members WHERE document_id = ?').run(documentId);
-    q(db, "INSERT INTO case_members (document_id, case_id, role, score, pinned) VALUES (?, ?, 'primary', 1, 1)").run(
-      documentId,
-      id,
-    );
-    rebuildCase(db, id, at);
-    if (from) {
-      rebuildCase(db, from, at);
-      retireIfEmpty(db, from, id, at);
-    }
-    log(db, { op: 'split', caseId: id, otherCaseId: from ?? null, documentId, actor }, at);
-    return id;
-  })();
-}
-
-export function renameCase(
-  db: Db,
-  caseId: string,
-  titles: { titleFr?: string | null; titleAr?: string | null },
-  actor: string,
-  now = new Date(),
-): string {
-  return db.transaction(() => {
-    const id = resolveCaseId(db, caseId);
-    if (!id) throw new AppError('NOT_FOUND', `No case ${caseId}`, { details: { caseId } });
-    const clean = (t: string | null | undefined) =>
-      t === undefined ? undefined : t === null ? null : t.trim() || null;
-    const fr = clean(titles.titleFr);
-    const ar = clean(titles.titleAr);
-    if (fr === undefined && ar === undefined)
-      throw new AppError('BAD_REQUEST', 'Nothing to rename: give a French or Arabic title');
-    if (fr !== undefined) q(db, 'UPDATE cases SET title_fr = ?, updated_at = ? WHERE id = ?').run(fr, iso(now), id);
-    if (ar !== undefined) q(db, 'UPDATE cases SET title_ar = ?, updated_at = ? WHERE id = ?').run(ar, iso(now), id);
-    log(db, { op: 'rename', caseId: id, payload: { titleFr: fr, titleAr: ar }, actor }, iso(now));
-    return id;
   })();
 }
 

@@ -17,7 +17,8 @@ import {
   visaHearingFr,
   visaSanction,
 } from '../test/link-scenarios.ts';
-import { linkNewDocument, mergeCases, relinkAll, renameCase, settleCases, splitDocument } from './case-linking.ts';
+import { mergeCases, renameCase, splitDocument } from './case-curation.ts';
+import { linkNewDocument, relinkAll, settleCases } from './case-linking.ts';
 import { caseIdsForDocument, curationLog, getCase, getCaseRecord, listCases } from './cases.ts';
 import { type Db, openDb } from './db.ts';
 

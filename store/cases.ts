@@ -1,6 +1,6 @@
 // Enforcement cases in the store (migration 003), as read: one case, a list, a document's cases,
 // the full record with its timeline, the curation log, and why two documents share a case or not.
-// The linking engine that writes them is store/case-linking.ts.
+// The linking engine that writes them is store/case-linking.ts (analysts' corrections: case-curation.ts).
 import {
   buildCaseRecord,
   type CaseRecord,

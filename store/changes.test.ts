@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestLines } from '../app/ingest.ts';
 import { DATASET_DOCS, datasetStore } from '../test/datasets-fixtures.ts';
-import { mergeCases, renameCase, splitDocument } from './case-linking.ts';
+import { mergeCases, renameCase, splitDocument } from './case-curation.ts';
 import { currentChangeCursor, listChanges, parseChangeCursor } from './changes.ts';
 import type { Db } from './db.ts';
 

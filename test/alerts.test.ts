@@ -16,7 +16,7 @@ import {
 import { createApi, hashKey } from '../api/index.ts';
 import type { SearchIndex } from '../index/index.ts';
 import { addDaysToIso } from '../pipeline/dates/index.ts';
-import { mergeCases, splitDocument } from '../store/case-linking.ts';
+import { mergeCases, splitDocument } from '../store/case-curation.ts';
 import { caseIdsForDocument } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import { ok, parseMime, type Receiver, type SmtpSink, startReceiver, startSmtp, until } from './alerts-helpers.ts';
