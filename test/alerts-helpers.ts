@@ -1,8 +1,16 @@
 // Real receivers for the alert tests: an HTTP webhook receiver on 127.0.0.1 whose behaviour each
-// test sets per request, and a real SMTP server (smtp-server) keeping the raw messages it accepts.
+// test sets per request, and a real SMTP server (smtp-server) keeping the raw messages it accepts;
+// and the world the end-to-end alert tests share (`startAlertsWorld`).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
+import { expect } from 'vitest';
+import { type AlertEngine, alertsConfigSchema, createAlertEngine, createSmtpMailer } from '../api/alerts/index.ts';
+import { createApi, hashKey } from '../api/index.ts';
+import type { SearchIndex } from '../index/index.ts';
+import type { Db } from '../store/db.ts';
+import { type FixtureDoc, GAZETTEER, openCorpusIndex, SILENT_LOG } from './search-fixtures.ts';
 
 export interface Received {
   headers: IncomingMessage['headers'];
@@ -182,4 +190,155 @@ export async function until(cond: () => boolean, timeoutMs = 20_000, what = 'con
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+const ALERTS_KEY = 'alerts-test-key-0123456789abcdef';
+export const AUTH = { authorization: `Bearer ${ALERTS_KEY}` };
+/** The API's clock: previews look at the 100 days before it (the TLS coverage of the corpus). */
+const API_NOW = new Date('2023-02-01T00:00:00Z');
+export const BASE = 'http://raqib.test';
+export const TODAY = new Date().toISOString().slice(0, 10);
+
+/** A press document of today, as the alert tests write them. */
+export function alertDoc(id: string, fields: Partial<FixtureDoc> & Pick<FixtureDoc, 'title' | 'text'>): FixtureDoc {
+  return {
+    id,
+    url: `https://news.example.ma/${id}`,
+    language: 'fr',
+    publishedAt: `${TODAY}T08:00:00Z`,
+    sourceId: 'press-fr-a',
+    outlet: 'Courrier Atlas',
+    sourceKind: 'press',
+    ...fields,
+  };
+}
+
+/**
+ * What a receiver keeps: acknowledged requests deduplicated by Idempotency-Key, as documented (on a
+ * loaded machine a request can outlive the sender's timeout and come again under the same key).
+ */
+export const payloads = (r: Receiver) => [...r.acked().values()].map((bodies) => JSON.parse(bodies[0] as string));
+
+export interface Subscribed {
+  subscription: { id: string; feedUrl: string; status: string };
+  token: string;
+  secret?: string;
+  preview: { count: number | null; unit: string; days: number };
+}
+
+export interface AlertsWorld {
+  db: Db;
+  search: SearchIndex;
+  engine: AlertEngine;
+  app: FastifyInstance;
+  smtp: SmtpSink;
+  /** Fixture ids to stored document ids. */
+  ids: Map<string, string>;
+  /** A webhook receiver on 127.0.0.1, stopped with the world. */
+  receiver(behaviour?: Behaviour): Promise<Receiver>;
+  count(sql: string, ...args: unknown[]): number;
+  /** Indexed, matched, and every delivery settled (delivered, failed or held by a disabled subscription). */
+  settled(timeoutMs?: number): Promise<void>;
+  /** POST /subscriptions, expected to succeed. */
+  subscribe(body: object, headers?: Record<string, string>): Promise<Subscribed>;
+  /** Shifts the engine's clock (digests, deadlines) without touching the API's. */
+  setClockOffset(ms: number): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Real SQLite holding the corpus, the real Meilisearch kept in sync by the outbox loop, the alert
+ * engine running its loops, the API (inject()) and a real SMTP server. Each test file passes its own
+ * label and index prefix, so files running side by side share nothing.
+ */
+export async function startAlertsWorld(label: string, indexPrefix: string): Promise<AlertsWorld> {
+  const ids = new Map<string, string>();
+  const receivers: Receiver[] = [];
+  let offsetMs = 0;
+  let engine: AlertEngine | undefined;
+  const { db, search } = await openCorpusIndex({ label, indexPrefix, ids, onSynced: () => engine?.kick() });
+  await search.drain();
+  const smtp = await startSmtp();
+  const mailer = createSmtpMailer(alertsConfigSchema.parse({ smtpHost: '127.0.0.1', smtpPort: String(smtp.port) }));
+  const alerts = createAlertEngine({
+    db,
+    matcher: search,
+    config: { webhookAllowlist: ['127.0.0.1'], webhookTimeoutMs: 1500, retryBaseMs: 20 },
+    // Short enough for a test, long enough that a loaded machine does not disable a healthy receiver.
+    retryWindowMs: 8000,
+    publicUrl: BASE,
+    log: SILENT_LOG,
+    mailer,
+    now: () => new Date(Date.now() + offsetMs),
+    pollMs: 30,
+    tickMs: 3_600_000,
+  });
+  engine = alerts;
+  const count = (sql: string, ...args: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...args) as number;
+  // The archive was there before any subscription: it is consumed without alerting anyone.
+  await alerts.drain();
+  expect(count('SELECT count(*) FROM alert_matches')).toBe(0);
+  const app = await createApi({
+    db,
+    search,
+    config: { corsOrigins: [], apiKeyHashes: [hashKey(ALERTS_KEY)], readRequiresKey: true },
+    now: () => API_NOW,
+    gazetteer: GAZETTEER,
+    alerts: {
+      publicUrl: BASE,
+      webhookAllowlist: ['127.0.0.1'],
+      emailEnabled: true,
+      matcher: search,
+      onChange: () => alerts.kick(),
+    },
+  });
+  await search.start();
+  alerts.start();
+  return {
+    db,
+    search,
+    engine: alerts,
+    app,
+    smtp,
+    ids,
+    async receiver(behaviour = ok) {
+      const r = await startReceiver(behaviour);
+      receivers.push(r);
+      return r;
+    },
+    count,
+    settled: (timeoutMs = 30_000) =>
+      until(
+        () =>
+          count('SELECT count(*) FROM outbox WHERE attempts < 5') === 0 &&
+          count('SELECT count(*) FROM alert_inbox') === 0 &&
+          count(
+            `SELECT count(*) FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+             WHERE d.status = 'pending' AND s.status = 'active'`,
+          ) === 0,
+        timeoutMs,
+        'alerts to settle',
+      ),
+    async subscribe(body, headers = AUTH) {
+      const res = await app.inject({ method: 'POST', url: '/subscriptions', payload: body, headers });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as Subscribed;
+    },
+    setClockOffset(ms) {
+      offsetMs = ms;
+    },
+    async close() {
+      await alerts.stop();
+      await app.close();
+      await search.close();
+      mailer?.close();
+      await smtp.stop();
+      for (const r of receivers) await r.stop();
+      db.close();
+    },
+  };
 }
