@@ -1,12 +1,11 @@
 // How strongly a document belongs to a case: the evidence they share (subject, law, dated step,
 // words and concepts weighed by rarity, details), discounted by the time between them. Pure.
+import { daysBetweenIso } from '../dates/index.ts';
 import { type OrgRole, orgRole } from '../entities/index.ts';
 import type { EventType } from '../types.ts';
 import { figureSpecificity } from './details.ts';
 import type { LinkFeatures } from './features.ts';
 import { type CaseSummary, conceptKey, topSubject } from './summary.ts';
-
-const DAY = 86_400_000;
 
 /** Events that mark a specific step of a matter; a communiqué is just the regulator speaking. */
 export const DISTINCTIVE: ReadonlySet<EventType> = new Set([
@@ -29,8 +28,9 @@ function eventWeight(type: EventType): number {
   return type === 'meeting' ? 0.5 : 0.2;
 }
 
+/** Whole days between two ISO days (the link features hold days, YYYY-MM-DD), either order. */
 function days(a: string, b: string): number {
-  return Math.abs(Date.parse(a) - Date.parse(b)) / DAY;
+  return Math.abs(daysBetweenIso(a, b));
 }
 
 /**
@@ -150,7 +150,7 @@ function eventSimilarity(doc: LinkFeatures, summary: CaseSummary, gap: number | 
         s = Math.max(s, d <= 2 ? 1 : d <= 7 ? 0.7 : d <= 30 ? 0.3 : 0.1);
         // A step dated by the publication that reports it only says "by then": a decision taken two
         // weeks before the report is the same step, one taken after it is not.
-        const before = Date.parse(e.date) - Date.parse(c.date);
+        const before = daysBetweenIso(e.date, c.date);
         const docSoft = e.date === doc.date && before >= 0;
         const caseSoft = (summary.dates ?? []).includes(c.date) && before <= 0;
         if ((docSoft || caseSoft) && d <= SOFT_DATE_DAYS) s = Math.max(s, 0.7);
