@@ -1,17 +1,14 @@
 // What every entity finder shares about one document: the normalized text with its offset map,
 // sentence boundaries, the dates found once, and a helper that turns a normalized match into a Span.
-import { findDates } from '../dates/index.ts';
+import { type DateMention, findDates } from '../dates/index.ts';
 import { type NormalizedText, normalizeWithOffsets } from '../normalize.ts';
 import type { Lang, Span } from '../types.ts';
 
-export interface FoundDate {
-  start: number;
-  end: number;
-  text: string;
-  date: string;
-  precision: 'day' | 'month' | 'year';
-  relative: boolean;
-}
+/**
+ * The dates stage's own mention type. The alias only keeps the name events.ts imports; new code
+ * says DateMention.
+ */
+export type FoundDate = DateMention;
 
 export interface DocContext {
   text: string;
@@ -24,7 +21,7 @@ export interface DocContext {
   norm: NormalizedText;
   /** Sentence ranges in original offsets, in order. */
   sentences: Array<{ start: number; end: number }>;
-  dates: FoundDate[];
+  dates: DateMention[];
 }
 
 // A sentence ends at . ! ? ؟ … followed by space and not part of an abbreviation or a number
@@ -73,7 +70,7 @@ export function createContext(input: {
   publishedAt: string | null;
 }): DocContext {
   const publishedAt = input.publishedAt ? input.publishedAt.slice(0, 10) : null;
-  let dates: FoundDate[] = [];
+  let dates: DateMention[] = [];
   try {
     dates = findDates(input.text, { reference: publishedAt });
   } catch {

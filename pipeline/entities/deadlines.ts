@@ -4,10 +4,11 @@
 // plain deadline / effective date. A moratorium given as a length ("moratoire de sept mois") also
 // yields its end date from the start date.
 import { addDaysToIso, addMonthsToIso } from '../dates/calendar.ts';
+import type { DateMention } from '../dates/index.ts';
 import { NUMBER_WORDS_ARABIC, NUMBER_WORDS_FRENCH } from '../dates/vocabulary.ts';
 import { normalizeForMatch } from '../normalize.ts';
 import type { DeadlineEntity, Span } from '../types.ts';
-import { type DocContext, type FoundDate, origIndex, sentenceAt, sentenceIndexAt, spanOf } from './context.ts';
+import { type DocContext, origIndex, sentenceAt, sentenceIndexAt, spanOf } from './context.ts';
 
 // The trigger must be the last words before the date, with at most a filler ("le", "jeudi", "يوم").
 const FILLER =
@@ -42,7 +43,7 @@ const NUMBER_WORDS: Record<string, number> = {
 const MORATORIUM_LENGTH =
   /(?:moratoire|moratorium|تعليق|توقيف)[^.؟!\n]{0,60}?(?:de|d'une duree de|pour|of|لمده|مده)\s+(\d{1,2}|\p{L}+)\s*(mois|months?|ans?|annee|اشهر|شهرا|شهر|شهرين|سنه|سنتين)?/u;
 
-function classify(ctx: DocContext, d: FoundDate): { label: string; confidence: number } | null {
+function classify(ctx: DocContext, d: DateMention): { label: string; confidence: number } | null {
   if (d.precision === 'year') return null;
   const s = sentenceAt(ctx, d.start);
   const before = normalizeForMatch(ctx.text.slice(Math.max(s.start, d.start - 80), d.start));
@@ -141,9 +142,9 @@ interface AnchoredLimit {
   oStart: number;
   oEnd: number;
   /** The same length resolved from the publication date by the date finder: not a date of its own. */
-  consumed: FoundDate[];
+  consumed: DateMention[];
   /** The date the count starts from ("à compter du 6 mai"): an event's date, not a deadline. */
-  start: FoundDate | null;
+  start: DateMention | null;
 }
 
 function findAnchoredLimits(ctx: DocContext): AnchoredLimit[] {
@@ -201,9 +202,9 @@ const PERIOD_GAP = /^\s*(?:au|jusqu'au|to|until|through|الي|إلى|حتي)\s*
 const PERIOD_OPEN = /(?:^|[\s(])(?:du|from|من|ما بين|entre le)\s*(?:le\s+)?$/u;
 
 /** Dates found as deadlines, to keep event dating from using them. */
-export function findDeadlines(ctx: DocContext): { deadlines: DeadlineEntity[]; deadlineDates: Set<FoundDate> } {
+export function findDeadlines(ctx: DocContext): { deadlines: DeadlineEntity[]; deadlineDates: Set<DateMention> } {
   const byDate = new Map<string, DeadlineEntity>();
-  const used = new Set<FoundDate>();
+  const used = new Set<DateMention>();
   const add = (date: string, label: string, span: Span) => {
     const e = byDate.get(date);
     if (e) {
