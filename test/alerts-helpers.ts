@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type AlertEngine, alertsConfigSchema, createAlertEngine, createSmtpMailer } from '../api/alerts/index.ts';
 import { createApi, hashKey } from '../api/index.ts';
 import type { SearchIndex } from '../index/index.ts';
@@ -341,4 +341,17 @@ export async function startAlertsWorld(label: string, indexPrefix: string): Prom
       db.close();
     },
   };
+}
+
+/**
+ * The world of one test file: started before its tests, closed after them. The object is filled in
+ * when `beforeAll` has run, so tests read it, never the describe bodies.
+ */
+export function useAlertsWorld(label: string, indexPrefix: string): AlertsWorld {
+  const world = {} as AlertsWorld;
+  beforeAll(async () => {
+    Object.assign(world, await startAlertsWorld(label, indexPrefix));
+  }, 120_000);
+  afterAll(() => world.close?.());
+  return world;
 }

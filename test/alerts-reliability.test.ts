@@ -1,27 +1,13 @@
 // Alerts end to end, reliability and the clock: flaky, absent and failing receivers, deadline
 // reminders and daily digests, over the same real world as alerts.test.ts (alerts-helpers.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDaysToIso } from '../pipeline/dates/index.ts';
-import {
-  type AlertsWorld,
-  AUTH,
-  alertDoc,
-  BASE,
-  parseMime,
-  payloads,
-  startAlertsWorld,
-  TODAY,
-  until,
-} from './alerts-helpers.ts';
+import { AUTH, alertDoc, BASE, parseMime, payloads, TODAY, until, useAlertsWorld } from './alerts-helpers.ts';
 import { type FixtureDoc, storeFixture } from './search-fixtures.ts';
 
 const inDays = (n: number) => addDaysToIso(TODAY, n);
 
-let world: AlertsWorld;
-beforeAll(async () => {
-  world = await startAlertsWorld('alerts-reliability', 'alerts_rel_');
-}, 120_000);
-afterAll(() => world?.close());
+const world = useAlertsWorld('alerts-reliability', 'alerts_rel_');
 
 describe('reliability', () => {
   const several = (word: string, n: number) =>

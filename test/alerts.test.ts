@@ -4,12 +4,11 @@
 // alerts-helpers.ts). Documents arrive through the store modules, as the pipeline writes them; nothing
 // is matched by hand. Reliability and clock-driven alerts: alerts-reliability.test.ts.
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../api/alerts/index.ts';
 import { mergeCases, splitDocument } from '../store/case-curation.ts';
 import { caseIdsForDocument } from '../store/cases.ts';
 import {
-  type AlertsWorld,
   AUTH,
   alertDoc,
   BASE,
@@ -17,15 +16,11 @@ import {
   payloads,
   type Receiver,
   type Subscribed,
-  startAlertsWorld,
+  useAlertsWorld,
 } from './alerts-helpers.ts';
 import { type FixtureDoc, storeFixture } from './search-fixtures.ts';
 
-let world: AlertsWorld;
-beforeAll(async () => {
-  world = await startAlertsWorld('alerts', 'alerts_');
-}, 120_000);
-afterAll(() => world?.close());
+const world = useAlertsWorld('alerts', 'alerts_');
 
 describe('subscription management', () => {
   it('needs the API key, except following a case through its Atom feed', async () => {
