@@ -3,7 +3,7 @@
 // is a string, number, boolean, null or an array of strings, so CSV, JSONL and Parquet carry the
 // same columns.
 import type { TimelineEntry } from '../pipeline/link/index.ts';
-import type { ExportFilter, ExportSnapshot } from '../store/exports.ts';
+import type { ExportEntitiesRow, ExportFilter, ExportSnapshot } from '../store/exports.ts';
 
 export const TABLE_NAMES = ['documents', 'cases', 'timeline', 'entities', 'mentions', 'events', 'deadlines'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -362,55 +362,84 @@ const SPAN_FIELDS: readonly FieldSpec[] = [
   f('sentence', 'string', 'The sentence the mention was found in.'),
 ];
 
+/**
+ * The fields of a per-document item table (mentions, events, deadlines): the document and the item's
+ * number in it, the item's own fields, then the document's case, date and provenance.
+ */
+function documentItemFields(numberField: FieldSpec, own: readonly FieldSpec[]): readonly FieldSpec[] {
+  return [
+    f('document_id', 'string', 'The document.', { required: true }),
+    numberField,
+    ...own,
+    f('case_id', 'string', 'Case of the document.'),
+    f('published_at', 'string', 'Publication date of the document (ISO 8601).'),
+    ...PROVENANCE,
+  ];
+}
+
+/** The rows of such a table, in the order of `documentItemFields`: one per item `itemsOf` lists. */
+function* documentItemRows<T>(
+  ctx: RowContext,
+  numberField: string,
+  itemsOf: (d: ExportEntitiesRow) => readonly T[],
+  cells: (item: T) => Row,
+): Generator<Row> {
+  for (const d of ctx.snapshot.documentEntities(ctx.filter)) {
+    ctx.tick();
+    const base = provenance(d);
+    let n = 0;
+    for (const item of itemsOf(d))
+      yield {
+        document_id: d.documentId,
+        [numberField]: ++n,
+        ...cells(item),
+        case_id: d.caseId,
+        published_at: d.publishedAt,
+        ...base,
+      };
+  }
+}
+
 const mentions: TableSpec = {
   name: 'mentions',
   title: 'Entity mentions',
   description: 'One row per mention of an organization or law in a document, with offsets and the sentence.',
   primaryKey: ['document_id', 'mention_no'],
   foreignKeys: [{ fields: 'document_id', reference: { resource: 'documents', fields: 'id' } }],
-  fields: [
-    f('document_id', 'string', 'The document.', { required: true }),
+  fields: documentItemFields(
     f('mention_no', 'integer', 'Position among the document’s exported mentions (1-based).', { required: true }),
-    f('entity_type', 'string', 'organization or law.', { required: true, enum: ['organization', 'law'] }),
-    f('entity_id', 'string', 'Canonical entity id.', { required: true }),
-    f('entity_name', 'string', 'Canonical name or label.', { required: true }),
-    f('text', 'string', 'The words as written in the document.', { required: true }),
-    ...SPAN_FIELDS,
-    f('confidence', 'number', 'Extractor confidence (0–1).'),
-    f('case_id', 'string', 'Case of the document.'),
-    f('published_at', 'string', 'Publication date of the document (ISO 8601).'),
-    ...PROVENANCE,
-  ],
+    [
+      f('entity_type', 'string', 'organization or law.', { required: true, enum: ['organization', 'law'] }),
+      f('entity_id', 'string', 'Canonical entity id.', { required: true }),
+      f('entity_name', 'string', 'Canonical name or label.', { required: true }),
+      f('text', 'string', 'The words as written in the document.', { required: true }),
+      ...SPAN_FIELDS,
+      f('confidence', 'number', 'Extractor confidence (0–1).'),
+    ],
+  ),
   units: (ctx) => ctx.snapshot.countDocuments(ctx.filter),
-  *rows(ctx) {
-    for (const d of ctx.snapshot.documentEntities(ctx.filter)) {
-      ctx.tick();
-      const base = provenance(d);
-      let n = 0;
-      const spans = [
-        ...d.entities.organizations.flatMap((o) =>
-          o.mentions.map((m) => ({ type: 'organization', id: o.id, name: o.name, m })),
-        ),
-        ...d.entities.laws.flatMap((l) => l.mentions.map((m) => ({ type: 'law', id: l.id, name: l.label, m }))),
-      ].sort((a, b) => a.m.start - b.m.start || a.m.end - b.m.end);
-      for (const s of spans)
-        yield {
-          document_id: d.documentId,
-          mention_no: ++n,
-          entity_type: s.type,
-          entity_id: s.id,
-          entity_name: s.name,
-          text: s.m.text,
-          start: s.m.start,
-          end: s.m.end,
-          sentence: s.m.sentence ?? null,
-          confidence: s.m.confidence ?? null,
-          case_id: d.caseId,
-          published_at: d.publishedAt,
-          ...base,
-        };
-    }
-  },
+  rows: (ctx) =>
+    documentItemRows(
+      ctx,
+      'mention_no',
+      (d) =>
+        [
+          ...d.entities.organizations.flatMap((o) =>
+            o.mentions.map((m) => ({ type: 'organization', id: o.id, name: o.name, m })),
+          ),
+          ...d.entities.laws.flatMap((l) => l.mentions.map((m) => ({ type: 'law', id: l.id, name: l.label, m }))),
+        ].sort((a, b) => a.m.start - b.m.start || a.m.end - b.m.end),
+      (s) => ({
+        entity_type: s.type,
+        entity_id: s.id,
+        entity_name: s.name,
+        text: s.m.text,
+        start: s.m.start,
+        end: s.m.end,
+        sentence: s.m.sentence ?? null,
+        confidence: s.m.confidence ?? null,
+      }),
+    ),
 };
 
 function provenance(d: {
@@ -434,41 +463,30 @@ const events: TableSpec = {
     'One row per enforcement event a document reports (complaint, inspection, hearing, formal notice, sanction...), with its date when stated and the sentence it was read from.',
   primaryKey: ['document_id', 'event_no'],
   foreignKeys: [{ fields: 'document_id', reference: { resource: 'documents', fields: 'id' } }],
-  fields: [
-    f('document_id', 'string', 'The document.', { required: true }),
+  fields: documentItemFields(
     f('event_no', 'integer', 'Position among the document’s events (1-based).', { required: true }),
-    f('event_type', 'string', 'Event type.', { required: true }),
-    f('date', 'date', 'Day of the event, when the text dates it.'),
-    f('mention_count', 'integer', 'How many times the document reports it.', { required: true }),
-    ...SPAN_FIELDS,
-    f('case_id', 'string', 'Case of the document.'),
-    f('published_at', 'string', 'Publication date of the document (ISO 8601).'),
-    ...PROVENANCE,
-  ],
+    [
+      f('event_type', 'string', 'Event type.', { required: true }),
+      f('date', 'date', 'Day of the event, when the text dates it.'),
+      f('mention_count', 'integer', 'How many times the document reports it.', { required: true }),
+      ...SPAN_FIELDS,
+    ],
+  ),
   units: (ctx) => ctx.snapshot.countDocuments(ctx.filter),
-  *rows(ctx) {
-    for (const d of ctx.snapshot.documentEntities(ctx.filter)) {
-      ctx.tick();
-      const base = provenance(d);
-      let n = 0;
-      for (const e of d.entities.events) {
-        const m = e.mentions[0];
-        yield {
-          document_id: d.documentId,
-          event_no: ++n,
-          event_type: e.type,
-          date: dateOnly(e.date),
-          mention_count: e.mentions.length,
-          start: m?.start ?? null,
-          end: m?.end ?? null,
-          sentence: m?.sentence ?? null,
-          case_id: d.caseId,
-          published_at: d.publishedAt,
-          ...base,
-        };
-      }
-    }
-  },
+  rows: (ctx) =>
+    documentItemRows(
+      ctx,
+      'event_no',
+      (d) => d.entities.events,
+      (e) => ({
+        event_type: e.type,
+        date: dateOnly(e.date),
+        mention_count: e.mentions.length,
+        start: e.mentions[0]?.start ?? null,
+        end: e.mentions[0]?.end ?? null,
+        sentence: e.mentions[0]?.sentence ?? null,
+      }),
+    ),
 };
 
 const deadlines: TableSpec = {
@@ -478,45 +496,36 @@ const deadlines: TableSpec = {
     'One row per deadline a document states (compliance deadlines, moratorium ends...), resolved to a day, with the sentence it was read from.',
   primaryKey: ['document_id', 'deadline_no'],
   foreignKeys: [{ fields: 'document_id', reference: { resource: 'documents', fields: 'id' } }],
-  fields: [
-    f('document_id', 'string', 'The document.', { required: true }),
+  fields: documentItemFields(
     f('deadline_no', 'integer', 'Position among the document’s deadlines (1-based).', { required: true }),
-    f('date', 'date', 'The deadline day.', { required: true }),
-    f('label', 'string', 'What is due.', { required: true }),
-    f('status', 'string', 'upcoming or passed at the time of the export.', {
-      required: true,
-      enum: ['upcoming', 'passed'],
-    }),
-    ...SPAN_FIELDS,
-    f('case_id', 'string', 'Case of the document.'),
-    f('published_at', 'string', 'Publication date of the document (ISO 8601).'),
-    ...PROVENANCE,
-  ],
+    [
+      f('date', 'date', 'The deadline day.', { required: true }),
+      f('label', 'string', 'What is due.', { required: true }),
+      f('status', 'string', 'upcoming or passed at the time of the export.', {
+        required: true,
+        enum: ['upcoming', 'passed'],
+      }),
+      ...SPAN_FIELDS,
+    ],
+  ),
   units: (ctx) => ctx.snapshot.countDocuments(ctx.filter),
-  *rows(ctx) {
-    for (const d of ctx.snapshot.documentEntities(ctx.filter)) {
-      ctx.tick();
-      const base = provenance(d);
-      let n = 0;
-      for (const dl of d.entities.deadlines) {
-        const m = dl.mentions[0];
+  rows: (ctx) =>
+    documentItemRows(
+      ctx,
+      'deadline_no',
+      (d) => d.entities.deadlines,
+      (dl) => {
         const date = dateOnly(dl.date) ?? dl.date;
-        yield {
-          document_id: d.documentId,
-          deadline_no: ++n,
+        return {
           date,
           label: dl.label,
           status: date < ctx.today ? 'passed' : 'upcoming',
-          start: m?.start ?? null,
-          end: m?.end ?? null,
-          sentence: m?.sentence ?? null,
-          case_id: d.caseId,
-          published_at: d.publishedAt,
-          ...base,
+          start: dl.mentions[0]?.start ?? null,
+          end: dl.mentions[0]?.end ?? null,
+          sentence: dl.mentions[0]?.sentence ?? null,
         };
-      }
-    }
-  },
+      },
+    ),
 };
 
 export const TABLES: Readonly<Record<TableName, TableSpec>> = {
