@@ -67,6 +67,13 @@ const AR_CITIES = new Set(
   'طنجه مراكش فاس مكناس اكادير وجده تطوان سلا اسفي تازه خريبكه سطات ورزازات تماره برشيد بركان كلميم ازيلال'.split(' '),
 );
 
+/** What else a "بنك" holds: "بنك الدم" is a blood bank, "بنك المعطيات" a databank. */
+const NOT_A_BANK = new Set(
+  'الدم المعطيات المعلومات البيانات الطعام الاغذيه الملابس الاسيله الافكار الاهداف الحليب الخلايا الانسجه الجينات الصور الوظايف المشاريع'.split(
+    ' ',
+  ),
+);
+
 function isNotName(w: string): boolean {
   return AR_STOP.has(w) || AR_COMMON.has(w) || looksLikeVerb(w) || looksLikeParticiple(w);
 }
@@ -127,9 +134,14 @@ export function readArabicName(
   if (count === 0 || last < 0) return null;
   // "شركة الاتصالات", "مجموعة القانون الجنائي": a definite first word is a common noun unless a sector
   // descriptor shows a company name ("شركة الأمل للتأمين").
-  if (first.startsWith('ال') && !described) return null;
+  // A bank is named so more often than not ("بنك الأندلس", "مصرف الوداية"): there a definite word
+  // that is no common noun is the name — not a bank of blood, data or food.
+  const bankName =
+    masculine && !NOT_A_BANK.has(first) && !isNotName(first.slice(2)) && !isArabicSectorWord(first.slice(2));
+  if (first.startsWith('ال') && !described && !bankName) return null;
   const startWord = words[0];
-  const endWord = words[last];
+  // …and one word long: what follows it is the sentence going on ("لبنك الأندلس لاعتماد…").
+  const endWord = first.startsWith('ال') && !described ? startWord : words[last];
   if (!startWord || !endWord) return null;
   const start = origIndex(ctx, startWord.start);
   let end = origIndex(ctx, endWord.end - 1) + 1;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entitiesOf, idsOf } from '../../test/entity-helpers.ts';
 import { GAZETTEER } from './gazetteer.ts';
+import { consonantSkeleton } from './transliterate.ts';
 
 describe('organizations: gazetteer', () => {
   it('finds every name of every entry as that entry', () => {
@@ -445,5 +446,13 @@ describe('organizations: bystanders and fragments', () => {
     expect(en.organizations.map((o) => o.name).sort()).toEqual(['Harbor Grill Lounge', 'Kivu Lending Ltd']);
     const fr = entitiesOf('Le colloque est organisé en partenariat avec le Club des juristes, à Fès.');
     expect(fr.organizations.map((o) => o.name)).toEqual(['Club des juristes']);
+  });
+
+  it('reads a bank named by a definite word, keeping its noun, so it meets "Banque X"', () => {
+    const ar = entitiesOf('وافقت اللجنة على طلب بنك الريف لاعتماد البصمة الصوتية.', 'ar').organizations;
+    expect(ar.map((o) => o.name)).toEqual(['بنك الريف']);
+    expect(consonantSkeleton(ar[0]?.name ?? '')).toBe(consonantSkeleton('Banque Rif'));
+    // Not a blood bank or a data bank: the definite word must be no common noun.
+    expect(entitiesOf('أطلقت الوزارة حملة لدعم بنك الدم الوطني.', 'ar').organizations).toEqual([]);
   });
 });

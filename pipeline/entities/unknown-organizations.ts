@@ -375,8 +375,11 @@ function findAfterTriggers({ ctx, push }: Finder): void {
       if (!found) {
         const noun = m[2] ?? '';
         if (m[1] || !AR_BARE_TRIGGERS.has(noun)) continue;
-        const ar = readArabicName(ctx, nEnd, noun === 'بنك' || noun === 'مصرف');
-        if (ar) push(ctx.text.slice(ar.start, ar.end), ar.start, ar.end, 0.55);
+        const bank = noun === 'بنك' || noun === 'مصرف';
+        const ar = readArabicName(ctx, nEnd, bank);
+        // A bank keeps its noun, as "Banque X" does in French: both skeletons then read banque + X.
+        const start = ar && bank ? origIndex(ctx, nEnd - noun.length) : ar?.start;
+        if (ar && start !== undefined) push(ctx.text.slice(start, ar.end), start, ar.end, 0.55);
         continue;
       }
       const name = cleanName(found.name);

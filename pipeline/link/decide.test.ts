@@ -172,6 +172,18 @@ describe('decideLink', () => {
     expect(scoreCandidate(linkFeatures(ar), caseOf('c', fr)).subject).toBe(1);
   });
 
+  it('reads a company the headline names and the text only calls "the bank"', () => {
+    const doc = makeDoc({
+      id: 'doc_headline',
+      language: 'ar',
+      title: 'الضوء الأخضر لبنك الريف لاعتماد البصمة الصوتية',
+      text: 'وافقت اللجنة الوطنية على طلب البنك بعد تعديل مدة الاحتفاظ بالتسجيلات.',
+    });
+    const features = linkFeatures(doc);
+    expect(Object.keys(features.subjects)).toHaveLength(1);
+    expect(Object.values(features.orgKeys)).toEqual(['bnkrf']); // banque + rf, as "Banque Rif" reads
+  });
+
   it('keeps a two-consonant name for scoring but never blocks on it', () => {
     const doc = makeDoc({
       id: 'doc_w',

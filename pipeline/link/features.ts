@@ -3,10 +3,10 @@
 // and Arabic coverage of one matter share those and almost no words; the token set of title + lead
 // only helps between documents of the same language.
 import { findDates } from '../dates/index.ts';
-import { consonantSkeleton, describedSkeleton, type OrgRole, orgRole } from '../entities/index.ts';
+import { consonantSkeleton, describedSkeleton, extractEntities, type OrgRole, orgRole } from '../entities/index.ts';
 import { normalizeForMatch } from '../normalize.ts';
 import { detectTopics } from '../topics.ts';
-import type { EventType, Lang, UnderstoodDocument } from '../types.ts';
+import type { EventType, Lang, OrganizationEntity, UnderstoodDocument } from '../types.ts';
 import { conceptsOf } from './concepts.ts';
 import { storyDetails } from './details.ts';
 
@@ -194,14 +194,35 @@ export function contentTokens(text: string, cap = 48): string[] {
   return out;
 }
 
+/**
+ * Organizations the headline names and the text does not: an Arabic report puts "بنك الأندلس" in its
+ * title and says "البنك" after. Entities are read from the text (their spans point into it), so the
+ * headline is read here, for linking only.
+ */
+function headlineOnly(doc: UnderstoodDocument): OrganizationEntity[] {
+  // Only when the text names no one it could be about: a headline spelling ("Dukkan+") of a company
+  // the text names otherwise ("Dukkan Plus") would count it twice.
+  const candidates = doc.entities.organizations.filter(
+    (o) => !isRegulatorId(o.id, o.name) && !isProceduralId(o.id, o.name),
+  );
+  if (!doc.title || candidates.length > 0) return [];
+  const named = new Set(doc.entities.organizations.map((o) => o.id));
+  const read = extractEntities({ text: doc.title, title: null, language: doc.language, publishedAt: null });
+  return read.organizations.filter((o) => !named.has(o.id)).map((o) => ({ ...o, mentions: [] }));
+}
+
 /** The subject of a document is who it is about: named in the title, named early, named often. */
-function organizationWeights(doc: UnderstoodDocument, regulators: (id: string, name: string) => boolean) {
+function organizationWeights(
+  doc: UnderstoodDocument,
+  organizations: readonly OrganizationEntity[],
+  regulators: (id: string, name: string) => boolean,
+) {
   const title = normalizeForMatch(doc.title ?? '');
   const length = Math.max(doc.text.length, 1);
   const raw = new Map<string, number>();
   const regulatorIds: string[] = [];
   const orgIds: string[] = [];
-  for (const org of doc.entities.organizations) {
+  for (const org of organizations) {
     if (regulators(org.id, org.name)) {
       if (!regulatorIds.includes(org.id)) regulatorIds.push(org.id);
       // Morocco's CNDP is in every matter; a foreign authority it signs with or writes beside is
@@ -241,9 +262,10 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
   const regulators = options.regulatorIds
     ? (id: string, name: string) => options.regulatorIds?.has(id) === true || isRegulatorId(id, name)
     : isRegulatorId;
-  const { subjects, regulatorIds, orgIds } = organizationWeights(doc, regulators);
+  const organizations = [...doc.entities.organizations, ...headlineOnly(doc)];
+  const { subjects, regulatorIds, orgIds } = organizationWeights(doc, organizations, regulators);
   const orgKeys: Record<string, string> = {};
-  for (const org of doc.entities.organizations) {
+  for (const org of organizations) {
     if (!org.id.startsWith('org:x-') || !orgIds.includes(org.id)) continue;
     // A name that is mostly a sector word ("Banque Oudaya", "بنك الوداية") keeps it, read in French.
     const bare = consonantSkeleton(org.name);
