@@ -4,7 +4,7 @@ import { entitiesOf } from '../../test/entity-helpers.ts';
 const deadlines = (text: string, lang: 'fr' | 'ar' | 'en' = 'fr', pub = '2023-01-09') =>
   entitiesOf(text, lang, pub).deadlines.map((d) => [d.date, d.label]);
 
-describe('deadlines', () => {
+describe('deadlines: dates and labels', () => {
   it('reads compliance deadlines in French and Arabic', () => {
     expect(
       deadlines(
@@ -19,12 +19,6 @@ describe('deadlines', () => {
   it('reads "avant le 31 mars" without a year against the publication date', () => {
     expect(deadlines('Les pièces doivent parvenir à la Commission avant le 31 mars.')).toEqual([
       ['2023-03-31', 'deadline'],
-    ]);
-  });
-
-  it('resolves "dans un délai de sept mois" against the publication date', () => {
-    expect(deadlines('La société devra se conformer dans un délai de sept mois.', 'fr', '2023-01-09')).toEqual([
-      ['2023-08-09', 'compliance deadline'],
     ]);
   });
 
@@ -45,6 +39,48 @@ describe('deadlines', () => {
     expect(deadlines('Le ministre sera à Rabat le 3 avril.')).toEqual([]);
   });
 
+  it('ignores dates that are not limits: events, datelines, past facts', () => {
+    expect(deadlines('Rabat, le 9 janvier 2023 – Une audition a eu lieu le 6 janvier. La loi date de 2009.')).toEqual(
+      [],
+    );
+    expect(deadlines('عقدت اللجنة جلسة استماع يوم 6 يناير 2023.', 'ar')).toEqual([]);
+  });
+
+  it('finds "son entrée en vigueur" by the date it came into force, not by "entre"', () => {
+    expect(
+      deadlines(
+        "Des réunions ont eu lieu entre le 2 et le 6 janvier 2023. Le décret est entré en vigueur le 1er février 2023. Les opérateurs disposent d'un délai de six mois à compter de son entrée en vigueur.",
+        'fr',
+        '2023-02-03',
+      ),
+    ).toEqual([
+      ['2023-08-01', 'deadline'],
+      ['2023-02-01', 'effective date'],
+    ]);
+  });
+
+  it('reads "مهلة تنتهي في" as a limit', () => {
+    expect(deadlines('منحت الهيئة البنوك مهلة تنتهي في 30 يونيو 2023 لتحيين عقودها.', 'ar', '2023-03-01')).toEqual([
+      ['2023-06-30', 'deadline'],
+    ]);
+  });
+
+  it('reads both ends of an announced period, not of a past one', () => {
+    expect(deadlines('La consultation publique se déroulera du 6 mars au 21 avril 2023.', 'fr', '2023-02-20')).toEqual([
+      ['2023-03-06', 'effective date'],
+      ['2023-04-21', 'deadline'],
+    ]);
+    expect(deadlines('Les contrôleurs sont intervenus du 6 au 8 février 2023.', 'fr', '2023-02-20')).toEqual([]);
+  });
+});
+
+describe('deadlines: lengths and where they count from', () => {
+  it('resolves "dans un délai de sept mois" against the publication date', () => {
+    expect(deadlines('La société devra se conformer dans un délai de sept mois.', 'fr', '2023-01-09')).toEqual([
+      ['2023-08-09', 'compliance deadline'],
+    ]);
+  });
+
   it('derives the end of a moratorium given as a length', () => {
     expect(
       deadlines(
@@ -56,13 +92,6 @@ describe('deadlines', () => {
       ['2019-09-02', 'moratorium start'],
       ['2020-04-02', 'moratorium end'],
     ]);
-  });
-
-  it('ignores dates that are not limits: events, datelines, past facts', () => {
-    expect(deadlines('Rabat, le 9 janvier 2023 – Une audition a eu lieu le 6 janvier. La loi date de 2009.')).toEqual(
-      [],
-    );
-    expect(deadlines('عقدت اللجنة جلسة استماع يوم 6 يناير 2023.', 'ar')).toEqual([]);
   });
 
   it('counts a length from the date that follows it, not from the publication', () => {
@@ -158,36 +187,9 @@ describe('deadlines', () => {
     ).toEqual([['2023-06-20', 'deadline']]);
   });
 
-  it('finds "son entrée en vigueur" by the date it came into force, not by "entre"', () => {
-    expect(
-      deadlines(
-        "Des réunions ont eu lieu entre le 2 et le 6 janvier 2023. Le décret est entré en vigueur le 1er février 2023. Les opérateurs disposent d'un délai de six mois à compter de son entrée en vigueur.",
-        'fr',
-        '2023-02-03',
-      ),
-    ).toEqual([
-      ['2023-08-01', 'deadline'],
-      ['2023-02-01', 'effective date'],
-    ]);
-  });
-
   it('reads Arabic duals as a count of two', () => {
     expect(deadlines('ومنحت اللجنة الشركة أجلا أقصاه شهرين ابتداء من 1 فبراير 2023.', 'ar', '2023-02-02')).toEqual([
       ['2023-04-01', 'deadline'],
     ]);
-  });
-
-  it('reads "مهلة تنتهي في" as a limit', () => {
-    expect(deadlines('منحت الهيئة البنوك مهلة تنتهي في 30 يونيو 2023 لتحيين عقودها.', 'ar', '2023-03-01')).toEqual([
-      ['2023-06-30', 'deadline'],
-    ]);
-  });
-
-  it('reads both ends of an announced period, not of a past one', () => {
-    expect(deadlines('La consultation publique se déroulera du 6 mars au 21 avril 2023.', 'fr', '2023-02-20')).toEqual([
-      ['2023-03-06', 'effective date'],
-      ['2023-04-21', 'deadline'],
-    ]);
-    expect(deadlines('Les contrôleurs sont intervenus du 6 au 8 février 2023.', 'fr', '2023-02-20')).toEqual([]);
   });
 });
