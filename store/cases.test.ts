@@ -54,7 +54,7 @@ function linkAll() {
   for (const d of [moratoriumExtension, visaSanction, surveillance2025]) link(d);
 }
 
-describe('store/cases', () => {
+describe('store/cases: linking', () => {
   it('links incrementally: FR+AR, duplicates and follow-ups join; negatives and irrelevant stay apart', () => {
     const first = link(visaHearingFr);
     expect(first.created).toBe(true);
@@ -92,6 +92,70 @@ describe('store/cases', () => {
     expect(listCases(db).total).toBe(1);
   });
 
+  it('attaches an earlier small case once a later document shows it is the same matter', () => {
+    const alpha = { id: 'org:alpha', name: 'AlphaPay' };
+    const ministry = { id: 'org:ministry', name: 'الوزارة' };
+    const a = makeDoc({
+      id: 'doc_alpha_fr',
+      publishedAt: '2024-03-01',
+      title: 'AlphaPay dans le viseur de la CNDP',
+      text: 'La CNDP examine les pratiques de AlphaPay. AlphaPay promet de coopérer.',
+      orgs: [{ id: 'org:cndp', name: 'CNDP' }, alpha],
+    });
+    // Arabic report of the leak that names no company: nothing ties it to AlphaPay yet.
+    const b = makeDoc({
+      id: 'doc_leak_ar',
+      language: 'ar',
+      publishedAt: '2024-03-02',
+      title: 'تسريب معطيات زبناء',
+      text: 'تسربت معطيات آلاف الزبناء يوم 2 مارس وانتشرت على مواقع التواصل حسب بلاغ الوزارة.',
+      orgs: [{ id: 'org:cndp', name: 'اللجنة الوطنية' }, ministry],
+      events: [{ type: 'data_breach', date: '2024-03-02' }],
+    });
+    const c = makeDoc({
+      id: 'doc_alpha_leak_fr',
+      publishedAt: '2024-03-03',
+      title: 'Fuite chez AlphaPay',
+      text: 'AlphaPay confirme la fuite du 2 mars signalée par le ministère. La CNDP enquête sur AlphaPay.',
+      orgs: [{ id: 'org:cndp', name: 'CNDP' }, alpha, { id: 'org:ministry', name: 'ministère' }],
+      events: [{ type: 'data_breach', date: '2024-03-02' }],
+    });
+    const first = link(a).caseId as string;
+    const leak = link(b).caseId as string;
+    expect(leak).not.toBe(first);
+    const joined = link(c);
+    expect(joined).toMatchObject({ caseId: first, mergedCaseIds: [leak] });
+    expect(caseIdsForDocument(db, b.id).caseId).toBe(first);
+    expect(getCase(db, leak)).toMatchObject({ id: first, redirectedFrom: leak, documentCount: 3 });
+    expect(getCaseRecord(db, leak, now)?.documents.map((g) => g.language)).toEqual(['ar', 'fr']);
+  });
+
+  it('settles a small case a batch founded too early into the matter that now claims it', () => {
+    const matter = link(visaHearingFr).caseId as string;
+    link(visaSanction);
+    // Linked with a bar nothing reaches, the Arabic report founds a case of its own, as an undated
+    // report does when it is linked before its matter's other coverage.
+    const never = { join: 2, mention: 2, bridge: 2 };
+    const early = linkNewDocument(db, linkInputOf(visaHearingAr), { now, thresholds: never }).caseId as string;
+    expect(early).not.toBe(matter);
+    expect(settleCases(db, [early, matter], { now })).toEqual([early]);
+    expect(caseIdsForDocument(db, visaHearingAr.id).caseId).toBe(matter);
+    expect(getCase(db, early)).toMatchObject({ id: matter, redirectedFrom: early, documentCount: 3 });
+    // Nothing left to settle: a second pass changes nothing.
+    expect(settleCases(db, [matter], { now })).toEqual([]);
+  });
+
+  it('re-links a new version of a document in place, keeping its case id', () => {
+    const { caseId } = link(visaHearingFr);
+    link(visaHearingAr);
+    const again = link({ ...visaHearingFr, title: 'La CNDP a entendu VisaCentre (mise à jour)' });
+    expect(again.caseId).toBe(caseId);
+    expect(getCase(db, caseId as string)?.documentCount).toBe(2);
+    expect(listCases(db).total).toBe(1);
+  });
+});
+
+describe('store/cases: the case record', () => {
   it('builds the record: bilingual titles, disputed dates with their sources, deadlines, outlets, completeness', () => {
     const { caseId } = link(visaHearingFr);
     link(visaHearingAr);
@@ -146,6 +210,21 @@ describe('store/cases', () => {
     );
   });
 
+  it('lists cases most recent first, with paging', () => {
+    linkAll();
+    const all = listCases(db, { limit: 100 });
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    const lastSeen = all.cases.map((c) => c.lastSeen ?? '');
+    expect([...lastSeen].sort().reverse()).toEqual(lastSeen);
+    const page = listCases(db, { limit: 2, offset: 1 });
+    expect(page.cases.map((c) => c.id)).toEqual(all.cases.slice(1, 3).map((c) => c.id));
+    expect(listCases(db, { type: 'regulatory_decision' }).cases.every((c) => c.type === 'regulatory_decision')).toBe(
+      true,
+    );
+  });
+});
+
+describe('store/cases: curation that survives relinkAll', () => {
   it('keeps case ids stable across relinkAll', () => {
     linkAll();
     const before = memberships();
@@ -213,81 +292,6 @@ describe('store/cases', () => {
     expect(() => splitDocument(db, 'doc_nope', 'a')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     expect(() => renameCase(db, 'case_nope', { titleFr: 'x' }, 'a')).toThrow(
       expect.objectContaining({ code: 'NOT_FOUND' }),
-    );
-  });
-
-  it('attaches an earlier small case once a later document shows it is the same matter', () => {
-    const alpha = { id: 'org:alpha', name: 'AlphaPay' };
-    const ministry = { id: 'org:ministry', name: 'الوزارة' };
-    const a = makeDoc({
-      id: 'doc_alpha_fr',
-      publishedAt: '2024-03-01',
-      title: 'AlphaPay dans le viseur de la CNDP',
-      text: 'La CNDP examine les pratiques de AlphaPay. AlphaPay promet de coopérer.',
-      orgs: [{ id: 'org:cndp', name: 'CNDP' }, alpha],
-    });
-    // Arabic report of the leak that names no company: nothing ties it to AlphaPay yet.
-    const b = makeDoc({
-      id: 'doc_leak_ar',
-      language: 'ar',
-      publishedAt: '2024-03-02',
-      title: 'تسريب معطيات زبناء',
-      text: 'تسربت معطيات آلاف الزبناء يوم 2 مارس وانتشرت على مواقع التواصل حسب بلاغ الوزارة.',
-      orgs: [{ id: 'org:cndp', name: 'اللجنة الوطنية' }, ministry],
-      events: [{ type: 'data_breach', date: '2024-03-02' }],
-    });
-    const c = makeDoc({
-      id: 'doc_alpha_leak_fr',
-      publishedAt: '2024-03-03',
-      title: 'Fuite chez AlphaPay',
-      text: 'AlphaPay confirme la fuite du 2 mars signalée par le ministère. La CNDP enquête sur AlphaPay.',
-      orgs: [{ id: 'org:cndp', name: 'CNDP' }, alpha, { id: 'org:ministry', name: 'ministère' }],
-      events: [{ type: 'data_breach', date: '2024-03-02' }],
-    });
-    const first = link(a).caseId as string;
-    const leak = link(b).caseId as string;
-    expect(leak).not.toBe(first);
-    const joined = link(c);
-    expect(joined).toMatchObject({ caseId: first, mergedCaseIds: [leak] });
-    expect(caseIdsForDocument(db, b.id).caseId).toBe(first);
-    expect(getCase(db, leak)).toMatchObject({ id: first, redirectedFrom: leak, documentCount: 3 });
-    expect(getCaseRecord(db, leak, now)?.documents.map((g) => g.language)).toEqual(['ar', 'fr']);
-  });
-
-  it('settles a small case a batch founded too early into the matter that now claims it', () => {
-    const matter = link(visaHearingFr).caseId as string;
-    link(visaSanction);
-    // Linked with a bar nothing reaches, the Arabic report founds a case of its own, as an undated
-    // report does when it is linked before its matter's other coverage.
-    const never = { join: 2, mention: 2, bridge: 2 };
-    const early = linkNewDocument(db, linkInputOf(visaHearingAr), { now, thresholds: never }).caseId as string;
-    expect(early).not.toBe(matter);
-    expect(settleCases(db, [early, matter], { now })).toEqual([early]);
-    expect(caseIdsForDocument(db, visaHearingAr.id).caseId).toBe(matter);
-    expect(getCase(db, early)).toMatchObject({ id: matter, redirectedFrom: early, documentCount: 3 });
-    // Nothing left to settle: a second pass changes nothing.
-    expect(settleCases(db, [matter], { now })).toEqual([]);
-  });
-
-  it('re-links a new version of a document in place, keeping its case id', () => {
-    const { caseId } = link(visaHearingFr);
-    link(visaHearingAr);
-    const again = link({ ...visaHearingFr, title: 'La CNDP a entendu VisaCentre (mise à jour)' });
-    expect(again.caseId).toBe(caseId);
-    expect(getCase(db, caseId as string)?.documentCount).toBe(2);
-    expect(listCases(db).total).toBe(1);
-  });
-
-  it('lists cases most recent first, with paging', () => {
-    linkAll();
-    const all = listCases(db, { limit: 100 });
-    expect(all.total).toBeGreaterThanOrEqual(4);
-    const lastSeen = all.cases.map((c) => c.lastSeen ?? '');
-    expect([...lastSeen].sort().reverse()).toEqual(lastSeen);
-    const page = listCases(db, { limit: 2, offset: 1 });
-    expect(page.cases.map((c) => c.id)).toEqual(all.cases.slice(1, 3).map((c) => c.id));
-    expect(listCases(db, { type: 'regulatory_decision' }).cases.every((c) => c.type === 'regulatory_decision')).toBe(
-      true,
     );
   });
 });
