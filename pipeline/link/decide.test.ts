@@ -53,6 +53,7 @@ describe('linkFeatures', () => {
 
 describe('decideLink', () => {
   const visa = caseOf('case_visa', visaHearingFr);
+
   const mora = caseOf('case_mora', moratorium2019);
 
   it('joins French and Arabic coverage of one hearing through ids and dates', () => {
@@ -120,7 +121,9 @@ describe('decideLink', () => {
     const closed = { ...caseOf('case_split', visaHearingFr), acceptsAutoJoin: false };
     expect(decideLink(linkFeatures(visaHearingAr), [closed]).primary).toBeNull();
   });
+});
 
+describe('decideLink: company names and subjects', () => {
   it('meets an unknown company across scripts through its consonant skeleton', () => {
     const fr = makeDoc({
       id: 'doc_h_fr',
