@@ -33,9 +33,30 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
     onSynced: () => alerts?.kick(),
   });
   await search.start();
+  try {
+    return await startAround(ctx, options, search, (engine) => {
+      alerts = engine;
+    });
+  } catch (error) {
+    // A failure after the index started (the API's port taken, say) must not leave a managed
+    // Meilisearch running behind a process that is about to exit.
+    await within(ctx.log, 'index sync', search.close(), 1500);
+    await within(ctx.log, 'meilisearch', search.server?.stop(), 3500);
+    throw error;
+  }
+}
+
+/** Everything `startServices` runs around a started index: crawl schedules, the API, alerts. */
+async function startAround(
+  ctx: AppContext,
+  options: { crawl: boolean },
+  search: SearchIndex,
+  setAlerts: (engine: AlertEngine) => void,
+): Promise<Running> {
   // A managed Meilisearch restarted by its supervisor: sync at once rather than after the backoff.
   search.server?.onRestart?.(() => search.kick());
   const abort = new AbortController();
+  let engine: AlertEngine | null = null;
   let scheduler: Scheduler | null = null;
   if (options.crawl) {
     // Sources sharing a host (cndp-fr, cndp-ar) share its politeness across their scheduled runs.
@@ -69,13 +90,13 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
       webhookAllowlist: ctx.config.alerts.webhookAllowlist,
       emailEnabled: ctx.config.alerts.smtpHost !== undefined,
       matcher: search,
-      onChange: () => alerts?.kick(),
+      onChange: () => engine?.kick(),
     },
   });
   const address = await api.listen({ port: ctx.config.api.port, host: ctx.config.api.host });
   ctx.log.info({ url: address }, 'API listening');
   const mailer = createSmtpMailer(ctx.config.alerts);
-  const engine = createAlertEngine({
+  engine = createAlertEngine({
     db: ctx.db,
     matcher: search,
     config: ctx.config.alerts,
@@ -84,7 +105,7 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
     mailer,
     userAgent: ctx.config.crawl.userAgent,
   });
-  alerts = engine;
+  setAlerts(engine);
   engine.start();
   process.stderr.write(`Raqib API on ${address}  (docs: ${address}/docs, web page: ${address}/ui)\n`);
   return {
@@ -129,10 +150,15 @@ async function within(log: AppContext['log'], step: string, work: Promise<unknow
 
 export async function runServe(config: Readonly<Config>, options: { crawl: boolean }): Promise<void> {
   const ctx = openContext(config);
-  const running = await startServices(ctx, options);
-  await new Promise<void>((resolve) => {
+  // Signals are handled from the start: a SIGTERM while the managed Meilisearch is starting waits
+  // for the start to settle, then stops what it started, rather than orphaning the child.
+  const starting = startServices(ctx, options);
+  const stopped = new Promise<void>((resolve) => {
     onShutdown(ctx.log, async () => {
-      await running.stop();
+      // Bounded however the start or the stop goes.
+      setTimeout(() => process.exit(process.exitCode ?? 0), 12_000).unref();
+      const running = await starting.catch(() => null);
+      await running?.stop();
       ctx.close();
       resolve();
       // Whatever an abandoned step left pending (a request to a dead Meilisearch) may not keep the
@@ -140,6 +166,8 @@ export async function runServe(config: Readonly<Config>, options: { crawl: boole
       setTimeout(() => process.exit(process.exitCode ?? 0), 1000).unref();
     });
   });
+  await starting;
+  await stopped;
 }
 
 export async function runReindex(config: Readonly<Config>): Promise<void> {

@@ -2,7 +2,9 @@
 // supervisor starts it again on the same port without a restart of serve, the index converges
 // (changes written while it was dead included), /health is degraded meanwhile and never shows an
 // internal address; and SIGTERM to serve finishes in seconds with the child hung or dead.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -190,5 +192,31 @@ describe('supervised Meilisearch', () => {
       },
       10_000,
     );
+  }, 120_000);
+
+  it('a serve that cannot take its API port stops the Meilisearch it started and exits with an error', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const dataDir = seededDataDir();
+    const child = spawn(process.execPath, ['bin/raqib.js', 'serve', '--port', String(port), '--data-dir', dataDir], {
+      cwd: join(import.meta.dirname, '..'),
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const seen = new Set<number>();
+    const watch = setInterval(() => {
+      for (const pid of childPids(child.pid as number)) seen.add(pid);
+    }, 50);
+    try {
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).not.toBe(0);
+      expect(seen.size).toBeGreaterThan(0); // the managed Meilisearch did start…
+      await until('children gone', async () => ([...seen].some(alive) ? null : true), 10_000); // …and did not outlive serve
+    } finally {
+      clearInterval(watch);
+      for (const pid of [...seen].filter(alive)) process.kill(pid, 'SIGKILL');
+      taken.close();
+    }
   }, 120_000);
 });
