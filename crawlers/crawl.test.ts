@@ -36,7 +36,7 @@ async function setup(routes: Parameters<typeof startSite>[0]): Promise<{ site: T
   return { site, db, dataDir };
 }
 
-describe('crawlSources', () => {
+describe('crawlSources: storing and versioning', () => {
   it('stores feed articles once, answers re-crawls with conditional GETs and versions changed pages', async () => {
     const { site, db, dataDir } = await setup({});
     let version = 1;
@@ -99,7 +99,9 @@ describe('crawlSources', () => {
     expect(second.totals).toMatchObject({ stored: 0, unchanged: 1 });
     expect(db.prepare('SELECT count(*) FROM pages').pluck().get()).toBe(1);
   });
+});
 
+describe('crawlSources: retries, robots.txt, size and keywords', () => {
   it('retries 5xx and 429 (honouring Retry-After), then records what still fails', async () => {
     const { site, db, dataDir } = await setup({});
     let flaky = 0;
@@ -226,7 +228,9 @@ describe('crawlSources', () => {
     expect(summary.totals.stored).toBe(2);
     expect(summary.sources[0]?.counts.irrelevant).toBe(1);
   });
+});
 
+describe('crawlSources: backoff and abort', () => {
   it('backs off a source that keeps failing without failing the others', async () => {
     const { site, db, dataDir } = await setup({});
     site.routes.set('/feed', { headers: { 'content-type': 'application/rss+xml' }, body: rss(site.origin, ['/a/1']) });
