@@ -27,7 +27,7 @@ afterAll(async () => {
   db?.close();
 });
 
-describe('documents index', () => {
+describe('documents index: filters, facets and highlights', () => {
   it('filters by each typed filter', async () => {
     expect(await ids({ languages: ['ar'] })).toEqual(['doc_breach_ar', 'doc_tls_ar']);
     expect(await ids({ sources: ['wire-en'] })).toEqual(['doc_breach_en']);
@@ -85,7 +85,9 @@ describe('documents index', () => {
     expect(hit?.publishedAt).toBe('2019-09-05T09:00:00Z');
     expect(hit?.caseId).toBe('case_moratoire');
   });
+});
 
+describe('documents index: matching across languages, forms and numbers', () => {
   it('finds Arabic coverage from a French query and the reverse', async () => {
     expect(await ids({ q: 'TLS Contact' })).toEqual(['doc_tls_ar', 'doc_tls_fr']);
     expect(await ids({ q: 'تي إل إس كونطاكط' })).toEqual(['doc_tls_ar', 'doc_tls_fr']);
@@ -133,7 +135,9 @@ describe('documents index', () => {
     const fields = Object.keys(raw.hits[0] ?? {}).filter((k) => /^text\d*_fr$/.test(k));
     expect(fields.length).toBeGreaterThan(3);
   });
+});
 
+describe('documents index: paging, grouping and keeping up to date', () => {
   it('pages by cursor in date order without gaps or repeats', async () => {
     const seen: string[] = [];
     let cursor: string | undefined;
