@@ -117,7 +117,7 @@ afterAll(async () => {
     writeFileSync(join(ARTIFACTS, 'timing.json'), `${JSON.stringify(timings, null, 2)}\n`);
 });
 
-describe('the web page', () => {
+describe('the web page: search, facets, cases and records', () => {
   it('searches in French, instantly, and finds the Arabic coverage, shown right-to-left', async () => {
     const page = await newPage();
     await page.goto(`${base}/ui`);
@@ -252,7 +252,9 @@ describe('the web page', () => {
     await shot(page, 'entity-fr');
     await page.close();
   });
+});
 
+describe('the web page: language, health, access and follow', () => {
   it('switches the interface to Arabic (right-to-left) and keeps it across pages', async () => {
     const page = await newPage();
     await page.goto(`${base}/ui?q=TLScontact`);
@@ -330,6 +332,7 @@ describe('the web page', () => {
   it('logged no console errors on any page so far', () => {
     expect(consoleErrors).toEqual([]);
   });
+
   it('follows a case: the page creates an Atom subscription and shows its feed', async () => {
     const [first] = listCases(ctx.db, { limit: 1 }).cases;
     expect(first).toBeDefined();
