@@ -32,15 +32,3 @@ export function canonicalizeUrl(raw: string, rules: Canonicalization): string {
   // (`%d8%a7` vs `%D8%A7`); upper-case them so an Arabic slug is one document.
   return url.toString().replace(/%[0-9a-f]{2}/gi, (hex) => hex.toUpperCase());
 }
-
-/** Percent-encoding differs between sites and feeds (`/ar/%D8%A7` vs `/ar/ا`); compare decoded. */
-export function sameUrl(a: string, b: string): boolean {
-  const norm = (u: string) => {
-    try {
-      return decodeURI(u);
-    } catch {
-      return u;
-    }
-  };
-  return norm(a) === norm(b);
-}
