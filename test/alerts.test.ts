@@ -200,6 +200,28 @@ async function subscribeThenArrive(): Promise<Delivery> {
   return { searchHook, orgHook, casesHook, searchSub, emailSub, followSub, newIds, casesBefore };
 }
 
+/** The newsroom's e-mails: one per alert, multipart, Arabic right-to-left, one-click unsubscribe. */
+function expectNewsroomMails(d: Delivery): void {
+  const parsed = world.smtp.messages.filter((m) => m.to.includes('desk@newsroom.example')).map((m) => parseMime(m.raw));
+  // One message per alert (a resend would carry the same Message-ID).
+  const mails = [...new Map(parsed.map((m) => [m.headers['message-id'], m])).values()];
+  expect(mails.length).toBe(payloads(d.searchHook).length);
+  for (const m of mails) {
+    expect(m.headers['content-type']).toMatch(/^multipart\/alternative/);
+    expect(m.parts.map((p) => p.type).sort()).toEqual(['text/html', 'text/plain']);
+    expect(m.headers['list-unsubscribe']).toBe(`<${BASE}/unsubscribe/${d.emailSub.token}>`);
+    expect(m.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(m.headers['message-id']).toMatch(/^<[A-Za-z0-9_-]{32}@raqib\.alerts>$/);
+  }
+  const arabic = mails.find((m) => m.parts.some((p) => p.body.includes('مرجان بسبب كاميرات')));
+  expect(arabic).toBeDefined();
+  const html = arabic?.parts.find((p) => p.type === 'text/html')?.body ?? '';
+  expect(html).toMatch(/<h2 dir="rtl" lang="ar"[^>]*>اللجنة الوطنية توجه إنذارا إلى مرجان/);
+  const text = arabic?.parts.find((p) => p.type === 'text/plain')?.body ?? '';
+  expect(text).toContain('اللجنة الوطنية توجه إنذارا إلى مرجان');
+  expect(text).toContain(`${BASE}/unsubscribe/${d.emailSub.token}`);
+}
+
 describe('delivery on every channel', () => {
   let d: Delivery;
   beforeAll(async () => {
@@ -253,27 +275,8 @@ describe('delivery on every channel', () => {
     expect(got.length).toBeGreaterThan(0);
   });
 
-  it('e-mails are multipart text + HTML, Arabic right-to-left, with one-click unsubscribe', async () => {
-    const parsed = world.smtp.messages
-      .filter((m) => m.to.includes('desk@newsroom.example'))
-      .map((m) => parseMime(m.raw));
-    // One message per alert (a resend would carry the same Message-ID).
-    const mails = [...new Map(parsed.map((m) => [m.headers['message-id'], m])).values()];
-    expect(mails.length).toBe(payloads(d.searchHook).length);
-    for (const m of mails) {
-      expect(m.headers['content-type']).toMatch(/^multipart\/alternative/);
-      expect(m.parts.map((p) => p.type).sort()).toEqual(['text/html', 'text/plain']);
-      expect(m.headers['list-unsubscribe']).toBe(`<${BASE}/unsubscribe/${d.emailSub.token}>`);
-      expect(m.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
-      expect(m.headers['message-id']).toMatch(/^<[A-Za-z0-9_-]{32}@raqib\.alerts>$/);
-    }
-    const arabic = mails.find((m) => m.parts.some((p) => p.body.includes('مرجان بسبب كاميرات')));
-    expect(arabic).toBeDefined();
-    const html = arabic?.parts.find((p) => p.type === 'text/html')?.body ?? '';
-    expect(html).toMatch(/<h2 dir="rtl" lang="ar"[^>]*>اللجنة الوطنية توجه إنذارا إلى مرجان/);
-    const text = arabic?.parts.find((p) => p.type === 'text/plain')?.body ?? '';
-    expect(text).toContain('اللجنة الوطنية توجه إنذارا إلى مرجان');
-    expect(text).toContain(`${BASE}/unsubscribe/${d.emailSub.token}`);
+  it('e-mails are multipart text + HTML, Arabic right-to-left, with one-click unsubscribe', () => {
+    expectNewsroomMails(d);
   });
 
   it("a followed case's Atom feed is valid and its entry ids are stable", async () => {
