@@ -34,9 +34,9 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
   });
   await search.start();
   try {
-    return await startAround(ctx, options, search, (engine) => {
-      alerts = engine;
-    });
+    const running = await startAround(ctx, options, search);
+    alerts = running.alerts;
+    return running;
   } catch (error) {
     // A failure after the index started (the API's port taken, say) must not leave a managed
     // Meilisearch running behind a process that is about to exit.
@@ -47,12 +47,7 @@ export async function startServices(ctx: AppContext, options: { crawl: boolean }
 }
 
 /** Everything `startServices` runs around a started index: crawl schedules, the API, alerts. */
-async function startAround(
-  ctx: AppContext,
-  options: { crawl: boolean },
-  search: SearchIndex,
-  setAlerts: (engine: AlertEngine) => void,
-): Promise<Running> {
+async function startAround(ctx: AppContext, options: { crawl: boolean }, search: SearchIndex): Promise<Running> {
   // A managed Meilisearch restarted by its supervisor: sync at once rather than after the backoff.
   search.server?.onRestart?.(() => search.kick());
   const abort = new AbortController();
@@ -105,7 +100,6 @@ async function startAround(
     mailer,
     userAgent: ctx.config.crawl.userAgent,
   });
-  setAlerts(engine);
   engine.start();
   process.stderr.write(`Raqib API on ${address}  (docs: ${address}/docs, web page: ${address}/ui)\n`);
   return {

@@ -7,7 +7,7 @@
 // names of this kind: the gazetteer and the other finders read those.
 import { normalizeForMatch } from '../normalize.ts';
 import { CONCEPTS } from '../thesaurus/index.ts';
-import { type DocContext, escapeRegExp } from './context.ts';
+import { type DocContext, escapeRegExp, sentenceAt } from './context.ts';
 import { COUNTRIES } from './countries.ts';
 import { LATIN_CITY_NAMES } from './places.ts';
 
@@ -97,9 +97,7 @@ function isTitleCase(title: string): boolean {
 }
 
 function isSentenceStart(ctx: DocContext, pos: number): boolean {
-  const sentence = ctx.sentences.find((s) => s.start <= pos && pos < s.end);
-  if (!sentence) return true;
-  return /^[\s"«“'(—–-]*$/u.test(ctx.text.slice(sentence.start, pos));
+  return /^[\s"«“'(—–-]*$/u.test(ctx.text.slice(sentenceAt(ctx, pos).start, pos));
 }
 
 function occurrences(haystack: string, needle: string): number[] {
@@ -163,7 +161,10 @@ function quotedArabicNames(ctx: DocContext): NameCandidate[] {
   const out: NameCandidate[] = [];
   const quoted = [...ctx.text.matchAll(QUOTED)];
   const count = new Map<string, number>();
-  for (const m of quoted) count.set(normalizeForMatch(m[1] ?? ''), (count.get(normalizeForMatch(m[1] ?? '')) ?? 0) + 1);
+  for (const m of quoted) {
+    const key = normalizeForMatch(m[1] ?? '');
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
   for (const m of quoted) {
     const name = (m[1] ?? '').trim();
     const words = name.split(/\s+/);

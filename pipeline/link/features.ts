@@ -202,10 +202,11 @@ export function contentTokens(text: string, cap = 48): string[] {
 function headlineOnly(doc: UnderstoodDocument): OrganizationEntity[] {
   // Only when the text names no one it could be about: a headline spelling ("Dukkan+") of a company
   // the text names otherwise ("Dukkan Plus") would count it twice.
-  const candidates = doc.entities.organizations.filter(
-    (o) => !isRegulatorId(o.id, o.name) && !isProceduralId(o.id, o.name),
-  );
-  if (!doc.title || candidates.length > 0) return [];
+  if (
+    !doc.title ||
+    doc.entities.organizations.some((o) => !isRegulatorId(o.id, o.name) && !isProceduralId(o.id, o.name))
+  )
+    return [];
   const named = new Set(doc.entities.organizations.map((o) => o.id));
   const read = extractEntities({ text: doc.title, title: null, language: doc.language, publishedAt: null });
   return read.organizations.filter((o) => !named.has(o.id)).map((o) => ({ ...o, mentions: [] }));
