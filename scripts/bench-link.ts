@@ -9,8 +9,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { conceptsOf } from '../pipeline/link/concepts.ts';
 import { linkInputOf } from '../pipeline/link/index.ts';
 import { seededRandom } from '../pipeline/random.ts';
+import { CONCEPTS, type Concept } from '../pipeline/thesaurus/index.ts';
 import type { EventType, Lang, Span, UnderstoodDocument } from '../pipeline/types.ts';
 import { linkNewDocument } from '../store/case-linking.ts';
 import { type Db, openDb } from '../store/db.ts';
@@ -29,6 +31,17 @@ const EVENT_MIX: EventType[] = [
 const COMMON_FR =
   'commission donnees controle plainte societe traitement conformite securite clients declaration'.split(' ');
 const COMMON_AR = 'اللجنة المعطيات مراقبة شكاية شركة معالجة ملاءمة حماية الزبناء تصريح'.split(' ');
+
+// What a matter is about, in words every language has. Real French and Arabic reports of one matter
+// share almost no words, but they name the same practice, kind of data, sector and often city; a
+// generator whose reports share nothing across languages but the step would make a matter about no
+// company unlinkable by construction. Only concepts the linker reads in all three languages are drawn.
+const readEverywhere = (c: Concept) =>
+  (['fr', 'ar', 'en'] as const).every((lang) => conceptsOf(c.labels[lang][0] ?? '').includes(c.id));
+const ABOUT = CONCEPTS.filter((c) => ['data', 'processing', 'technology', 'sector'].includes(c.group)).filter(
+  readEverywhere,
+);
+const PLACES = CONCEPTS.filter((c) => c.group === 'place').filter(readEverywhere);
 
 function span(text: string): Span[] {
   return [{ start: 0, end: Math.min(text.length, 10), text, sentence: text, confidence: 1 }];
@@ -52,7 +65,6 @@ export function* syntheticArchive(total: number, years: number, seed: number): G
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   // Each matter: subject (Zipf-like popularity), 1–15 documents over days to weeks, sometimes a
   // follow-up months later.
-  const matters: { at: number; subject: number | null; event: EventType; law: string | null; id: number }[] = [];
   let produced = 0;
   let matterId = 0;
   const docs: { at: number; g: () => Generated }[] = [];
@@ -62,7 +74,7 @@ export function* syntheticArchive(total: number, years: number, seed: number): G
     const subject = rand() < 0.8 ? Math.floor(orgCount * rand() ** 1.5) : null;
     const event = pick(EVENT_MIX);
     const law = rand() < 0.3 ? `cndp-deliberation-D-${id}-${new Date(at).getUTCFullYear()}` : null;
-    matters.push({ at, subject, event, law, id });
+    const about = [pick(ABOUT), pick(ABOUT), ...(rand() < 0.4 ? [pick(PLACES)] : [])];
     const size = Math.min(total - produced, 1 + Math.floor(-Math.log(1 - rand()) * 4));
     let original: string | null = null;
     for (let k = 0; k < size; k++) {
@@ -74,8 +86,11 @@ export function* syntheticArchive(total: number, years: number, seed: number): G
       if (k === 0) original = docId;
       const irrelevant = rand() < 0.08;
       const words = lang === 'ar' ? COMMON_AR : COMMON_FR;
-      const topic = Array.from({ length: 6 }, (_, i) => `${lang}m${id}w${i}`);
-      const text = [...topic, ...Array.from({ length: 20 }, () => pick(words))].join(' ');
+      // Six words of the matter's own, distinct within the seven letters the linker keeps of a word.
+      const topic = Array.from({ length: 6 }, (_, i) => `${lang}${i}q${id.toString(36)}`);
+      // Not every report names every detail of its matter.
+      const told = about.filter(() => rand() < 0.75).map((c) => c.labels[lang][0]);
+      const text = [...topic, ...told, ...Array.from({ length: 20 }, () => pick(words))].join(' ');
       const orgName = subject === null ? null : `Org${subject}`;
       const secondary = rand() < 0.3 ? Math.floor(orgCount * rand()) : null;
       docs.push({

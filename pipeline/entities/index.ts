@@ -15,7 +15,7 @@ export { GAZETTEER, ORG_ROLES, orgRole, PERSONS } from './gazetteer.ts';
 export type { LawRecord } from './laws.ts';
 export { LAWS } from './laws.ts';
 export { MOROCCAN_CITIES } from './places.ts';
-export { consonantSkeleton, describedSkeleton, identityKeyOf } from './transliterate.ts';
+export { consonantSkeleton, describedSkeleton, identityKeyOf, statedSector } from './transliterate.ts';
 
 export interface ExtractEntitiesInput {
   text: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consonantSkeleton, identityKeyOf } from './transliterate.ts';
+import { consonantSkeleton, identityKeyOf, statedSector } from './transliterate.ts';
 
 describe('consonantSkeleton', () => {
   it('gives the Latin and the Arabic spelling of one company the same skeleton', () => {
@@ -69,5 +69,19 @@ describe('identityKeyOf', () => {
   it('drops a word-initial h in both scripts: French writes a silent one, Arabic a vowel', () => {
     expect(identityKeyOf('Horizon Santé')).toBe(identityKeyOf('أوريزون صحة'));
     expect(consonantSkeleton('Hassan Nour')).toBe(consonantSkeleton('حسن نور'));
+  });
+});
+
+describe('statedSector', () => {
+  it('reads the line of business a name states, in French, from either script and either edge', () => {
+    expect(statedSector('Sahara Télécom')).toBe(statedSector('الصحراء للاتصالات'));
+    expect(statedSector('Atlas Assurances')).toBe(statedSector('أطلس للتأمين'));
+    expect(statedSector('Banque Oudaya')).toBe(statedSector('بنك الوداية'));
+    expect(statedSector('Sahara Télécom')).not.toBe(statedSector('Sahara Assurances'));
+  });
+
+  it('is null for a name that states none, or is nothing but a sector word', () => {
+    expect(statedSector('TLScontact')).toBeNull();
+    expect(statedSector('Assurances')).toBeNull();
   });
 });

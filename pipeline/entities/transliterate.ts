@@ -468,6 +468,20 @@ export function describedSkeleton(name: string): string {
   return squeeze([...sectors, ...rest].join(''));
 }
 
+/**
+ * The business line a name states at its edge, read in French ("Sahara Télécom" and "الصحراء
+ * للاتصالات" are both telecom), else null. Sister companies of a group share the group's skeleton;
+ * their stated lines tell them apart.
+ */
+export function statedSector(name: string): string | null {
+  const tokens = tokensOf(name).filter((t) => !GENERIC.has(t.norm));
+  for (const t of [tokens.at(-1), tokens[0]]) {
+    const sector = t && tokens.length > 1 ? sectorTranslation(t) : null;
+    if (sector) return latinWordSkeleton(sector);
+  }
+  return null;
+}
+
 /** The skeleton when it is long enough to tell one company from another, else null. */
 export function identityKeyOf(name: string): string | null {
   const skeleton = consonantSkeleton(name);

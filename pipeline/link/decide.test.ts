@@ -437,4 +437,54 @@ describe('a busy archive', () => {
     expect(weights['#complaint']).toBeCloseTo(Math.log(101 / 26));
     expect(weights['شكايه'] as number).toBeLessThan(weights['#complaint'] as number);
   });
+
+  it('tells sister companies of one group apart by the line of business their names state', () => {
+    const doc = (id: string, language: 'fr' | 'ar', name: string, text: string) =>
+      makeDoc({
+        id,
+        language,
+        publishedAt: '2023-03-02',
+        title: name,
+        text,
+        orgs: [{ id: `org:x-${id}`, name }],
+        events: [{ type: 'formal_notice', date: '2023-03-01' }],
+      });
+    const telecomFr = doc('st-fr', 'fr', 'Sahara Télécom', 'La CNDP met en demeure Sahara Télécom pour ses appels.');
+    const telecomAr = doc(
+      'st-ar',
+      'ar',
+      'الصحراء للاتصالات',
+      'وجهت اللجنة إنذارا إلى الصحراء للاتصالات بسبب المكالمات.',
+    );
+    const insuranceAr = doc('sa-ar', 'ar', 'الصحراء للتأمين', 'وجهت اللجنة إنذارا إلى الصحراء للتأمين بسبب المكالمات.');
+    const group = caseOf('case_telecom', telecomFr);
+    expect(scoreCandidate(linkFeatures(telecomAr), group).subject).toBe(1);
+    expect(scoreCandidate(linkFeatures(insuranceAr), group).subject).toBe(0);
+    // A report that names the group alone may be about either.
+    const bare = doc('s-ar', 'ar', 'الصحراء', 'وجهت اللجنة إنذارا إلى الصحراء بسبب المكالمات.');
+    expect(scoreCandidate(linkFeatures(bare), group).subject).toBe(1);
+  });
+
+  it('does not let a large case contain a newcomer through words one of its many reports used', () => {
+    const report = (i: number, extra = '') =>
+      makeDoc({
+        id: `doc_big_${i}`,
+        publishedAt: '2021-06-01',
+        title: 'Vidéosurveillance : la CNDP contrôle Atlasco',
+        text: `La CNDP a contrôlé les caméras de surveillance des agences Atlasco. ${extra}`,
+        orgs: [{ id: 'org:x-atlasco', name: 'Atlasco' }],
+      });
+    const stray = 'Le dossier évoque aussi les drones de livraison et la géolocalisation des coursiers.';
+    const newcomer = makeDoc({
+      id: 'doc_drones',
+      publishedAt: '2021-06-03',
+      title: 'Drones de livraison',
+      text: 'Les drones de livraison et la géolocalisation des coursiers inquiètent la CNDP.',
+    });
+    const small = caseOf('small', report(0, stray));
+    const large = caseOf('large', report(0, stray), ...Array.from({ length: 39 }, (_, i) => report(i + 1)));
+    const text = (summary: CaseSummary) => scoreCandidate(linkFeatures(newcomer), summary).text;
+    expect(text(small)).toBeGreaterThan(0.3);
+    expect(text(large)).toBeLessThan(text(small) / 2);
+  });
 });

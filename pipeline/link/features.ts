@@ -3,7 +3,14 @@
 // and Arabic coverage of one matter share those and almost no words; the token set of title + lead
 // only helps between documents of the same language.
 import { findDates } from '../dates/index.ts';
-import { consonantSkeleton, describedSkeleton, extractEntities, type OrgRole, orgRole } from '../entities/index.ts';
+import {
+  consonantSkeleton,
+  describedSkeleton,
+  extractEntities,
+  type OrgRole,
+  orgRole,
+  statedSector,
+} from '../entities/index.ts';
 import { normalizeForMatch } from '../normalize.ts';
 import { detectTopics } from '../topics.ts';
 import type { EventType, Lang, OrganizationEntity, UnderstoodDocument } from '../types.ts';
@@ -35,6 +42,8 @@ export interface LinkFeatures {
    * French and the Arabic spelling of one company; their skeletons nearly agree).
    */
   orgKeys: Record<string, string>;
+  /** The business line those names state (`statedSector`): sister companies share a skeleton. */
+  orgSectors?: Record<string, string>;
   /** Data-protection authorities named (CNDP, a foreign DPA). */
   regulatorIds: string[];
   /** Law ids → specificity weight (a deliberation pins a matter, the base law 09-08 does not). */
@@ -266,6 +275,7 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
   const organizations = [...doc.entities.organizations, ...headlineOnly(doc)];
   const { subjects, regulatorIds, orgIds } = organizationWeights(doc, organizations, regulators);
   const orgKeys: Record<string, string> = {};
+  const orgSectors: Record<string, string> = {};
   for (const org of organizations) {
     if (!org.id.startsWith('org:x-') || !orgIds.includes(org.id)) continue;
     // A name that is mostly a sector word ("Banque Oudaya", "بنك الوداية") keeps it, read in French.
@@ -274,6 +284,8 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
     // Two consonants ("Wsel", "وصل") still tell one company from another next to other evidence;
     // blocking uses only keys of three or more (`blockingKeys`).
     if (key.length >= 2) orgKeys[org.id] = key;
+    const sector = statedSector(org.name);
+    if (sector) orgSectors[org.id] = sector;
   }
   const laws: Record<string, number> = {};
   for (const law of doc.entities.laws) {
@@ -303,6 +315,7 @@ export function linkFeatures(doc: UnderstoodDocument, options: LinkFeatureOption
     subjects,
     orgIds,
     orgKeys,
+    orgSectors,
     regulatorIds,
     laws,
     events,

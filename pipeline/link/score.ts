@@ -99,9 +99,13 @@ function caseSubjectWeight(doc: LinkFeatures, id: string, summary: CaseSummary):
   if (exact !== undefined) return exact;
   const key = doc.orgKeys?.[id];
   if (!key) return 0;
+  const sector = doc.orgSectors?.[id];
   let best = 0;
   for (const [other, w] of Object.entries(summary.subjects)) {
     const otherKey = summary.orgKeys?.[other];
+    const otherSector = summary.orgSectors?.[other];
+    // "Sahara Télécom" and "Sahara Assurances" are two companies of one group.
+    if (sector && otherSector && sector !== otherSector) continue;
     if (otherKey && skeletonSimilarity(key, otherKey) >= 0.7) best = Math.max(best, w);
   }
   return best;
@@ -200,6 +204,17 @@ function sharesBystander(doc: LinkFeatures, summary: CaseSummary): boolean {
 /** The rarity mass below which shared words prove nothing (three words each in half the archive). */
 const MIN_TERM_MASS = 3 * Math.LN2;
 
+/**
+ * How much of the case a word stands for: fully when a quarter of its documents carry it (or any,
+ * in a case of a few reports), less when one report among fifty does. Without this a growing case
+ * would hold every word of the field and contain any newcomer: the chaining of single-link clusters.
+ */
+function support(summary: CaseSummary, term: string): number {
+  const n = summary.tokens[term];
+  if (n === undefined) return 0;
+  return Math.min(1, n / Math.max(1, 0.1 * summary.docCount));
+}
+
 function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   if (doc.tokens.length === 0 && (doc.concepts ?? []).length === 0) return 0;
   const weights = doc.termWeights;
@@ -207,7 +222,7 @@ function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
     if (tokens.length === 0) return 0;
     if (!weights) {
       let shared = 0;
-      for (const t of tokens) if (summary.tokens[t] !== undefined) shared++;
+      for (const t of tokens) shared += support(summary, t);
       return shared / Math.min(tokens.length, cap);
     }
     // With the archive's document frequencies, each word counts for how rare it is: sharing the
@@ -217,7 +232,7 @@ function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
     for (const t of tokens) {
       const w = weights[t] ?? 0;
       total += w;
-      if (summary.tokens[t] !== undefined) shared += w;
+      shared += w * support(summary, t);
     }
     // A term in half the archive weighs ln 2: a bag of only such words, however fully shared,
     // never adds up to evidence.
@@ -227,7 +242,11 @@ function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   // denser than a lead, so its words count with less dilution.
   // Concepts live in the same bag under a `#` (`conceptKey`): they are the words every language
   // shares, so a French report and an Arabic one of a matter meet there.
-  const concepts = contained((doc.concepts ?? []).map(conceptKey), 12);
+  // One concept in common is a theme (a pandemic, cookies) many matters of a season share; it takes
+  // two to say the same story.
+  const docConcepts = (doc.concepts ?? []).map(conceptKey);
+  const sharedConcepts = docConcepts.filter((c) => summary.tokens[c] !== undefined).length;
+  const concepts = contained(docConcepts, 12) * Math.min(1, sharedConcepts / 2);
   return Math.max(contained(doc.tokens, 24) * 1.6, contained(doc.titleTokens ?? [], 8) * 0.8, concepts * 1.2);
 }
 
@@ -276,14 +295,14 @@ function detailSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
 }
 
 // Who a matter can be "about" in the sense that tells matters apart: a controller, a platform, or
-// a company the gazetteer does not know.
+// a company the gazetteer does not know (every gazetteer entry has a role).
 const COMPANY_ROLES: ReadonlySet<OrgRole> = new Set(['controller', 'platform']);
 
 function isCompanyMatter(subjects: Record<string, number>): boolean {
   const top = Object.entries(subjects).filter(([, w]) => w >= 1);
   return top.some(([id]) => {
     const role = orgRole(id);
-    return role === null ? id.startsWith('org:x-') : COMPANY_ROLES.has(role);
+    return role === null || COMPANY_ROLES.has(role);
   });
 }
 
@@ -330,7 +349,11 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
     return { subject: 1, law: 1, event: 1, text: 1, detail: 1, time: 1, regulator: 1, score: 1 };
   const gap = gapToCase(doc.date, summary);
   const docHasSubject = Object.keys(doc.subjects).length > 0;
-  const caseHasSubject = Object.keys(summary.subjects).length > 0;
+  // A case has subjects when a quarter of its reports put a company first: one report among several
+  // naming a company does not make a matter about no company a company's matter.
+  let subjectReports = 0;
+  for (const w of Object.values(summary.subjects)) subjectReports += w;
+  const caseHasSubject = subjectReports > 0 && subjectReports >= 0.25 * summary.docCount;
   // A report about no company in particular that still names the one the other side is about (a
   // short brief naming the company once) leans towards it, half as much as making it its subject —
   // in coverage of the same weeks only: months later a passing mention is a recap, not a follow-up.
@@ -372,7 +395,8 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   // Only companies set two matters apart so firmly: a network, an international body or a ministry
   // put first by one report and not by another (a meeting, a joint letter) is a reading, not a
   // different matter, and weighs as a subject missing on one side.
-  if (docHasSubject && caseHasSubject && subject === 0 && law < 1)
+  // A subject the case names in one report among many is a bystander of the case, not its subject.
+  if (docHasSubject && caseHasSubject && subject < 0.25 && law < 1)
     evidence *= isCompanyMatter(doc.subjects) && isCompanyMatter(summary.subjects) ? 0.35 : 0.7;
   // A company's document joining a subject-less matter (a moratorium, a general statement) needs
   // more than shared words; the reverse is milder, since a report may leave a company unnamed or

@@ -13,6 +13,7 @@ export interface CaseSummary {
   orgIds: string[];
   /** Consonant skeletons of the unknown organizations among them. */
   orgKeys: Record<string, string>;
+  orgSectors?: Record<string, string>;
   regulatorIds: string[];
   /** Law id → highest specificity weight seen. */
   laws: Record<string, number>;
@@ -101,6 +102,9 @@ export function addToSummary(summary: CaseSummary, doc: LinkFeatures): CaseSumma
   for (const o of doc.orgIds) if (!next.orgIds.includes(o) && next.orgIds.length < MAX_ORGS) next.orgIds.push(o);
   next.orgKeys ??= {};
   for (const [id, key] of Object.entries(doc.orgKeys ?? {})) if (next.orgIds.includes(id)) next.orgKeys[id] = key;
+  next.orgSectors ??= {};
+  for (const [id, sector] of Object.entries(doc.orgSectors ?? {}))
+    if (next.orgIds.includes(id)) next.orgSectors[id] = sector;
   for (const [id, w] of Object.entries(doc.laws)) next.laws[id] = Math.max(next.laws[id] ?? 0, w);
   for (const e of doc.events) {
     if (!next.events.some((x) => x.type === e.type && x.date === e.date)) next.events.push(e);
@@ -125,6 +129,11 @@ export function addToSummary(summary: CaseSummary, doc: LinkFeatures): CaseSumma
   return next;
 }
 
+/** The entries of `record` whose organization the case kept. */
+function pick(record: Record<string, string> | undefined, ids: readonly string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(record ?? {}).filter(([id]) => ids.includes(id)));
+}
+
 /** Fold a whole case (e.g. after a merge) into one summary. */
 export function mergeSummaries(survivor: CaseSummary, absorbed: CaseSummary): CaseSummary {
   const next: CaseSummary = structuredClone(survivor);
@@ -134,6 +143,8 @@ export function mergeSummaries(survivor: CaseSummary, absorbed: CaseSummary): Ca
   for (const r of absorbed.regulatorIds) if (!next.regulatorIds.includes(r)) next.regulatorIds.push(r);
   for (const o of absorbed.orgIds ?? [])
     if (!next.orgIds.includes(o) && next.orgIds.length < MAX_ORGS) next.orgIds.push(o);
+  next.orgKeys = { ...pick(absorbed.orgKeys, next.orgIds), ...next.orgKeys };
+  next.orgSectors = { ...pick(absorbed.orgSectors, next.orgIds), ...next.orgSectors };
   for (const [id, w] of Object.entries(absorbed.laws)) next.laws[id] = Math.max(next.laws[id] ?? 0, w);
   for (const e of absorbed.events)
     if (!next.events.some((x) => x.type === e.type && x.date === e.date)) next.events.push(e);
