@@ -9,10 +9,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { conceptsOf } from '../pipeline/link/concepts.ts';
 import { linkInputOf } from '../pipeline/link/index.ts';
 import { seededRandom } from '../pipeline/random.ts';
-import { CONCEPTS, type Concept } from '../pipeline/thesaurus/index.ts';
 import type { EventType, Lang, Span, UnderstoodDocument } from '../pipeline/types.ts';
 import { linkNewDocument } from '../store/case-linking.ts';
 import { type Db, openDb } from '../store/db.ts';
@@ -31,17 +29,6 @@ const EVENT_MIX: EventType[] = [
 const COMMON_FR =
   'commission donnees controle plainte societe traitement conformite securite clients declaration'.split(' ');
 const COMMON_AR = 'اللجنة المعطيات مراقبة شكاية شركة معالجة ملاءمة حماية الزبناء تصريح'.split(' ');
-
-// What a matter is about, in words every language has. Real French and Arabic reports of one matter
-// share almost no words, but they name the same practice, kind of data, sector and often city; a
-// generator whose reports share nothing across languages but the step would make a matter about no
-// company unlinkable by construction. Only concepts the linker reads in all three languages are drawn.
-const readEverywhere = (c: Concept) =>
-  (['fr', 'ar', 'en'] as const).every((lang) => conceptsOf(c.labels[lang][0] ?? '').includes(c.id));
-const ABOUT = CONCEPTS.filter((c) => ['data', 'processing', 'technology', 'sector'].includes(c.group)).filter(
-  readEverywhere,
-);
-const PLACES = CONCEPTS.filter((c) => c.group === 'place').filter(readEverywhere);
 
 function span(text: string): Span[] {
   return [{ start: 0, end: Math.min(text.length, 10), text, sentence: text, confidence: 1 }];
@@ -74,7 +61,6 @@ export function* syntheticArchive(total: number, years: number, seed: number): G
     const subject = rand() < 0.8 ? Math.floor(orgCount * rand() ** 1.5) : null;
     const event = pick(EVENT_MIX);
     const law = rand() < 0.3 ? `cndp-deliberation-D-${id}-${new Date(at).getUTCFullYear()}` : null;
-    const about = [pick(ABOUT), pick(ABOUT), ...(rand() < 0.4 ? [pick(PLACES)] : [])];
     const size = Math.min(total - produced, 1 + Math.floor(-Math.log(1 - rand()) * 4));
     let original: string | null = null;
     for (let k = 0; k < size; k++) {
@@ -88,9 +74,7 @@ export function* syntheticArchive(total: number, years: number, seed: number): G
       const words = lang === 'ar' ? COMMON_AR : COMMON_FR;
       // Six words of the matter's own, distinct within the seven letters the linker keeps of a word.
       const topic = Array.from({ length: 6 }, (_, i) => `${lang}${i}q${id.toString(36)}`);
-      // Not every report names every detail of its matter.
-      const told = about.filter(() => rand() < 0.75).map((c) => c.labels[lang][0]);
-      const text = [...topic, ...told, ...Array.from({ length: 20 }, () => pick(words))].join(' ');
+      const text = [...topic, ...Array.from({ length: 20 }, () => pick(words))].join(' ');
       const orgName = subject === null ? null : `Org${subject}`;
       const secondary = rand() < 0.3 ? Math.floor(orgCount * rand()) : null;
       docs.push({

@@ -446,6 +446,11 @@ describe('organizations: bystanders and fragments', () => {
     expect(en.organizations.map((o) => o.name).sort()).toEqual(['Harbor Grill Lounge', 'Kivu Lending Ltd']);
     const fr = entitiesOf('Le colloque est organisé en partenariat avec le Club des juristes, à Fès.');
     expect(fr.organizations.map((o) => o.name)).toEqual(['Club des juristes']);
+    // The French société anonyme, and the operator of a site introduced by what it runs.
+    const sa = entitiesOf('La CNDP a mis en demeure Tarik Garages SA, qui gère neuf parkings.').organizations;
+    expect(sa.map((o) => o.name)).toContain('Tarik Garages SA');
+    const operator = entitiesOf("La Commission a contrôlé l'exploitant Marina Stationnement mardi.").organizations;
+    expect(operator.map((o) => o.name)).toContain('Marina Stationnement');
   });
 
   it('reads a bank named by a definite word, keeping its noun, so it meets "Banque X"', () => {

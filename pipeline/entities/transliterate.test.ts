@@ -70,6 +70,11 @@ describe('identityKeyOf', () => {
     expect(identityKeyOf('Horizon Santé')).toBe(identityKeyOf('أوريزون صحة'));
     expect(consonantSkeleton('Hassan Nour')).toBe(consonantSkeleton('حسن نور'));
   });
+
+  it('drops the article Darija transliteration fuses to a word ("Lbhar" for البحر), not a name\'s own l', () => {
+    expect(consonantSkeleton('Dar Lbhar Immobilier')).toBe(consonantSkeleton('دار البحر العقارية'));
+    expect(consonantSkeleton('Lamrani')).toBe(consonantSkeleton('لمراني'));
+  });
 });
 
 describe('statedSector', () => {

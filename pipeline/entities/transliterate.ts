@@ -366,6 +366,8 @@ function latinWordSkeleton(word: string): string {
     .replace(/c(?=[eiy])/g, 's')
     .replace(/x/g, 'ks')
     .replace(/^h(?=..)/, '')
+    // "Lbahr", "Lkhir": Darija transliteration fuses the article the Arabic side drops (البحر).
+    .replace(/^l(?=[bcdfgjkmnpqrstvxzCXQ])/, '')
     // "Kasbah", "Fatimah": a final h after a vowel writes the ة that the Arabic side drops.
     .replace(/(?<=[aeiou])h$/, '');
   let out = '';

@@ -15,8 +15,8 @@ import { identityKeyOf } from './transliterate.ts';
 // article and a noun for a company or a body; lowercase words describing it may follow (`descriptorEnds`).
 const FR_TRIGGER = new RegExp(
   '(?<![\\p{L}])(?:(?:la|une|cette|de la|a la|sa|leur)\\s+(?:societe|firme|banque|start-?up|plateforme|enseigne|compagnie|filiale|fintech|holding|mutuelle|association|cooperative|federation|clinique|chaine|ong)|' +
-    '(?:le|un|ce|du|au|son|leur)\\s+(?:groupe|prestataire|cabinet|promoteur|fonds|syndicat|collectif|reseau|sous-traitant|distributeur|assureur|operateur|transporteur|editeur|constructeur|fournisseur)|' +
-    "(?:l'|d'|de l')(?:entreprise|operateur|application|etablissement|enseigne|assureur|editeur|association|agence|union|organisation|ong)|" +
+    '(?:le|un|ce|du|au|son|leur)\\s+(?:groupe|prestataire|cabinet|promoteur|fonds|syndicat|collectif|reseau|sous-traitant|distributeur|assureur|operateur|transporteur|editeur|constructeur|fournisseur|exploitant|gestionnaire|courtier|concessionnaire)|' +
+    "(?:l'|d'|de l')(?:entreprise|operateur|exploitant|application|etablissement|enseigne|assureur|editeur|association|agence|union|organisation|ong)|" +
     "(?:une|d'une|cette)\\s+entreprise|" +
     'the\\s+(?:company|firm|operator|bank|platform|group|union|association|startup|fund))(?=\\s)',
   'gu',
@@ -142,9 +142,9 @@ const HEAD_THEN_NAME =
   /(?<![\p{L}])(?:[Uu]niversit[ée]|[Ff]acult[ée]|[ÉéEe]cole|[Ii]nstitut|[Hh][ôo]pital|University of|Faculty of|Institute of|Hospital of)[ \t]+(?=\p{Lu})/gu;
 const NAME_THEN_HEAD =
   /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}[ \t]+(?:University|Hospital|Institute|School|College|Academy|Clinic|Lounge|Hotel|Restaurant|Foundation)(?![\p{L}])/gu;
-// "Mulla Pride Ltd", "Atlas Froid SARL": a legal form after capitalized words makes a company name.
+// "Mulla Pride Ltd", "Atlas Froid SARL", "Rokna Parking SA": a legal form after capitalized words makes a company name.
 const NAME_THEN_LEGAL_FORM =
-  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,3},?[ \t]+(?:Ltd|Limited|Inc|LLC|PLC|GmbH|SARL|SARLAU|SAS)(?![\p{L}])\.?/gu;
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,3},?[ \t]+(?:Ltd|Limited|Inc|LLC|PLC|GmbH|SARL|SARLAU|SAS|SA|S\.A\.?)(?![\p{L}])\.?/gu;
 // "en partenariat avec le Club des avocats", "l'Ordre des avocats de Rabat": a capitalized head noun
 // mid-sentence, after an article, with its lowercase complement.
 const HEAD_WITH_COMPLEMENT =

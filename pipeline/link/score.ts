@@ -99,16 +99,23 @@ function caseSubjectWeight(doc: LinkFeatures, id: string, summary: CaseSummary):
   if (exact !== undefined) return exact;
   const key = doc.orgKeys?.[id];
   if (!key) return 0;
-  const sector = doc.orgSectors?.[id];
   let best = 0;
-  for (const [other, w] of Object.entries(summary.subjects)) {
-    const otherKey = summary.orgKeys?.[other];
-    const otherSector = summary.orgSectors?.[other];
-    // "Sahara Télécom" and "Sahara Assurances" are two companies of one group.
-    if (sector && otherSector && sector !== otherSector) continue;
-    if (otherKey && skeletonSimilarity(key, otherKey) >= 0.7) best = Math.max(best, w);
-  }
+  for (const [other, w] of Object.entries(summary.subjects))
+    if (spellsSameCompany(doc, id, summary, other)) best = Math.max(best, w);
   return best;
+}
+
+/** The document's organization `id` and the case's `other` are one unknown company spelled twice. */
+function spellsSameCompany(doc: LinkFeatures, id: string, summary: CaseSummary, other: string): boolean {
+  if (id === other) return true;
+  const key = doc.orgKeys?.[id];
+  const otherKey = summary.orgKeys?.[other];
+  if (!key || !otherKey) return false;
+  const sector = doc.orgSectors?.[id];
+  const otherSector = summary.orgSectors?.[other];
+  // "Sahara Télécom" and "Sahara Assurances" are two companies of one group.
+  if (sector && otherSector && sector !== otherSector) return false;
+  return skeletonSimilarity(key, otherKey) >= 0.7;
 }
 
 /** Share of the document's subject weight that the case is established about. */
@@ -359,9 +366,12 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   // in coverage of the same weeks only: months later a passing mention is a recap, not a follow-up.
   let subject = subjectSimilarity(doc, summary);
   if (subject === 0 && docHasSubject !== caseHasSubject && gap !== null && gap <= 30) {
+    const top = topSubject(summary);
     const named = docHasSubject
-      ? Object.entries(doc.subjects).some(([id, w]) => w === 1 && summary.orgIds.includes(id))
-      : doc.orgIds.includes(topSubject(summary) ?? '');
+      ? Object.entries(doc.subjects).some(
+          ([id, w]) => w === 1 && summary.orgIds.some((other) => spellsSameCompany(doc, id, summary, other)),
+        )
+      : top !== null && doc.orgIds.some((id) => spellsSameCompany(doc, id, summary, top));
     if (named) subject = 0.5;
   }
   const law = lawSimilarity(doc, summary);
