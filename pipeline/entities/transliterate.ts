@@ -477,8 +477,10 @@ export function describedSkeleton(name: string): string {
  */
 export function statedSector(name: string): string | null {
   const tokens = tokensOf(name).filter((t) => !GENERIC.has(t.norm));
+  // A name that is nothing but a sector word ("Assurances") states no line beside a name.
+  if (tokens.length < 2) return null;
   for (const t of [tokens.at(-1), tokens[0]]) {
-    const sector = t && tokens.length > 1 ? sectorTranslation(t) : null;
+    const sector = t ? sectorTranslation(t) : null;
     if (sector) return latinWordSkeleton(sector);
   }
   return null;

@@ -97,8 +97,6 @@ export function skeletonSimilarity(a: string, b: string): number {
 function caseSubjectWeight(doc: LinkFeatures, id: string, summary: CaseSummary): number {
   const exact = summary.subjects[id];
   if (exact !== undefined) return exact;
-  const key = doc.orgKeys?.[id];
-  if (!key) return 0;
   let best = 0;
   for (const [other, w] of Object.entries(summary.subjects))
     if (spellsSameCompany(doc, id, summary, other)) best = Math.max(best, w);
@@ -212,8 +210,8 @@ function sharesBystander(doc: LinkFeatures, summary: CaseSummary): boolean {
 const MIN_TERM_MASS = 3 * Math.LN2;
 
 /**
- * How much of the case a word stands for: fully when a quarter of its documents carry it (or any,
- * in a case of a few reports), less when one report among fifty does. Without this a growing case
+ * How much of the case a word stands for: fully when a tenth of its documents carry it (or any,
+ * in a case of up to ten reports), less when one report among fifty does. Without this a growing case
  * would hold every word of the field and contain any newcomer: the chaining of single-link clusters.
  */
 function support(summary: CaseSummary, term: string): number {

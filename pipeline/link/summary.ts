@@ -100,11 +100,8 @@ export function addToSummary(summary: CaseSummary, doc: LinkFeatures): CaseSumma
   for (const [id, w] of Object.entries(doc.subjects)) next.subjects[id] = (next.subjects[id] ?? 0) + w;
   for (const r of doc.regulatorIds) if (!next.regulatorIds.includes(r)) next.regulatorIds.push(r);
   for (const o of doc.orgIds) if (!next.orgIds.includes(o) && next.orgIds.length < MAX_ORGS) next.orgIds.push(o);
-  next.orgKeys ??= {};
-  for (const [id, key] of Object.entries(doc.orgKeys ?? {})) if (next.orgIds.includes(id)) next.orgKeys[id] = key;
-  next.orgSectors ??= {};
-  for (const [id, sector] of Object.entries(doc.orgSectors ?? {}))
-    if (next.orgIds.includes(id)) next.orgSectors[id] = sector;
+  next.orgKeys = { ...next.orgKeys, ...pick(doc.orgKeys, next.orgIds) };
+  next.orgSectors = { ...next.orgSectors, ...pick(doc.orgSectors, next.orgIds) };
   for (const [id, w] of Object.entries(doc.laws)) next.laws[id] = Math.max(next.laws[id] ?? 0, w);
   for (const e of doc.events) {
     if (!next.events.some((x) => x.type === e.type && x.date === e.date)) next.events.push(e);
