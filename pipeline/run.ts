@@ -14,7 +14,7 @@ import type { Lang, UnderstoodDocument } from './types.ts';
  * Bump when any stage (extraction, dates, entities, relevance...) changes what it derives: stored
  * analyses of older versions are redone from their snapshots by the next `raqib process`.
  */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 5;
 
 export type SourceKind = 'regulator' | 'press' | 'aggregator';
 

@@ -54,6 +54,8 @@ const STOP_KEY_CASES = 32;
 const MAX_CANDIDATES = 12;
 /** A word found in more cases than this in the window is boilerplate, not a clue. */
 const STOP_TOKEN_CASES = 16;
+/** How far a word rare in its own weeks reaches for a follow-up. */
+const WORD_FOLLOW_UP_MONTHS = 13;
 
 /**
  * Blocking rows of an undated document go under the month of its case when the case has one, else
@@ -143,7 +145,12 @@ function candidateCases(db: Db, features: LinkFeatures): { candidates: CaseSumma
     const stop = word ? STOP_TOKEN_CASES : STOP_KEY_CASES;
     // An undated document may belong to a matter of any year.
     const [from, to] = bucket === null ? [UNDATED, Number.MAX_SAFE_INTEGER] : [bucket - reach, bucket + reach];
-    const found = stmt.all(key, from, to, UNDATED, stop + 1) as string[];
+    // A word rare over the year around also finds the matter's follow-up (an extension, the sanction
+    // after the inspection); one common over the year may still be rare in its own weeks.
+    const year = word && bucket !== null ? bucket - WORD_FOLLOW_UP_MONTHS : null;
+    let found =
+      year === null ? [] : (stmt.all(key, year, year + 2 * WORD_FOLLOW_UP_MONTHS, UNDATED, stop + 1) as string[]);
+    if (year === null || found.length > stop) found = stmt.all(key, from, to, UNDATED, stop + 1) as string[];
     if (found.length > stop) {
       if (word) generic.add(key.slice(2));
       continue;

@@ -75,6 +75,28 @@ describe('store/cases: linking', () => {
     });
   });
 
+  it('finds a follow-up months later through the matter’s own words', () => {
+    const registers =
+      'Les registres des visiteurs de la coopérative laitière conservaient les photocopies des cartes sans limite de durée, ont relevé les contrôleurs.';
+    linkAll(); // an archive, so that words have a rarity
+    const first = link(
+      makeDoc({
+        id: 'doc_coop_first',
+        publishedAt: '2024-04-04',
+        text: registers,
+        events: [{ type: 'inspection', date: '2024-04-02' }],
+      }),
+    );
+    // Six months on, no company and the step undated: only the words lead back to the matter.
+    const later = makeDoc({
+      id: 'doc_coop_later',
+      publishedAt: '2024-10-10',
+      text: `Faisant suite à son contrôle, la commission relève que ${registers.toLowerCase()}`,
+      events: [{ type: 'inspection' }],
+    });
+    expect(link(later).caseId).toBe(first.caseId);
+  });
+
   it('lets general coverage join the matter it names, but never start a case of its own', () => {
     const visa = link(visaHearingFr).caseId;
     const interview = makeDoc({

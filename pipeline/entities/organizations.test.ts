@@ -123,6 +123,13 @@ describe('organizations: one unknown company across French and Arabic', () => {
     expect(unknownIds('أكدت مجموعة دار السلام للعقار أنها ستزيل الكاميرات.', 'ar')).toEqual(frGroup);
   });
 
+  it('reads a club after نادي, as a company after شركة', () => {
+    const found = entitiesOf('وجهت اللجنة إنذارا إلى نادي بوسكورة بسبب الملفات الطبية للاعبين.', 'ar').organizations;
+    const club = found.filter((o) => o.id.startsWith('org:x-')).map((o) => consonantSkeleton(o.name));
+    // The report in French names it in full; both read as the town that names the club.
+    expect(club).toEqual([consonantSkeleton('Club Olympique de Bouskoura')]);
+  });
+
   it('keeps two companies with similar names apart', () => {
     const horizon = unknownIds('La société Atlas Horizon a répondu.', 'fr');
     const hotels = unknownIds('La société Atlas Hotels a répondu.', 'fr');

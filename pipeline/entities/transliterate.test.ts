@@ -31,6 +31,12 @@ describe('consonantSkeleton', () => {
     expect(consonantSkeleton('Atlas Assurances Horizon')).not.toBe('tlsrzn');
   });
 
+  it('reads a sports club or an association by its own name, as reports shorten it', () => {
+    expect(consonantSkeleton('Club Olympique de Bouskoura')).toBe(consonantSkeleton('Bouskoura'));
+    expect(consonantSkeleton('نادي بوسكورة')).toBe(consonantSkeleton('Bouskoura'));
+    expect(consonantSkeleton('Association Tadamoun')).toBe(consonantSkeleton('جمعية التضامن'));
+  });
+
   it('keeps similar-looking names apart', () => {
     expect(consonantSkeleton('Atlas Horizon')).not.toBe(consonantSkeleton('Atlas Hotels'));
     expect(consonantSkeleton('أطلس هورايزن')).not.toBe(consonantSkeleton('أطلس هوتيلز'));

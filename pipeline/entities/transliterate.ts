@@ -171,6 +171,13 @@ const LATIN_SECTOR = new Map<string, string>(
     hospital: 'hopital',
     institut: 'institut',
     institute: 'institut',
+    // A sports club is named by its town: "Club Olympique de Bouskoura", "نادي بوسكورة".
+    club: 'club',
+    olympique: 'club',
+    olympic: 'club',
+    sporting: 'club',
+    athletic: 'club',
+    association: 'association',
   }),
 );
 
@@ -228,6 +235,9 @@ const ARABIC_SECTOR = new Map<string, string>(
     مدرسه: 'ecole',
     مستشفي: 'hopital',
     معهد: 'institut',
+    نادي: 'club',
+    اولمبيك: 'club',
+    جمعيه: 'association',
   }),
 );
 

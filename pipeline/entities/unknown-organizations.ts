@@ -48,9 +48,21 @@ function descriptorEnds(text: string, pos: number): number[] {
 }
 
 // Group 1 is the article: "الشركة" is "the company" already named, never followed by a bare Arabic name.
-const AR_TRIGGER = /(?<![\p{L}])[وف]?[بل]?(ال)?(شركه|مجموعه|مقاوله|موسسه|بنك|مصرف|مصحه|وكاله|جمعيه|منصه|تطبيق)(?=\s)/gu;
+const AR_TRIGGER =
+  /(?<![\p{L}])[وف]?[بل]?(ال)?(شركه|مجموعه|مقاوله|موسسه|بنك|مصرف|مصحه|وكاله|جمعيه|نادي|منصه|تطبيق)(?=\s)/gu;
 /** Triggers after which a name written in Arabic letters is read ("شركة أطلس هورايزن"). */
-const AR_BARE_TRIGGERS = new Set(['شركه', 'مجموعه', 'مقاوله', 'موسسه', 'بنك', 'مصرف', 'مصحه', 'وكاله', 'جمعيه']);
+const AR_BARE_TRIGGERS = new Set([
+  'شركه',
+  'مجموعه',
+  'مقاوله',
+  'موسسه',
+  'بنك',
+  'مصرف',
+  'مصحه',
+  'وكاله',
+  'جمعيه',
+  'نادي',
+]);
 
 // A Latin proper name: capitalized or all-caps tokens, "&" and short joiners inside.
 // ("Vent d'Oc Énergies": an elided "d'" glued to a capitalized word stays inside the name.)

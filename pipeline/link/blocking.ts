@@ -31,10 +31,11 @@ export function blockingKeys(doc: LinkFeatures): { write: string[]; lookup: stri
   }
   for (const [id, w] of Object.entries(doc.laws)) if (w >= 0.3) write.add(`l:${id}`);
   for (const e of doc.events) if (DISTINCTIVE.has(e.type)) write.add(`e:${e.type}`);
-  // Subject-less matters (a moratorium, a leak) meet through their distinctive words, and across
-  // languages through their topic and the organizations they name in passing.
+  // Reports of one matter in one language meet through their distinctive words, whoever each puts
+  // first (a report may put a bystander first); subject-less matters (a moratorium, a leak) meet
+  // across languages through their topic and the organizations they name in passing.
+  for (const t of doc.tokens.slice(0, 8)) write.add(`t:${t}`);
   if (Object.keys(doc.subjects).length === 0) {
-    for (const t of doc.tokens.slice(0, 8)) write.add(`t:${t}`);
     for (const t of doc.topics ?? []) write.add(`p:${t}`);
     for (const id of doc.orgIds) if (!isProceduralId(id)) write.add(`o:${id}`);
   }

@@ -18,7 +18,7 @@ import type { UnderstoodDocument } from '../types.ts';
 import { blockingKeys } from './blocking.ts';
 import { canFoundCase, decideLink } from './decide.ts';
 import { type LinkFeatures, linkFeatures } from './features.ts';
-import { scoreCandidate, skeletonSimilarity, termWeights } from './score.ts';
+import { linkTerms, scoreCandidate, skeletonSimilarity, termWeights } from './score.ts';
 import { addToSummary, type CaseSummary, emptySummary } from './summary.ts';
 
 function caseOf(id: string, ...docs: UnderstoodDocument[]): CaseSummary {
@@ -387,6 +387,18 @@ describe('blockingKeys across languages', () => {
     expect(write).not.toContain('o:org:ma-prosecutor');
     expect(lookup).toContain('p:facial_recognition');
   });
+
+  it('records the words of a report about a company too: another report of its matter may put no one first', () => {
+    const report = makeDoc({
+      id: 'doc_keys_company',
+      publishedAt: '2024-03-01',
+      text: 'Selon Transmar, les registres des visiteurs de la coopérative conservaient les photocopies des cartes.',
+      orgs: [{ id: 'org:x-transmar', name: 'Transmar' }],
+    });
+    const f = linkFeatures(report);
+    expect(Object.keys(f.subjects)).toEqual(['org:x-transmar']);
+    expect(blockingKeys(f).write).toEqual(expect.arrayContaining(['t:registr', 't:photoco']));
+  });
 });
 
 describe('a busy archive', () => {
@@ -488,3 +500,103 @@ describe('a busy archive', () => {
     expect(text(large)).toBeLessThan(text(small) / 2);
   });
 });
+
+describe('reports in one language', () => {
+  const step = { type: 'inspection' as const, date: '2024-04-02' };
+  const port = (id: string, text: string, orgs: { id: string; name: string }[] = [], publishedAt = '2024-04-04') =>
+    makeDoc({ id, publishedAt, title: 'Inspection au port', text, orgs, events: [step] });
+  const story =
+    'La CNDP a inspecté les portiques biométriques du terminal roulier de Tanger Med, où les chauffeurs routiers laissent leurs empreintes digitales.';
+
+  it('keep a company’s other matter apart when they share none of its words, even the same days', () => {
+    const orgs = [{ id: 'org:x-dockline', name: 'Dockline' }];
+    const inspection = port('doc_dock_1', `Dockline : ${story}`, orgs);
+    const complaint = {
+      id: 'doc_dock_2',
+      publishedAt: '2024-04-05',
+      title: 'Dockline visée par une plainte',
+      text: 'Dockline : un syndicat de dockers saisit la commission au sujet des appels enregistrés du standard.',
+      orgs,
+      events: [{ type: 'complaint' as const, date: '2024-04-05' }],
+    };
+    const matter = caseOf('c', inspection);
+    expect(scoreCandidate(linkFeatures(makeDoc(complaint)), matter).score).toBeLessThan(0.4);
+    // In Arabic it shares no words with a French case by nature: the company and the days still tie
+    // it — unless both date their different steps weeks apart.
+    const arabic = {
+      ...complaint,
+      id: 'doc_dock_ar',
+      language: 'ar' as const,
+      text: 'Dockline : شكاية نقابة عمال الرصيف.',
+    };
+    expect(scoreCandidate(linkFeatures(makeDoc(arabic)), matter).score).toBeGreaterThanOrEqual(0.4);
+    const earlier = { ...arabic, events: [{ type: 'complaint' as const, date: '2024-03-08' }] };
+    expect(scoreCandidate(linkFeatures(makeDoc(earlier)), matter).score).toBeLessThan(0.4);
+  });
+
+  it('tell one story whoever each report puts first, when they share its words and its dated step', () => {
+    const a = port('doc_port_a', `Selon Transmar, ${story}`, [{ id: 'org:x-transmar', name: 'Transmar' }]);
+    const b = port('doc_port_b', `Pour Atlas Fret, ${story}`, [{ id: 'org:x-atlasfret', name: 'Atlas Fret' }]);
+    expect(scoreCandidate(linkFeatures(b), caseOf('c', a)).score).toBeGreaterThanOrEqual(0.4);
+    // Two companies' matters of the same step and days, told in other words, stay two matters.
+    const c = makeDoc({
+      id: 'doc_port_c',
+      publishedAt: '2024-04-04',
+      title: 'Inspection chez Atlas Fret',
+      text: 'Atlas Fret : les enquêteurs de la commission ont examiné le fichier des clients de la messagerie.',
+      orgs: [{ id: 'org:x-atlasfret', name: 'Atlas Fret' }],
+      events: [step],
+    });
+    expect(scoreCandidate(linkFeatures(c), caseOf('c', a)).score).toBeLessThan(0.4);
+  });
+});
+
+describe('a subject-less matter', () => {
+  it('is not made a company’s matter by bystanders its reports each name once', () => {
+    const report = (i: number, company?: string) =>
+      makeDoc({
+        id: `doc_cams_${i}`,
+        publishedAt: '2022-10-03',
+        title: 'Caméras dans les classes',
+        text: `${company ? `${company} : ` : ''}La CNDP rappelle aux écoles que filmer les salles de classe en continu est interdit.`,
+        orgs: company ? [{ id: `org:x-${company.toLowerCase()}`, name: company }] : [],
+        events: [{ type: 'deliberation', date: '2022-09-29' }],
+      });
+    const matter = caseOf('c', report(0, 'Scolaris'), report(1, 'Edunet'), report(2), report(3), report(4));
+    const newcomer = makeDoc({
+      id: 'doc_cams_new',
+      publishedAt: '2022-10-04',
+      title: 'Les écoles et les caméras',
+      text: 'Parentia : filmer les salles de classe est interdit, rappellent les inspecteurs de la commission aux directeurs des collèges privés de la région après plusieurs signalements de parents inquiets.',
+      orgs: [{ id: 'org:x-parentia', name: 'Parentia' }],
+      events: [{ type: 'deliberation', date: '2022-09-29' }],
+    });
+    const parts = scoreCandidate(linkFeatures(newcomer), matter);
+    expect(parts.text).toBeLessThan(0.9);
+    expect(parts.score).toBeGreaterThanOrEqual(0.4);
+  });
+});
+
+describe('concepts', () => {
+  it('count for nothing when the two shared are the field’s everyday themes', () => {
+    const doc = (id: string, language: 'fr' | 'ar', text: string) =>
+      makeDoc({ id, language, publishedAt: '2021-03-01', text, events: [{ type: 'complaint', date: '2021-03-01' }] });
+    const fr = linkFeatures(doc('c_fr', 'fr', 'Des clients se plaignent de la vidéosurveillance.'));
+    const ar = linkFeatures(doc('c_ar', 'ar', 'زبناء يشتكون من كاميرات المراقبة.'));
+    const shared = (ar.concepts ?? []).filter((c) => fr.concepts?.includes(c));
+    expect(shared.length).toBeGreaterThanOrEqual(2);
+    const weights = (rarity: number) =>
+      termWeights(linkTerms(ar), new Map(linkTerms(ar).map((t) => [t, t.startsWith('#') ? rarity : 1])), {
+        all: 1000,
+        language: 400,
+      });
+    const text = (rarity: number) => scoreCandidate({ ...ar, termWeights: weights(rarity) }, caseOf2(fr)).text;
+    // In a third of the archive: everyday themes. In one report in a hundred: a story.
+    expect(text(330)).toBeLessThan(0.3);
+    expect(text(10)).toBeGreaterThan(0.5);
+  });
+});
+
+function caseOf2(...features: LinkFeatures[]): CaseSummary {
+  return features.reduce((s, f) => addToSummary(s, f), emptySummary('c'));
+}

@@ -94,6 +94,26 @@ export function absorbable(
   return Math.max(...scores) >= thresholds.join && Math.min(...scores) >= thresholds.mention;
 }
 
+/** Cases up to this size may merge with another that a document ties to as strongly (`bridges`). */
+export const MAX_BRIDGED = 40;
+
+/**
+ * Two grown cases that one document belongs to equally — a French and an Arabic thread of one
+ * story, each started before anything tied them — are one matter when every document of the smaller
+ * would have joined the larger outright. The bridging document alone never suffices: it would
+ * chain unrelated matters together.
+ */
+export function bridgeable(
+  members: readonly LinkFeatures[],
+  smaller: CaseSummary,
+  larger: CaseSummary,
+  thresholds: LinkThresholds = DEFAULT_THRESHOLDS,
+): boolean {
+  if (members.length === 0 || members.length > MAX_BRIDGED || !smaller.acceptsAutoJoin) return false;
+  if (subjectsConflict(smaller, larger)) return false;
+  return members.every((m) => scoreCandidate(m, larger).score >= thresholds.join);
+}
+
 /** Both cases are established about companies and share none: never merged automatically. */
 function subjectsConflict(a: CaseSummary, b: CaseSummary): boolean {
   const main = (c: CaseSummary) =>

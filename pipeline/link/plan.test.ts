@@ -72,6 +72,40 @@ describe('planLink: the linking policy as a plan', () => {
   });
 });
 
+describe('planLink: two grown threads of one matter', () => {
+  const copy = (doc: UnderstoodDocument, i: number) => ({ ...doc, id: `${doc.id}_${i}` });
+  const thread = (id: string, ...docs: UnderstoodDocument[]) => ({ summary: caseOf(id, ...docs), docs });
+  const french = thread('c_fr', ...[1, 2, 3, 4, 5].map((i) => copy(visaHearingFr, i)));
+  const bridging = copy(visaHearingAr, 0);
+
+  function plan(other: { summary: CaseSummary; docs: UnderstoodDocument[] }) {
+    const members = new Map([
+      ['c_fr', french.docs.map((d) => linkFeatures(d))],
+      [other.summary.caseId, other.docs.map((d) => linkFeatures(d))],
+    ]);
+    return planLink(
+      linkFeatures(bridging),
+      context([french.summary, other.summary], { membersOf: (id) => members.get(id) ?? [] }),
+    );
+  }
+
+  it('merges them when a report belongs to both and each report of the smaller belongs to the larger', () => {
+    const arabic = thread('c_ar', ...[1, 2, 3, 4].map((i) => copy(visaHearingAr, i)));
+    const p = plan(arabic);
+    expect(p.action).toBe('join');
+    if (p.action === 'none') return;
+    expect([p.caseId, ...p.absorb].sort()).toEqual(['c_ar', 'c_fr']);
+  });
+
+  it('keeps them apart when the smaller holds reports the larger does not claim', () => {
+    const mixed = thread('c_mixed', copy(visaHearingAr, 1), copy(visaHearingAr, 2), moratorium2019, surveillance2025);
+    const p = plan(mixed);
+    expect(p.action).toBe('join');
+    if (p.action === 'none') return;
+    expect(p.absorb).toEqual([]);
+  });
+});
+
 describe('settleTarget: small cases a batch founded too early', () => {
   it('sends a one-report case to the matter that now claims it, and nowhere else', () => {
     const early = caseOf('c_early', visaHearingAr);

@@ -3,7 +3,15 @@
 // absorbs. Pure: the store loads the candidates (blocking), the archive's term rarity and, on
 // demand, the members of a small candidate; it then writes what the plan says.
 import type { LinkThresholds } from './decide.ts';
-import { absorbable, canFoundCase, DEFAULT_THRESHOLDS, decideLink, MAX_ABSORBABLE } from './decide.ts';
+import {
+  absorbable,
+  bridgeable,
+  canFoundCase,
+  DEFAULT_THRESHOLDS,
+  decideLink,
+  MAX_ABSORBABLE,
+  MAX_BRIDGED,
+} from './decide.ts';
 import type { LinkFeatures } from './features.ts';
 import { scoreCandidate } from './score.ts';
 import type { CaseSummary } from './summary.ts';
@@ -64,20 +72,28 @@ export function planLink(
   const joined = primary ? candidates.find((c) => c.caseId === primary.caseId) : undefined;
   let target = addToSummary(joined ?? emptySummary(primary?.caseId ?? doc.documentId), doc);
 
-  // Small cases among the candidates that the grown matter now claims join it — in particular
-  // those this document ties to as strongly (`bridges`): they were one matter seen from two sides.
-  // Only small cases are absorbed automatically, and only when each of their documents would have
-  // joined: merging two big cases on one document's word would chain unrelated matters together.
-  // Only cases this document relates to can be newly claimed: the matter's summary changed by
-  // this document alone.
+  // Cases among the candidates that the grown matter now claims join it — in particular those this
+  // document ties to as strongly (`bridges`): they were one matter seen from two sides. A small
+  // case is absorbed when each of its documents would have joined (`absorbable`); a grown one only
+  // when this document bridges to it and every document of the smaller side would have joined the
+  // larger (`bridgeable`): merging two big cases on one document's word would chain unrelated
+  // matters together. Only cases this document relates to can be newly claimed: the matter's
+  // summary changed by this document alone.
   const related = new Set([...decision.bridges, ...decision.mentions]);
+  const claims = (other: CaseSummary): boolean => {
+    if (other.docCount <= MAX_ABSORBABLE) return absorbable(context.membersOf(other.caseId), other, target, thresholds);
+    if (!joined || !decision.bridges.includes(other.caseId)) return false;
+    if (Math.min(other.docCount, target.docCount) > MAX_BRIDGED) return false;
+    return other.docCount <= target.docCount
+      ? bridgeable(context.membersOf(other.caseId), other, target, thresholds)
+      : bridgeable([...context.membersOf(joined.caseId), doc], target, other, thresholds);
+  };
   const absorb: string[] = [];
-  for (const small of candidates) {
-    if (!related.has(small.caseId) || small.caseId === primary?.caseId) continue;
-    if (small.docCount > MAX_ABSORBABLE || !small.acceptsAutoJoin || context.isPinned(small.caseId)) continue;
-    if (!absorbable(context.membersOf(small.caseId), small, target, thresholds)) continue;
-    absorb.push(small.caseId);
-    target = mergeSummaries(target, small);
+  for (const other of candidates) {
+    if (!related.has(other.caseId) || other.caseId === primary?.caseId) continue;
+    if (!other.acceptsAutoJoin || context.isPinned(other.caseId) || !claims(other)) continue;
+    absorb.push(other.caseId);
+    target = mergeSummaries(target, other);
   }
   return {
     action: primary ? 'join' : 'found',

@@ -4,7 +4,7 @@ import { daysBetweenIso } from '../dates/index.ts';
 import { type OrgRole, orgRole } from '../entities/index.ts';
 import type { EventType } from '../types.ts';
 import { figureSpecificity } from './details.ts';
-import type { LinkFeatures } from './features.ts';
+import type { LinkEvent, LinkFeatures } from './features.ts';
 import { type CaseSummary, conceptKey, topSubject } from './summary.ts';
 
 /** Events that mark a specific step of a matter; a communiqué is just the regulator speaking. */
@@ -26,6 +26,20 @@ export const DISTINCTIVE: ReadonlySet<EventType> = new Set([
 function eventWeight(type: EventType): number {
   if (DISTINCTIVE.has(type)) return 1;
   return type === 'meeting' ? 0.5 : 0.2;
+}
+
+const hasStep = (events: readonly LinkEvent[]) => events.some((e) => DISTINCTIVE.has(e.type));
+
+/** The case has reports in this language (unknown for summaries older than the count). */
+const toldIn = (summary: CaseSummary, language: string) => (summary.languages?.[language] ?? 0) > 0;
+
+/** Both sides date their steps, and no two of those dates are within a week. */
+function stepsApart(mine: readonly LinkEvent[], theirs: readonly LinkEvent[]): boolean {
+  const dated = (events: readonly LinkEvent[]) =>
+    events.filter((e) => DISTINCTIVE.has(e.type) && e.date !== null).map((e) => e.date as string);
+  const a = dated(mine);
+  const b = dated(theirs);
+  return a.length > 0 && b.length > 0 && a.every((x) => b.every((y) => days(x, y) > 7));
 }
 
 /** Whole days between two ISO days (the link features hold days, YYYY-MM-DD), either order. */
@@ -208,6 +222,12 @@ function sharesBystander(doc: LinkFeatures, summary: CaseSummary): boolean {
 
 /** The rarity mass below which shared words prove nothing (three words each in half the archive). */
 const MIN_TERM_MASS = 3 * Math.LN2;
+/**
+ * A report carries few concepts, so their mass needs a higher floor: two concepts each in a third of
+ * the archive (customers, surveillance) are the field's everyday themes; two each in a hundredth
+ * make a story.
+ */
+const MIN_CONCEPT_MASS = 2 * Math.log(100);
 
 /**
  * How much of the case a word stands for: fully when a tenth of its documents carry it (or any,
@@ -223,7 +243,7 @@ function support(summary: CaseSummary, term: string): number {
 function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   if (doc.tokens.length === 0 && (doc.concepts ?? []).length === 0) return 0;
   const weights = doc.termWeights;
-  const contained = (tokens: readonly string[], cap: number) => {
+  const contained = (tokens: readonly string[], cap: number, floor = MIN_TERM_MASS) => {
     if (tokens.length === 0) return 0;
     if (!weights) {
       let shared = 0;
@@ -241,7 +261,7 @@ function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
     }
     // A term in half the archive weighs ln 2: a bag of only such words, however fully shared,
     // never adds up to evidence.
-    return shared / Math.max(total, MIN_TERM_MASS);
+    return shared / Math.max(total, floor);
   };
   // Containment rather than Jaccard: the case's bag grows with every article. A headline is
   // denser than a lead, so its words count with less dilution.
@@ -251,7 +271,7 @@ function tokenSimilarity(doc: LinkFeatures, summary: CaseSummary): number {
   // two to say the same story.
   const docConcepts = (doc.concepts ?? []).map(conceptKey);
   const sharedConcepts = docConcepts.filter((c) => summary.tokens[c] !== undefined).length;
-  const concepts = contained(docConcepts, 12) * Math.min(1, sharedConcepts / 2);
+  const concepts = contained(docConcepts, 12, MIN_CONCEPT_MASS) * Math.min(1, sharedConcepts / 2);
   return Math.max(contained(doc.tokens, 24) * 1.6, contained(doc.titleTokens ?? [], 8) * 0.8, concepts * 1.2);
 }
 
@@ -354,11 +374,16 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
     return { subject: 1, law: 1, event: 1, text: 1, detail: 1, time: 1, regulator: 1, score: 1 };
   const gap = gapToCase(doc.date, summary);
   const docHasSubject = Object.keys(doc.subjects).length > 0;
-  // A case has subjects when a quarter of its reports put a company first: one report among several
-  // naming a company does not make a matter about no company a company's matter.
+  // A case has a subject when a quarter of its reports put one same organization first, or half of
+  // them put some organization first: one report among several naming a company does not make a
+  // matter about no company a company's matter, nor do a few reports each putting a different
+  // bystander first — but a case whose reports are about companies stays a companies' case, even
+  // when none of them dominates, lest it gather every company's matter.
   let subjectReports = 0;
   for (const w of Object.values(summary.subjects)) subjectReports += w;
-  const caseHasSubject = subjectReports > 0 && subjectReports >= 0.25 * summary.docCount;
+  const caseHasSubject =
+    subjectReports >= 0.5 * summary.docCount ||
+    Object.values(summary.subjects).some((w) => w >= 0.25 * summary.docCount);
   // A report about no company in particular that still names the one the other side is about (a
   // short brief naming the company once) leans towards it, half as much as making it its subject —
   // in coverage of the same weeks only: months later a passing mention is a recap, not a follow-up.
@@ -385,8 +410,14 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   const others = law >= 0.3 || text >= 0.3 || detail >= 0.35 || sharesBystander(doc, summary);
   const eventCounts = others || subject >= 0.5;
   // A report that points back ("faisant suite à", "وكانت اللجنة قد") to the company's matter is its
-  // next step, not another matter of the same company; so is one of the same few days.
-  const subjectCounts = others || event >= 0.6 || doc.refersBack || (gap !== null && gap <= 3);
+  // next step, not another matter of the same company; so, usually, is one of the same few days —
+  // but not one that tells another step than the case and either dates it weeks away from the
+  // case's, or shares none of the case's words in a language the case is told in: two reports of
+  // one matter in one language share its words beyond the company's name (the place, the step).
+  const otherStep = event === 0 && hasStep(doc.events) && hasStep(summary.events);
+  const otherMatter =
+    otherStep && (stepsApart(doc.events, summary.events) || (text < 0.15 && toldIn(summary, doc.language)));
+  const subjectCounts = others || doc.refersBack || (!otherMatter && (event >= 0.6 || (gap !== null && gap <= 3)));
   let evidence =
     0.5 * (subjectCounts ? subject : Math.min(subject, 0.4 + text)) +
     0.5 * law +
@@ -404,8 +435,11 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   // put first by one report and not by another (a meeting, a joint letter) is a reading, not a
   // different matter, and weighs as a subject missing on one side.
   // A subject the case names in one report among many is a bystander of the case, not its subject.
+  // Reports in one language that share nearly all of a story's rare words and its dated step tell
+  // one story, whoever each puts first (one names the processor, another a client in passing).
+  const oneStory = text >= 0.9 && event >= 0.7 && toldIn(summary, doc.language);
   if (docHasSubject && caseHasSubject && subject < 0.25 && law < 1)
-    evidence *= isCompanyMatter(doc.subjects) && isCompanyMatter(summary.subjects) ? 0.35 : 0.7;
+    evidence *= isCompanyMatter(doc.subjects) && isCompanyMatter(summary.subjects) && !oneStory ? 0.35 : 0.7;
   // A company's document joining a subject-less matter (a moratorium, a general statement) needs
   // more than shared words; the reverse is milder, since a report may leave a company unnamed or
   // name it in a spelling the gazetteer does not know.

@@ -31,6 +31,8 @@ export interface CaseSummary {
   topics?: string[];
   /** Full dates the members mention (capped; absent in old summaries). */
   days?: string[];
+  /** Members per language (absent in old summaries). */
+  languages?: Record<string, number>;
 }
 const MAX_TOKENS = 160;
 const MAX_EVENTS = 40;
@@ -72,6 +74,7 @@ export function emptySummary(caseId: string, acceptsAutoJoin = true): CaseSummar
     figures: [],
     days: [],
     topics: [],
+    languages: {},
   };
 }
 
@@ -97,6 +100,8 @@ export function addToSummary(summary: CaseSummary, doc: LinkFeatures): CaseSumma
     if (next.documentIds.length > MAX_DOC_IDS) next.documentIds.shift();
   }
   next.docCount += 1;
+  // A summary stored before languages were counted stays without: a partial count would mislead.
+  if (next.languages) next.languages[doc.language] = (next.languages[doc.language] ?? 0) + 1;
   for (const [id, w] of Object.entries(doc.subjects)) next.subjects[id] = (next.subjects[id] ?? 0) + w;
   for (const r of doc.regulatorIds) if (!next.regulatorIds.includes(r)) next.regulatorIds.push(r);
   for (const o of doc.orgIds) if (!next.orgIds.includes(o) && next.orgIds.length < MAX_ORGS) next.orgIds.push(o);
@@ -136,6 +141,9 @@ export function mergeSummaries(survivor: CaseSummary, absorbed: CaseSummary): Ca
   const next: CaseSummary = structuredClone(survivor);
   for (const id of absorbed.documentIds) if (!next.documentIds.includes(id)) next.documentIds.push(id);
   next.docCount += absorbed.docCount;
+  if (next.languages && absorbed.languages) {
+    for (const [lang, n] of Object.entries(absorbed.languages)) next.languages[lang] = (next.languages[lang] ?? 0) + n;
+  } else delete next.languages;
   for (const [id, w] of Object.entries(absorbed.subjects)) next.subjects[id] = (next.subjects[id] ?? 0) + w;
   for (const r of absorbed.regulatorIds) if (!next.regulatorIds.includes(r)) next.regulatorIds.push(r);
   for (const o of absorbed.orgIds ?? [])
