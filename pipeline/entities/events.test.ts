@@ -6,6 +6,24 @@ const events = (text: string, lang: 'fr' | 'ar' | 'en' = 'fr', pub = '2023-01-09
     .events.map((e) => `${e.type}@${e.date}`)
     .sort();
 
+describe('events: English wording', () => {
+  it('reads a warning, an order or a deadline given to a company as a formal notice', () => {
+    expect(events('A call centre was warned over its lists and has 30 days to explain them.', 'en')).toEqual([
+      'formal_notice@2023-01-09',
+    ]);
+    expect(events('The booking site was ordered to hide the phone numbers of its guests.', 'en')).toEqual([
+      'formal_notice@2023-01-09',
+    ]);
+    expect(events('More than 200 customers complained about the calls.', 'en')).toEqual(['complaint@2023-01-09']);
+  });
+
+  it('reads prosecutors in the plural as a referral', () => {
+    expect(events('The regulator has asked prosecutors in Fez to look into a private clinic.', 'en')).toEqual([
+      'referral_prosecutor@2023-01-09',
+    ]);
+  });
+});
+
 describe('events: dating', () => {
   it('dates an event by the date of its sentence', () => {
     expect(events('La CNDP a auditionné la société le 6 janvier 2023.')).toEqual(['hearing@2023-01-06']);

@@ -130,6 +130,17 @@ describe('organizations: one unknown company across French and Arabic', () => {
     expect(club).toEqual([consonantSkeleton('Club Olympique de Bouskoura')]);
   });
 
+  it('reads the name before an appositive that says it is a website', () => {
+    expect(unknownIds('Dar Zwina, a Marrakech-based riad booking website, must hide the numbers.', 'en')).toHaveLength(
+      1,
+    );
+  });
+
+  it('reads "Fez Clinic" in a title-case headline as a description, not a name', () => {
+    expect(unknownIds('Fez Clinic Referred to Prosecutor Over Patients Data', 'en')).toEqual([]);
+    expect(unknownIds('Regulator Fines Atlas Clinic Over Patients Data', 'en')).toHaveLength(1);
+  });
+
   it('keeps two companies with similar names apart', () => {
     const horizon = unknownIds('La société Atlas Horizon a répondu.', 'fr');
     const hotels = unknownIds('La société Atlas Hotels a répondu.', 'fr');

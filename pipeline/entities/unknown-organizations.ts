@@ -5,6 +5,7 @@ import { readArabicName } from './arabic-names.ts';
 import { type DocContext, origIndex, slugOf, spanOf } from './context.ts';
 import { type Found, isSourceCredit, knownName } from './known-organizations.ts';
 import { ACRONYM_STOP, NOT_NAMES } from './not-organizations.ts';
+import { LATIN_CITY_NAMES } from './places.ts';
 import { salientNames } from './salient-names.ts';
 import { identityKeyOf } from './transliterate.ts';
 
@@ -127,7 +128,7 @@ const CITY = /^\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+)?/u;
 
 // The appositive is found by its tail (", a trucking company"), the name read back from there.
 const APPOSITIVE =
-  /,[ \t]+(?:a|an|une?|la|le)[ \t]+(?:[\p{Ll}-]+[ \t]+){0,3}(?:company|firm|operator|developer|group|startup|chain|retailer|insurer|lender|agency|bank|institution|société|entreprise|groupe|opérateur|promoteur|filiale|start-up|prestataire|enseigne|banque|assureur|agence|régie|établissement|institution)(?![\p{L}])/gu;
+  /,[ \t]+(?:a|an|une?|la|le)[ \t]+(?:[\p{Ll}-]+[ \t]+|\p{Lu}[\p{Ll}]+-based[ \t]+){0,3}(?:company|firm|operator|developer|group|startup|chain|retailer|insurer|lender|agency|bank|institution|website|platform|site|société|entreprise|groupe|opérateur|promoteur|filiale|start-up|prestataire|enseigne|banque|assureur|agence|régie|établissement|institution)(?![\p{L}])/gu;
 const NAME_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,3})$/u;
 
 const EN_COURT =
@@ -328,6 +329,9 @@ function findInstitutionsByHead({ ctx, push }: Finder): void {
         start += lead.length;
         name = name.slice(lead.length);
         if (name.split(/[ \t]+/).length < 2) continue;
+        // "Fez Clinic", "Rabat Hospital" in a title-case headline describe rather than name.
+        const place = normalizeForMatch(name.replace(/[ \t]+\S+$/, ''));
+        if (LATIN_CITY_NAMES.has(place)) continue;
       }
       push(name, start, start + name.length, 0.65);
     }
