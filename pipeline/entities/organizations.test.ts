@@ -106,7 +106,7 @@ describe('organizations: outside the gazetteer', () => {
 });
 
 describe('organizations: one unknown company across French and Arabic', () => {
-  const unknownIds = (text: string, lang: 'fr' | 'ar') =>
+  const unknownIds = (text: string, lang: 'fr' | 'ar' | 'en') =>
     entitiesOf(text, lang)
       .organizations.filter((o) => !o.known)
       .map((o) => o.id);

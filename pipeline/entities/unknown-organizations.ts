@@ -48,10 +48,7 @@ function descriptorEnds(text: string, pos: number): number[] {
   return out;
 }
 
-// Group 1 is the article: "الشركة" is "the company" already named, never followed by a bare Arabic name.
-const AR_TRIGGER =
-  /(?<![\p{L}])[وف]?[بل]?(ال)?(شركه|مجموعه|مقاوله|موسسه|بنك|مصرف|مصحه|وكاله|جمعيه|نادي|منصه|تطبيق)(?=\s)/gu;
-/** Triggers after which a name written in Arabic letters is read ("شركة أطلس هورايزن"). */
+/** Nouns after which a name written in Arabic letters is read ("شركة أطلس هورايزن"). */
 const AR_BARE_TRIGGERS = new Set([
   'شركه',
   'مجموعه',
@@ -64,6 +61,12 @@ const AR_BARE_TRIGGERS = new Set([
   'جمعيه',
   'نادي',
 ]);
+// Group 1 is the article: "الشركة" is "the company" already named, never followed by a bare Arabic name.
+// A platform or an app is named in Latin letters only ("منصة Chari").
+const AR_TRIGGER = new RegExp(
+  `(?<![\\p{L}])[وف]?[بل]?(ال)?(${[...AR_BARE_TRIGGERS, 'منصه', 'تطبيق'].join('|')})(?=\\s)`,
+  'gu',
+);
 
 // A Latin proper name: capitalized or all-caps tokens, "&" and short joiners inside.
 // ("Vent d'Oc Énergies": an elided "d'" glued to a capitalized word stays inside the name.)

@@ -86,12 +86,22 @@ export function absorbable(
   target: CaseSummary,
   thresholds: LinkThresholds = DEFAULT_THRESHOLDS,
 ): boolean {
-  if (members.length === 0 || members.length > MAX_ABSORBABLE || !small.acceptsAutoJoin) return false;
-  if (subjectsConflict(small, target)) return false;
-  const scores = members.map((m) => scoreCandidate(m, target).score);
+  const scores = memberScores(members, small, target, MAX_ABSORBABLE);
   // One member must belong outright; the others only must not contradict the matter (a short
   // excerpt in the other language shares little with it, but nothing against it either).
-  return Math.max(...scores) >= thresholds.join && Math.min(...scores) >= thresholds.mention;
+  return scores !== null && Math.max(...scores) >= thresholds.join && Math.min(...scores) >= thresholds.mention;
+}
+
+/** How each member of `small` scores against `target`; null when `small` may not be claimed at all. */
+function memberScores(
+  members: readonly LinkFeatures[],
+  small: CaseSummary,
+  target: CaseSummary,
+  limit: number,
+): number[] | null {
+  if (members.length === 0 || members.length > limit || !small.acceptsAutoJoin) return null;
+  if (subjectsConflict(small, target)) return null;
+  return members.map((m) => scoreCandidate(m, target).score);
 }
 
 /** Cases up to this size may merge with another that a document ties to as strongly (`bridges`). */
@@ -109,9 +119,8 @@ export function bridgeable(
   larger: CaseSummary,
   thresholds: LinkThresholds = DEFAULT_THRESHOLDS,
 ): boolean {
-  if (members.length === 0 || members.length > MAX_BRIDGED || !smaller.acceptsAutoJoin) return false;
-  if (subjectsConflict(smaller, larger)) return false;
-  return members.every((m) => scoreCandidate(m, larger).score >= thresholds.join);
+  const scores = memberScores(members, smaller, larger, MAX_BRIDGED);
+  return scores?.every((s) => s >= thresholds.join) ?? false;
 }
 
 /** Both cases are established about companies and share none: never merged automatically. */

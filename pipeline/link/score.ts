@@ -380,10 +380,12 @@ export function scoreCandidate(doc: LinkFeatures, summary: CaseSummary): ScorePa
   // bystander first — but a case whose reports are about companies stays a companies' case, even
   // when none of them dominates, lest it gather every company's matter.
   let subjectReports = 0;
-  for (const w of Object.values(summary.subjects)) subjectReports += w;
-  const caseHasSubject =
-    subjectReports >= 0.5 * summary.docCount ||
-    Object.values(summary.subjects).some((w) => w >= 0.25 * summary.docCount);
+  let leading = 0;
+  for (const w of Object.values(summary.subjects)) {
+    subjectReports += w;
+    leading = Math.max(leading, w);
+  }
+  const caseHasSubject = subjectReports >= 0.5 * summary.docCount || leading >= 0.25 * summary.docCount;
   // A report about no company in particular that still names the one the other side is about (a
   // short brief naming the company once) leans towards it, half as much as making it its subject —
   // in coverage of the same weeks only: months later a passing mention is a recap, not a follow-up.
